@@ -1,0 +1,30 @@
+# The two commands of README.md's Quick start live here:
+#   make demo   set up, build and run every sample batch; prints where the PDFs are
+#   make test   set up, build (warnings are errors) and run every test
+# Both install what they need first (scripts/setup.sh is idempotent and fast).
+
+BUILD ?= build
+JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+SAMPLES := accelerating-achievement
+
+.PHONY: demo test build setup clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@set -e; for s in $(SAMPLES); do \
+	  $(BUILD)/boardpack run samples/$$s/batch.yaml --out out/$$s; \
+	done
+	@echo "PDFs written under $(CURDIR)/out/:"; find out -name '*.pdf' | sort | sed 's/^/  /'
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) out

@@ -1,0 +1,24 @@
+// core: the engine's file-system boundary — whole-file reads that name the file on failure,
+// and atomic writes (temp file in the target folder, fsync, rename) so that a failed or killed
+// run never leaves a half-written output and never destroys the last good one.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace engine::core {
+
+/// Reads a whole file. Throws EngineError naming the file and the OS reason.
+std::string read_file(const std::filesystem::path& path);
+
+/// Writes `bytes` to `path` atomically: a temp file ".<name>.tmp-<pid>-<n>" is created in the
+/// same folder, written, fsync'd and renamed over `path`; the folder is created if missing.
+/// On any failure the temp file is removed, `path` is untouched and EngineError is thrown.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// True for the temp names write_file_atomically uses (so a later run can sweep leftovers
+/// of a killed run).
+bool is_atomic_temp_name(const std::string& filename);
+
+}  // namespace engine::core

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages boardpack needs to build, run and test.
+# Idempotent and fast when everything is present: dpkg is asked first and
+# apt-get only runs for what is missing (with one 'apt-get update' before it).
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev
+  libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
+  nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
+  catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core
+)
+
+# One dpkg-query for all packages; a package it does not know is missing too.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null |
+            awk '$NF == "installed" && $(NF-1) == "ok" {print $1}' || true)
+missing=()
+for p in "${packages[@]}"; do
+  if ! grep -qx "$p" <<<"$installed"; then missing+=("$p"); fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done" >&2

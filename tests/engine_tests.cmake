@@ -1,0 +1,8 @@
+add_executable(engine_tests
+  unit/civil_date_test.cpp
+  unit/number_format_test.cpp
+  unit/text_test.cpp
+  unit/file_io_test.cpp
+)
+target_link_libraries(engine_tests PRIVATE engine_core test_support project_warnings)
+catch_discover_tests(engine_tests TEST_PREFIX "engine:" PROPERTIES LABELS unit)

@@ -1,0 +1,49 @@
+#include "engine/core/file_io.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "engine/core/diagnostic.h"
+#include "tests/support/temp_dir.h"
+
+using namespace engine::core;
+namespace fs = std::filesystem;
+
+TEST_CASE("atomic write replaces the file and leaves no temp files", "[core][io]") {
+    test::TempDir dir;
+    fs::path p = dir.path() / "sub" / "report.pdf";
+    write_file_atomically(p, "first");
+    write_file_atomically(p, "second");
+    CHECK(read_file(p) == "second");
+    int entries = 0;
+    for (auto& e : fs::directory_iterator(p.parent_path())) {
+        ++entries;
+        CHECK_FALSE(is_atomic_temp_name(e.path().filename().string()));
+    }
+    CHECK(entries == 1);
+}
+
+TEST_CASE("a failed atomic write keeps the previous file", "[core][io]") {
+    test::TempDir dir;
+    fs::path p = dir.path() / "report.pdf";
+    write_file_atomically(p, "good");
+    fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec);
+    bool root = ::geteuid() == 0;  // root ignores directory permissions
+    if (!root) CHECK_THROWS_AS(write_file_atomically(p, "bad"), EngineError);
+    fs::permissions(dir.path(), fs::perms::owner_all);
+    if (!root) CHECK(read_file(p) == "good");
+    // Writing over a directory fails at the rename and must leave nothing behind.
+    fs::create_directories(dir.path() / "taken" / "x");
+    CHECK_THROWS_AS(write_file_atomically(dir.path() / "taken", "bytes"), EngineError);
+    for (auto& e : fs::directory_iterator(dir.path()))
+        CHECK_FALSE(is_atomic_temp_name(e.path().filename().string()));
+}
+
+TEST_CASE("reading a missing file names the file", "[core][io]") {
+    try {
+        read_file("/nonexistent/data.csv");
+        FAIL("expected an error");
+    } catch (const EngineError& e) {
+        CHECK(std::string(e.what()) == "/nonexistent/data.csv: error: cannot read file: no such file");
+    }
+}
