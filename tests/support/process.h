@@ -1,0 +1,26 @@
+// tests: run a real program (boardpack, pdftotext, qpdf ...) and capture its exit code and
+// output. No shell is involved: arguments are passed as they are.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace test {
+
+struct RunResult {
+    int exit_code = -1;  ///< exit status, or 128 + signal number
+    std::string out;     ///< standard output
+    std::string err;     ///< standard error
+};
+
+/// Runs argv[0] (searched on PATH) with the given arguments and environment additions
+/// ("NAME=value"), waits for it and returns what it printed.
+RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+
+/// Text of a PDF via `pdftotext -layout -enc UTF-8 FILE -` (empty string on failure).
+std::string pdf_text(const std::string& pdf_path, bool layout = true);
+
+/// `pdfinfo FILE` output.
+std::string pdf_info(const std::string& pdf_path);
+
+}  // namespace test
