@@ -1,0 +1,246 @@
+#include "engine/config/config_loader.h"
+
+#include <filesystem>
+#include <set>
+
+#include "engine/config/yaml_reader.h"
+#include "engine/core/text.h"
+
+namespace engine::config {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string resolve(const std::string& base_dir, const std::string& p) {
+    if (p.empty()) return p;
+    fs::path path(p);
+    if (path.is_absolute()) return path.lexically_normal().string();
+    return (fs::path(base_dir) / path).lexically_normal().string();
+}
+
+TextNode read_text_tree(const YAML::Node& n, const std::string& file, const std::string& path,
+                        core::DiagnosticSink& sink) {
+    TextNode t;
+    t.where = location_of(n, file);
+    if (n.IsMap()) {
+        t.kind = TextNode::Kind::Map;
+        MapReader dup_check(n, file, path, sink);  // reports duplicate keys
+        for (const auto& kv : n) {
+            std::string key = kv.first.Scalar();
+            t.entries.emplace_back(key, read_text_tree(kv.second, file, path + "." + key, sink));
+        }
+    } else if (n.IsSequence()) {
+        t.kind = TextNode::Kind::List;
+        int i = 0;
+        for (const auto& item : n)
+            t.items.push_back(
+                read_text_tree(item, file, path + "[" + std::to_string(i++) + "]", sink));
+    } else if (n.IsScalar()) {
+        t.text = n.Scalar();
+        // Block scalars (| or >) start on the line after the indicator.
+        t.block = n.Tag() == "!" && !t.text.empty() && t.text.back() == '\n';
+    }
+    return t;
+}
+
+void read_measures(const YAML::Node& n, const std::string& file, data::Catalog& cat,
+                   core::DiagnosticSink& sink) {
+    if (!n.IsDefined()) return;
+    MapReader all(n, file, "measures", sink);
+    for (const auto& kv : n) {
+        std::string id = kv.first.Scalar();
+        all.any(id);
+        MapReader m(kv.second, file, "measures." + id, sink);
+        data::MeasureInfo mi;
+        mi.id = id;
+        mi.label = m.string("label").value_or(id);
+        mi.short_label = m.string("short_label").value_or(mi.label);
+        auto unit = m.choice("unit", {"percent", "number", "score"});
+        if (unit == "number") mi.unit = data::Unit::Number;
+        else if (unit == "score") mi.unit = data::Unit::Score;
+        mi.dp = m.integer("dp", false, 0, 4).value_or(mi.unit == data::Unit::Percent ? 1 : 0);
+        auto pol = m.choice("polarity", {"higher", "lower"});
+        if (pol == "lower") mi.polarity = data::Polarity::LowerIsBetter;
+        m.finish();
+        cat.measures[id] = mi;
+        cat.measure_order.push_back(id);
+    }
+}
+
+void read_groups(const YAML::Node& n, const std::string& file, data::Catalog& cat,
+                 core::DiagnosticSink& sink) {
+    if (!n.IsDefined()) return;
+    MapReader all(n, file, "groups", sink);
+    for (const auto& kv : n) {
+        std::string id = kv.first.Scalar();
+        all.any(id);
+        data::GroupInfo g{id, id};
+        if (kv.second.IsScalar()) {
+            g.label = kv.second.Scalar();
+        } else {
+            MapReader m(kv.second, file, "groups." + id, sink);
+            g.label = m.string("label").value_or(id);
+            m.finish();
+        }
+        cat.groups[id] = g;
+        cat.group_order.push_back(id);
+    }
+}
+
+data::ObservationSource read_observation_source(const YAML::Node& n, const std::string& file,
+                                                const std::string& path,
+                                                const std::string& base_dir,
+                                                core::DiagnosticSink& sink) {
+    data::ObservationSource src;
+    if (n.IsScalar()) {
+        src.path = resolve(base_dir, n.Scalar());
+        return src;
+    }
+    MapReader m(n, file, path, sink);
+    src.path = resolve(base_dir, m.string("file", true).value_or(""));
+    YAML::Node cols = m.map("columns");
+    if (cols.IsDefined()) {
+        static const std::vector<std::string> canonical = {
+            "time_period", "time_identifier", "geographic_level", "characteristic", "measure",
+            "value",       "cohort",          "numerator",        "country_name",   "region_name",
+            "la_name",     "setting_id",      "school_urn",       "project_name"};
+        MapReader c(cols, file, path + ".columns", sink);
+        for (const auto& name : canonical)
+            if (auto v = c.string(name)) src.rename[name] = *v;
+        c.finish();
+    }
+    src.ignore_unknown_columns = m.boolean("ignore_unknown_columns").value_or(false);
+    m.finish();
+    return src;
+}
+
+ReportConfig read_report(const YAML::Node& n, const std::string& file, const std::string& path,
+                         const std::string& base_dir, core::DiagnosticSink& sink) {
+    ReportConfig r;
+    r.where = location_of(n, file);
+    MapReader m(n, file, path, sink);
+    r.id = m.string("id", true).value_or("");
+    if (!r.id.empty() && core::slugify(r.id) != r.id && r.id.find('-') == std::string::npos)
+        sink.error(m.where("id"), "report id '" + r.id + "' must be lower case letters, digits, "
+                                  "'-' or '_'");
+    r.template_path = resolve(base_dir, m.string("template", true).value_or(""));
+    r.output = m.string("output").value_or(r.id + ".pdf");
+    r.title = m.string("title", true).value_or("");
+    r.subtitle = m.string("subtitle").value_or("");
+    r.author = m.string("author").value_or("");
+    r.organisation = m.string("organisation").value_or("");
+    r.classification = m.string("classification").value_or("");
+
+    YAML::Node area = m.map("area");
+    if (area.IsDefined()) {
+        MapReader a(area, file, path + ".area", sink);
+        std::vector<std::string> levels = data::geographic_levels();
+        r.area.level = a.choice("level", levels).value_or(r.area.level);
+        r.area.name = a.string("name", true).value_or("");
+        a.finish();
+    }
+    YAML::Node meeting = m.map("meeting");
+    if (meeting.IsDefined()) {
+        MapReader a(meeting, file, path + ".meeting", sink);
+        r.meeting.to = a.string("to").value_or("");
+        r.meeting.date = a.date("date");
+        r.meeting.from = a.string("from").value_or("");
+        r.meeting.agenda_item = a.string("agenda_item").value_or("");
+        a.finish();
+    }
+    YAML::Node text = m.map("text");
+    if (text.IsDefined()) r.text = read_text_tree(text, file, path + ".text", sink);
+    else r.text.kind = TextNode::Kind::Map;
+
+    YAML::Node sources = m.list("sources");
+    if (sources.IsDefined()) {
+        int i = 0;
+        for (const auto& s : sources) {
+            MapReader a(s, file, path + ".sources[" + std::to_string(i++) + "]", sink);
+            SourceDocument d;
+            d.title = a.string("title", true).value_or("");
+            d.url = a.string("url").value_or("");
+            a.finish();
+            r.sources.push_back(d);
+        }
+    }
+    m.finish();
+    return r;
+}
+
+}  // namespace
+
+std::optional<BatchConfig> load_batch_config(const std::string& path, core::DiagnosticSink& sink) {
+    std::size_t errors_before = sink.error_count();
+    auto root = load_yaml_file(path, sink);
+    if (!root) return std::nullopt;
+
+    BatchConfig cfg;
+    cfg.path = path;
+    cfg.base_dir = fs::path(path).parent_path().string();
+    if (cfg.base_dir.empty()) cfg.base_dir = ".";
+
+    MapReader top(*root, path, "", sink);
+    YAML::Node batch = top.map("batch");
+    MapReader b(batch, path, "batch", sink);
+    cfg.name = b.string("name").value_or("");
+    cfg.as_of = b.date("as_of");
+    cfg.output_dir = resolve(cfg.base_dir, b.string("output_dir").value_or("out"));
+    YAML::Node supp = b.map("suppression");
+    if (supp.IsDefined()) {
+        MapReader s(supp, path, "batch.suppression", sink);
+        cfg.min_cohort = s.integer("min_cohort", false, 1, 1000).value_or(cfg.min_cohort);
+        s.finish();
+    }
+    YAML::Node act = b.map("action_plan");
+    if (act.IsDefined()) {
+        MapReader s(act, path, "batch.action_plan", sink);
+        cfg.at_risk_days = s.integer("at_risk_days", false, 0, 366).value_or(cfg.at_risk_days);
+        s.finish();
+    }
+    b.finish();
+
+    YAML::Node data = top.map("data", true);
+    if (data.IsDefined()) {
+        MapReader d(data, path, "data", sink);
+        YAML::Node obs = d.any("observations", true);
+        if (obs.IsDefined()) {
+            if (obs.IsSequence()) {
+                int i = 0;
+                for (const auto& item : obs)
+                    cfg.observations.push_back(read_observation_source(
+                        item, path, "data.observations[" + std::to_string(i++) + "]",
+                        cfg.base_dir, sink));
+            } else {
+                cfg.observations.push_back(read_observation_source(obs, path, "data.observations",
+                                                                   cfg.base_dir, sink));
+            }
+        }
+        cfg.targets_path = resolve(cfg.base_dir, d.string("targets").value_or(""));
+        cfg.actions_path = resolve(cfg.base_dir, d.string("actions").value_or(""));
+        d.finish();
+    }
+
+    read_measures(top.map("measures"), path, cfg.catalog, sink);
+    read_groups(top.map("groups"), path, cfg.catalog, sink);
+
+    YAML::Node reports = top.list("reports", true);
+    if (reports.IsDefined()) {
+        std::set<std::string> ids;
+        int i = 0;
+        for (const auto& r : reports) {
+            std::string rp = "reports[" + std::to_string(i++) + "]";
+            ReportConfig rc = read_report(r, path, rp, cfg.base_dir, sink);
+            if (!rc.id.empty() && !ids.insert(rc.id).second)
+                sink.error(rc.where, "duplicate report id '" + rc.id + "'");
+            cfg.reports.push_back(std::move(rc));
+        }
+        if (cfg.reports.empty()) sink.error(top.where("reports"), "'reports' is empty");
+    }
+    top.finish();
+    if (sink.error_count() > errors_before) return std::nullopt;
+    return cfg;
+}
+
+}  // namespace engine::config

@@ -1,0 +1,25 @@
+// config: free-form narrative from YAML (strings, lists and maps of them), kept with the
+// location of every string so that template errors inside narrative point at the batch file.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/core/source_location.h"
+
+namespace engine::config {
+
+struct TextNode {
+    enum class Kind { String, List, Map };
+    Kind kind = Kind::String;
+    std::string text;                                      ///< Kind::String
+    std::vector<TextNode> items;                           ///< Kind::List
+    std::vector<std::pair<std::string, TextNode>> entries; ///< Kind::Map, in file order
+    core::SourceLocation where;
+    /// Column offset of the string's first character relative to `where` is 0 for plain and
+    /// quoted scalars; block scalars (| or >) start on the next line.
+    bool block = false;
+};
+
+}  // namespace engine::config

@@ -1,0 +1,184 @@
+#include <cmath>
+
+#include "engine/core/text.h"
+#include "engine/data/csv_columns.h"
+#include "engine/data/loaders.h"
+
+namespace engine::data {
+
+namespace {
+
+struct LevelInfo {
+    const char* name;
+    std::vector<std::string> area_columns;  // first found wins
+    const char* default_area;               // when no column is present
+};
+
+const std::vector<LevelInfo>& level_table() {
+    static const std::vector<LevelInfo> t = {
+        {kNational, {"country_name"}, "England"},
+        {"Regional", {"region_name"}, nullptr},
+        {kLocalAuthority, {"la_name"}, nullptr},
+        {kSetting, {"setting_id", "school_urn"}, nullptr},
+        {kProject, {"project_name"}, "Project"},
+    };
+    return t;
+}
+
+std::string canonical_level(std::string_view s) {
+    if (core::iequals_ascii(s, "School")) return kSetting;
+    for (const auto& l : level_table())
+        if (core::iequals_ascii(s, l.name)) return l.name;
+    return "";
+}
+
+bool is_whole(double v) { return std::floor(v) == v; }
+
+}  // namespace
+
+const std::vector<std::string>& geographic_levels() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> out;
+        for (const auto& l : level_table()) out.emplace_back(l.name);
+        out.emplace_back("School");
+        return out;
+    }();
+    return v;
+}
+
+bool load_observations(const ObservationSource& src, const Catalog& catalog,
+                       ObservationTable& into, core::DiagnosticSink& sink) {
+    std::size_t errors_before = sink.error_count();
+    auto doc = load_csv(src.path, sink);
+    if (!doc) return false;
+
+    auto name = [&](const std::string& canonical) {
+        auto it = src.rename.find(canonical);
+        return it == src.rename.end() ? canonical : it->second;
+    };
+    CsvColumns cols(*doc, sink, "observations");
+    int c_period = cols.require({name("time_period")});
+    int c_ident = cols.require({name("time_identifier")});
+    int c_level = cols.require({name("geographic_level")});
+    int c_group = cols.require({name("characteristic"), "group"});
+    int c_measure = cols.require({name("measure")});
+    int c_value = cols.require({name("value")});
+    int c_cohort = cols.optional({name("cohort")});
+    int c_numerator = cols.optional({name("numerator")});
+    std::map<std::string, int> area_cols;
+    for (const auto& l : level_table())
+        for (const auto& c : l.area_columns) area_cols[c] = cols.optional({name(c)});
+    // EES files carry codes beside names; they are known columns we do not need.
+    cols.allow({"country_code", "region_code", "new_la_code", "old_la_code", "la_code",
+                "setting_name", "school_name", "school_laestab", "lad_code", "lad_name"});
+    if (!src.ignore_unknown_columns) cols.reject_unknown();
+    if (!cols.ok()) return false;
+
+    for (const auto& row : doc->rows) {
+        Observation o;
+        o.where = doc->where(row, 0);
+        bool ok = true;
+
+        std::string perr;
+        auto period = parse_period(cols.text(row, c_period), cols.text(row, c_ident), perr);
+        if (!period) {
+            bool ident_bad = perr.rfind("unknown time_identifier", 0) == 0;
+            cols.error(row, ident_bad ? c_ident : c_period, perr,
+                       ident_bad ? std::vector<std::string>{core::valid_values_hint(
+                                       "identifiers", cols.text(row, c_ident),
+                                       period_identifiers())}
+                                 : std::vector<std::string>{});
+            ok = false;
+        } else {
+            o.period = *period;
+        }
+
+        std::string level = canonical_level(core::trim(cols.text(row, c_level)));
+        if (level.empty()) {
+            cols.error(row, c_level, "unknown geographic level '" + cols.text(row, c_level) + "'",
+                       {core::valid_values_hint("levels", cols.text(row, c_level),
+                                                geographic_levels())});
+            ok = false;
+        } else {
+            o.level = level;
+            for (const auto& l : level_table()) {
+                if (l.name != level) continue;
+                int col = -1;
+                for (const auto& c : l.area_columns)
+                    if (area_cols[c] >= 0 && col < 0) col = area_cols[c];
+                std::string area = col >= 0 ? std::string(core::trim(cols.text(row, col))) : "";
+                if (area.empty() && l.default_area) area = l.default_area;
+                if (area.empty()) {
+                    if (col >= 0) {
+                        cols.error(row, col, "the area is required for a '" + level + "' row");
+                    } else {
+                        sink.error(doc->where(row, c_level),
+                                   "a '" + level + "' row needs a '" + l.area_columns.front() +
+                                       "' column naming the area");
+                    }
+                    ok = false;
+                }
+                o.area = area;
+            }
+        }
+
+        auto group = cols.required_text(row, c_group);
+        auto measure = cols.required_text(row, c_measure);
+        if (!group || !measure) ok = false;
+        if (group) o.group = *group;
+        if (measure) o.measure = *measure;
+
+        auto value = cols.value(row, c_value);
+        if (!value) {
+            ok = false;
+        } else {
+            o.value = *value;
+            const MeasureInfo* mi = measure ? catalog.measure(*measure) : nullptr;
+            if (mi && mi->unit == Unit::Percent && value->number &&
+                (*value->number < 0 || *value->number > 100)) {
+                cols.error(row, c_value,
+                           "a percentage must lie between 0 and 100, got '" +
+                               cols.text(row, c_value) + "'");
+                ok = false;
+            }
+        }
+
+        auto count = [&](int col, std::optional<double>& out, const char* what) {
+            if (col < 0) return;
+            auto v = cols.value(row, col);
+            if (!v) {
+                ok = false;
+                return;
+            }
+            if (!v->number) return;  // a symbol: unknown count
+            if (*v->number < 0 || !is_whole(*v->number)) {
+                cols.error(row, col,
+                           std::string("a ") + what + " must be a whole number of children, 0 or "
+                           "more, got '" + cols.text(row, col) + "'");
+                ok = false;
+                return;
+            }
+            out = v->number;
+        };
+        count(c_cohort, o.cohort, "cohort");
+        count(c_numerator, o.numerator, "numerator");
+        if (o.cohort && o.numerator && *o.numerator > *o.cohort) {
+            cols.error(row, c_numerator,
+                       "the numerator (" + cols.text(row, c_numerator) +
+                           ") is larger than the cohort (" + cols.text(row, c_cohort) + ")");
+            ok = false;
+        }
+        if (!ok) continue;
+
+        int dup = into.add(o);
+        if (dup >= 0) {
+            const Observation& first = into.rows()[static_cast<std::size_t>(dup)];
+            sink.error(o.where,
+                       "duplicate observation: " + o.measure + ", " + o.group + ", " + o.area +
+                           ", " + o.period.label() + " already appears at " + first.where.str());
+        }
+    }
+    return sink.error_count() == errors_before;
+}
+
+}  // namespace engine::data

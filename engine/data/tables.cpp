@@ -1,0 +1,121 @@
+#include "engine/data/tables.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/core/text.h"
+
+namespace engine::data {
+
+int ObservationTable::add(Observation o) {
+    Key k{o.measure, o.group, o.level, o.area, o.period.sort_key()};
+    auto it = index_.find(k);
+    if (it != index_.end()) return static_cast<int>(it->second);
+    index_.emplace(std::move(k), rows_.size());
+    rows_.push_back(std::move(o));
+    return -1;
+}
+
+const Observation* ObservationTable::find(const std::string& measure, const std::string& group,
+                                          const std::string& level, const std::string& area,
+                                          const Period& period) const {
+    auto it = index_.find(Key{measure, group, level, area, period.sort_key()});
+    return it == index_.end() ? nullptr : &rows_[it->second];
+}
+
+std::vector<Period> ObservationTable::periods(const std::string& measure, const std::string& level,
+                                              const std::string& area) const {
+    std::vector<Period> out;
+    for (const auto& o : rows_)
+        if (o.measure == measure && o.level == level && o.area == area &&
+            std::find(out.begin(), out.end(), o.period) == out.end())
+            out.push_back(o.period);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> ObservationTable::measures() const {
+    std::set<std::string> s;
+    for (const auto& o : rows_) s.insert(o.measure);
+    return {s.begin(), s.end()};
+}
+
+std::vector<std::string> ObservationTable::groups() const {
+    std::set<std::string> s;
+    for (const auto& o : rows_) s.insert(o.group);
+    return {s.begin(), s.end()};
+}
+
+std::vector<std::string> ObservationTable::areas(const std::string& level) const {
+    std::set<std::string> s;
+    for (const auto& o : rows_)
+        if (o.level == level) s.insert(o.area);
+    return {s.begin(), s.end()};
+}
+
+const std::vector<std::string>& target_kind_names() {
+    static const std::vector<std::string> v = {"gap_at_most", "value_at_least",
+                                               "at_or_above_comparator", "gap_narrows_by",
+                                               "improves_faster_than_comparator_by"};
+    return v;
+}
+
+std::string target_kind_name(TargetKind k) {
+    return target_kind_names()[static_cast<std::size_t>(k)];
+}
+
+std::string ComparatorRef::label() const { return national ? group + " (National)" : group; }
+
+namespace {
+struct Synonym {
+    const char* word;
+    ActionState state;
+};
+constexpr Synonym kStates[] = {
+    {"Not started", ActionState::NotStarted}, {"In progress", ActionState::InProgress},
+    {"Complete", ActionState::Complete},      {"Completed", ActionState::Complete},
+    {"Done", ActionState::Complete},          {"Planned", ActionState::NotStarted},
+    {"Not yet started", ActionState::NotStarted}, {"Ongoing", ActionState::InProgress},
+    {"Started", ActionState::InProgress},     {"Underway", ActionState::InProgress},
+    {"On track", ActionState::InProgress},
+};
+}  // namespace
+
+const std::vector<std::string>& action_state_names() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> out;
+        for (const auto& s : kStates) out.emplace_back(s.word);
+        return out;
+    }();
+    return v;
+}
+
+std::optional<ActionState> parse_action_state(const std::string& s) {
+    std::string_view t = core::trim(s);
+    for (const auto& k : kStates)
+        if (core::iequals_ascii(t, k.word)) return k.state;
+    return std::nullopt;
+}
+
+const std::vector<std::string>& rag_names() {
+    static const std::vector<std::string> v = {"Red", "Amber", "Green"};
+    return v;
+}
+
+std::optional<Rag> parse_rag(const std::string& s) {
+    std::string_view t = core::trim(s);
+    if (t.empty()) return Rag::None;
+    if (core::iequals_ascii(t, "red") || core::iequals_ascii(t, "r")) return Rag::Red;
+    if (core::iequals_ascii(t, "amber") || core::iequals_ascii(t, "a")) return Rag::Amber;
+    if (core::iequals_ascii(t, "green") || core::iequals_ascii(t, "g")) return Rag::Green;
+    return std::nullopt;
+}
+
+std::vector<const Action*> ActionPlan::for_entity(const std::string& entity) const {
+    std::vector<const Action*> out;
+    for (const auto& a : actions)
+        if (entity.empty() || a.entity == entity) out.push_back(&a);
+    return out;
+}
+
+}  // namespace engine::data

@@ -1,0 +1,128 @@
+// data: the typed tables every later stage reads — observations, targets, action plans. Rows
+// remember their source line so later stages can point at them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/core/civil_date.h"
+#include "engine/core/source_location.h"
+#include "engine/data/period.h"
+#include "engine/data/value.h"
+
+namespace engine::data {
+
+// ---- observations -----------------------------------------------------------------------------
+
+/// Geographic levels (EES names; "Setting" is our name for an early-years setting or school).
+inline constexpr const char* kNational = "National";
+inline constexpr const char* kLocalAuthority = "Local authority";
+inline constexpr const char* kSetting = "Setting";
+inline constexpr const char* kProject = "Project";
+
+struct Observation {
+    Period period;
+    std::string level;    ///< geographic level, canonical spelling
+    std::string area;     ///< the area's key at that level: "England", la_name, setting_id …
+    std::string group;    ///< characteristic: "FSM", "Not FSM", "Total" …
+    std::string measure;  ///< measure id
+    Value value;
+    std::optional<double> cohort;     ///< denominator (children), when known
+    std::optional<double> numerator;  ///< children meeting the measure, when known
+    core::SourceLocation where;
+};
+
+class ObservationTable {
+public:
+    /// Adds a row; returns the index of an existing row with the same key instead (a
+    /// duplicate), or -1 when added.
+    int add(Observation o);
+
+    const Observation* find(const std::string& measure, const std::string& group,
+                            const std::string& level, const std::string& area,
+                            const Period& period) const;
+    /// Periods with any row for this measure/level/area, ascending.
+    std::vector<Period> periods(const std::string& measure, const std::string& level,
+                                const std::string& area) const;
+    const std::vector<Observation>& rows() const { return rows_; }
+    std::vector<std::string> measures() const;
+    std::vector<std::string> groups() const;
+    std::vector<std::string> areas(const std::string& level) const;
+    bool empty() const { return rows_.empty(); }
+
+private:
+    using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
+    std::vector<Observation> rows_;
+    std::map<Key, std::size_t> index_;
+};
+
+// ---- targets -----------------------------------------------------------------------------------
+
+enum class TargetKind {
+    GapAtMost,                      ///< gap(period) <= value
+    ValueAtLeast,                   ///< group value(period) >= value
+    AtOrAboveComparator,            ///< group value(period) >= comparator value(period)
+    GapNarrowsBy,                   ///< gap(baseline) - gap(period) >= value
+    ImprovesFasterThanComparatorBy  ///< every year: group's improvement - comparator's >= value
+};
+
+const std::vector<std::string>& target_kind_names();
+std::string target_kind_name(TargetKind k);
+
+/// What a group is compared with: another group in the same area, or a group nationally.
+struct ComparatorRef {
+    bool national = false;  ///< compare with the National level
+    std::string group;      ///< the comparator group (same as the target's group for "National")
+    std::string label() const;
+};
+
+struct Target {
+    std::string id;  ///< from the file, or "measure/group/period"
+    std::string measure;
+    std::string group;
+    ComparatorRef comparator;
+    Period period;                  ///< when the target must be met
+    std::optional<Period> baseline; ///< for trajectories and narrowing
+    TargetKind kind = TargetKind::GapAtMost;
+    double value = 0;               ///< ppts or %, per kind
+    std::string area;               ///< optional: restrict to one area (empty = every area)
+    core::SourceLocation where;
+};
+
+// ---- action plans ------------------------------------------------------------------------------
+
+/// The status an author writes in the plan.
+enum class ActionState { NotStarted, InProgress, Complete };
+enum class Rag { None, Red, Amber, Green };
+
+/// Valid spellings for hints, and the parsers (case-insensitive, with documented synonyms).
+const std::vector<std::string>& action_state_names();
+std::optional<ActionState> parse_action_state(const std::string& s);
+const std::vector<std::string>& rag_names();
+std::optional<Rag> parse_rag(const std::string& s);
+
+struct Action {
+    std::string id;
+    std::string entity;  ///< setting_id (or other entity) for per-entity plans, else empty
+    std::string objective;
+    std::string action;
+    std::string owner;
+    std::optional<core::Date> start;
+    core::Date due;
+    ActionState state = ActionState::NotStarted;
+    std::string progress;  ///< progress note
+    std::optional<core::Date> last_updated;
+    Rag rag = Rag::None;   ///< optional override
+    core::SourceLocation where;
+};
+
+struct ActionPlan {
+    std::vector<Action> actions;  ///< in file order
+    /// Actions of one entity (or all when entity is empty), in file order.
+    std::vector<const Action*> for_entity(const std::string& entity) const;
+};
+
+}  // namespace engine::data

@@ -1,0 +1,64 @@
+#include "engine/metrics/gap_series.h"
+
+#include "engine/metrics/gap.h"
+
+namespace engine::metrics {
+
+const GapPoint* GapSeries::at(const data::Period& p) const {
+    for (const auto& pt : points)
+        if (pt.period == p) return &pt;
+    return nullptr;
+}
+
+const GapPoint* GapSeries::latest() const {
+    for (auto it = points.rbegin(); it != points.rend(); ++it)
+        if (it->group.observation) return &*it;
+    return nullptr;
+}
+
+const GapPoint* GapSeries::before(const data::Period& p) const {
+    const GapPoint* prev = nullptr;
+    for (const auto& pt : points) {
+        if (!(pt.period < p)) break;
+        prev = &pt;
+    }
+    return prev;
+}
+
+double period_position(const data::Period& p) {
+    switch (p.kind) {
+        case data::PeriodKind::AutumnTerm: return p.year;
+        case data::PeriodKind::SpringTerm: return p.year + 1.0 / 3.0;
+        case data::PeriodKind::SummerTerm: return p.year + 2.0 / 3.0;
+        default: return p.year;
+    }
+}
+
+GapSeries build_gap_series(const SuppressedView& view, const data::Catalog& catalog,
+                           const std::string& measure, const std::string& group,
+                           const data::ComparatorRef& comparator, const AreaKey& area) {
+    GapSeries s;
+    s.measure = measure;
+    s.group = group;
+    s.comparator = comparator;
+    s.area = area;
+    if (const auto* mi = catalog.measure(measure)) s.polarity = mi->polarity;
+    const std::string comp_level = comparator.national ? data::kNational : area.level;
+    const std::string comp_area =
+        comparator.national ? view.table().areas(data::kNational).empty()
+                                  ? "England"
+                                  : view.table().areas(data::kNational).front()
+                            : area.area;
+    for (const auto& p : view.table().periods(measure, area.level, area.area)) {
+        GapPoint pt;
+        pt.period = p;
+        pt.group = view.cell(measure, group, area.level, area.area, p);
+        pt.comparator = view.cell(measure, comparator.group, comp_level, comp_area, p);
+        if (pt.group.present() && pt.comparator.present())
+            pt.gap = gap_between(*pt.group.value, *pt.comparator.value, s.polarity);
+        s.points.push_back(pt);
+    }
+    return s;
+}
+
+}  // namespace engine::metrics

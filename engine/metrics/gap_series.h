@@ -1,0 +1,50 @@
+// metrics: one group against its comparator over every period of an area — the values after
+// disclosure control and the gap where both sides can be shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/data/catalog.h"
+#include "engine/metrics/suppression.h"
+
+namespace engine::metrics {
+
+struct AreaKey {
+    std::string level;
+    std::string area;
+};
+
+struct GapPoint {
+    data::Period period;
+    Cell group;
+    Cell comparator;
+    std::optional<double> gap;  ///< when both values can be shown
+    bool suppressed() const { return group.suppressed() || comparator.suppressed(); }
+};
+
+struct GapSeries {
+    std::string measure;
+    std::string group;
+    data::ComparatorRef comparator;
+    AreaKey area;
+    data::Polarity polarity = data::Polarity::HigherIsBetter;
+    std::vector<GapPoint> points;  ///< ascending by period
+
+    const GapPoint* at(const data::Period& p) const;
+    /// The last period with a row for the group (whatever its value), or nullptr.
+    const GapPoint* latest() const;
+    /// The period before `p` in the series, or nullptr.
+    const GapPoint* before(const data::Period& p) const;
+};
+
+/// Builds the series over the periods in which the group has rows in the area.
+GapSeries build_gap_series(const SuppressedView& view, const data::Catalog& catalog,
+                           const std::string& measure, const std::string& group,
+                           const data::ComparatorRef& comparator, const AreaKey& area);
+
+/// Position of a period on a time axis in years (terms are thirds of their academic year).
+double period_position(const data::Period& p);
+
+}  // namespace engine::metrics

@@ -1,0 +1,68 @@
+#include "engine/metrics/report_metrics.h"
+
+namespace engine::metrics {
+
+namespace {
+data::MeasureInfo measure_info(const data::Catalog& catalog, const std::string& id) {
+    if (const auto* mi = catalog.measure(id)) return *mi;
+    data::MeasureInfo m;
+    m.id = id;
+    m.label = id;
+    m.short_label = id;
+    return m;
+}
+}  // namespace
+
+GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
+                    const std::string& measure, const std::string& group,
+                    const data::ComparatorRef& comparator, const AreaKey& area) {
+    GapRow row;
+    row.series = build_gap_series(view, catalog, measure, group, comparator, area);
+    const auto& pts = row.series.points;
+    for (std::size_t i = pts.size(); i-- > 0;) {
+        if (pts[i].group.observation) {
+            row.latest = i;
+            if (i > 0) row.previous = i - 1;
+            break;
+        }
+    }
+    const GapPoint* l = row.latest_point();
+    const GapPoint* p = row.previous_point();
+    if (l && p) {
+        if (l->suppressed() || p->suppressed()) {
+            row.change_suppressed = true;
+        } else if (l->gap && p->gap) {
+            row.change = gap_change(*p->gap, *l->gap);
+            row.direction = direction_of(*row.change, measure_info(catalog, measure).dp);
+        }
+    }
+    return row;
+}
+
+ReportMetrics compute_report_metrics(const MetricsInputs& in) {
+    ReportMetrics out;
+    out.area = in.area;
+    out.suppression_footnote = in.view->footnote();
+    for (const auto& p : in.view->table().rows())
+        if (p.level == in.area.level && p.area == in.area.area &&
+            (!out.latest_period || *out.latest_period < p.period))
+            out.latest_period = p.period;
+
+    if (in.targets) {
+        for (const auto& t : *in.targets) {
+            if (!t.area.empty() && t.area != in.area.area) continue;
+            GapRow row = make_gap_row(*in.view, *in.catalog, t.measure, t.group, t.comparator,
+                                      in.area);
+            row.target = &t;
+            row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure));
+            out.rows.push_back(std::move(row));
+        }
+    }
+    if (in.actions) {
+        out.actions = summarise_actions(in.actions->for_entity(in.action_entity), in.as_of,
+                                        in.at_risk_days);
+    }
+    return out;
+}
+
+}  // namespace engine::metrics

@@ -1,0 +1,63 @@
+// metrics: the stage entry point — everything one report needs, computed from the batch's
+// tables for the report's area and as-of date. Pure: no I/O, no clock.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/civil_date.h"
+#include "engine/data/catalog.h"
+#include "engine/data/tables.h"
+#include "engine/metrics/action_status.h"
+#include "engine/metrics/gap.h"
+#include "engine/metrics/gap_series.h"
+#include "engine/metrics/suppression.h"
+#include "engine/metrics/target_status.h"
+
+namespace engine::metrics {
+
+/// One target with its series, latest figures, change and status.
+struct GapRow {
+    const data::Target* target = nullptr;
+    GapSeries series;
+    TargetResult result;
+    std::optional<std::size_t> latest;    ///< index into series.points
+    std::optional<std::size_t> previous;  ///< the period before latest
+    std::optional<double> change;         ///< gap(latest) − gap(previous), unrounded
+    std::optional<Direction> direction;
+    bool change_suppressed = false;
+
+    const GapPoint* latest_point() const { return latest ? &series.points[*latest] : nullptr; }
+    const GapPoint* previous_point() const {
+        return previous ? &series.points[*previous] : nullptr;
+    }
+};
+
+struct MetricsInputs {
+    const SuppressedView* view = nullptr;
+    const data::Catalog* catalog = nullptr;
+    const std::vector<data::Target>* targets = nullptr;  ///< may be null
+    const data::ActionPlan* actions = nullptr;           ///< may be null
+    AreaKey area;
+    std::string action_entity;  ///< only this entity's actions (empty = all)
+    core::Date as_of;
+    int at_risk_days = 14;
+};
+
+struct ReportMetrics {
+    AreaKey area;
+    std::vector<GapRow> rows;  ///< one per target for the area, in file order
+    ActionSummary actions;
+    std::optional<data::Period> latest_period;  ///< latest period with data in the area
+    std::string suppression_footnote;
+};
+
+ReportMetrics compute_report_metrics(const MetricsInputs& in);
+
+/// A gap row for any measure/group/comparator (used by charts and templates beyond targets).
+GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
+                    const std::string& measure, const std::string& group,
+                    const data::ComparatorRef& comparator, const AreaKey& area);
+
+}  // namespace engine::metrics
