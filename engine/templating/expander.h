@@ -1,0 +1,48 @@
+// templating: expands placeholders in template strings — {{ name.path | filter }}, sections
+// {{#x}}…{{/x}}, inverted sections {{^x}}…{{/x}} and loops over lists — with kainjow mustache
+// doing the parsing and our strict context doing the lookups. A name that does not resolve is
+// an error at the template's file, line and column, with the nearest valid names as a hint.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/core/diagnostic.h"
+#include "engine/templating/value.h"
+
+namespace engine::templating {
+
+class Expander {
+public:
+    /// `root` must outlive the expander. Errors go to `sink`.
+    Expander(const Value& root, core::DiagnosticSink& sink);
+
+    /// Expands `text`, whose YAML node starts at `where`. `scopes` are extra values searched
+    /// before the root, innermost last (e.g. the current item of a for_each). Returns the text
+    /// with every placeholder replaced; on errors reports them and returns what it could.
+    std::string expand(const std::string& text, const core::SourceLocation& where,
+                       const std::vector<const Value*>& scopes = {});
+
+    /// Resolves a dotted path ("targets", "gap.ks2.fsm") against the scopes, then the root.
+    const Value* resolve(const std::string& path, const std::vector<const Value*>& scopes) const;
+
+    /// Resolves a path and reports it at `where` when absent.
+    const Value* require(const std::string& path, const core::SourceLocation& where,
+                         const std::vector<const Value*>& scopes);
+
+    /// Every dotted name reachable from the scopes and the root (for hints), depth-limited.
+    std::vector<std::string> known_names(const std::vector<const Value*>& scopes) const;
+
+    /// Locates `needle` in the source file at or after `where` (exact line:col of a tag).
+    core::SourceLocation locate(const core::SourceLocation& where, const std::string& needle);
+
+    core::DiagnosticSink& sink() { return sink_; }
+
+private:
+    const Value& root_;
+    core::DiagnosticSink& sink_;
+    std::map<std::string, std::string> files_;  // source texts, for locating tags
+};
+
+}  // namespace engine::templating

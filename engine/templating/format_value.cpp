@@ -1,0 +1,158 @@
+#include "engine/templating/format_value.h"
+
+#include <cmath>
+
+#include "engine/core/number_format.h"
+#include "engine/core/text.h"
+
+namespace engine::templating {
+
+namespace {
+
+std::string suffix_for(NumberUnit u) {
+    switch (u) {
+        case NumberUnit::Percent: return "%";
+        case NumberUnit::Ppts: return " ppts";
+        default: return "";
+    }
+}
+
+std::string text_of(const Number& n) {
+    core::NumberStyle st{n.dp, n.unit == NumberUnit::Count, false, ""};
+    if (n.unit == NumberUnit::Percent) st.suffix = "%";
+    return core::format_number(n.value, st);
+}
+
+// A number already turned into text by a filter keeps printing as that text.
+std::string capitalize(std::string s) {
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+}  // namespace
+
+const std::vector<std::string>& filter_names() {
+    static const std::vector<std::string> v = {
+        "ppts", "pct", "num", "signed", "abs", "dp0", "dp1", "dp2", "int", "thousands",
+        "date", "short_date", "iso", "month_year", "upper", "lower", "capitalize", "list",
+        "symbol"};
+    return v;
+}
+
+std::optional<std::string> render_value(const Value& v, std::string& error) {
+    return std::visit(
+        [&](const auto& x) -> std::optional<std::string> {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) return std::string();
+            else if constexpr (std::is_same_v<T, bool>) return std::string(x ? "yes" : "no");
+            else if constexpr (std::is_same_v<T, std::string>) return x;
+            else if constexpr (std::is_same_v<T, Number>) return text_of(x);
+            else if constexpr (std::is_same_v<T, MissingNumber>) return data::missing_words(x.why);
+            else if constexpr (std::is_same_v<T, core::Date>) return core::format_long(x);
+            else if constexpr (std::is_same_v<T, std::shared_ptr<const ValueList>>) {
+                error = "is a list: repeat it with {{#name}}…{{/name}}, or join it with '| list'";
+                return std::nullopt;
+            } else {
+                error = "is a map: name one of its fields, e.g. {{ name.field }}";
+                return std::nullopt;
+            }
+        },
+        v.data());
+}
+
+std::optional<Value> apply_filter(const Value& v, const std::string& f, std::string& error) {
+    const auto& d = v.data();
+    const Number* n = std::get_if<Number>(&d);
+    const MissingNumber* m = std::get_if<MissingNumber>(&d);
+    const core::Date* date = std::get_if<core::Date>(&d);
+
+    auto numeric = [&](auto fn) -> std::optional<Value> {
+        if (n) return fn(*n);
+        if (m) return v;  // a missing number stays missing whatever the filter
+        error = "filter '" + f + "' needs a number, got " + v.kind_name();
+        return std::nullopt;
+    };
+    auto textual = [&](auto fn) -> std::optional<Value> {
+        std::string err;
+        auto s = render_value(v, err);
+        if (!s) {
+            error = "filter '" + f + "' needs text, but the value " + err;
+            return std::nullopt;
+        }
+        return Value(fn(*s));
+    };
+
+    if (f == "ppts" || f == "pct" || f == "num") {
+        return numeric([&](Number x) -> Value {
+            std::string sfx = f == "ppts" ? " ppts" : f == "pct" ? "%" : "";
+            return Value(core::format_number(x.value, {x.dp, x.unit == NumberUnit::Count, false, sfx}));
+        });
+    }
+    if (f == "signed") {
+        return numeric([&](Number x) -> Value {
+            return Value(core::format_number(x.value, {x.dp, false, true, suffix_for(x.unit)}));
+        });
+    }
+    if (f == "abs") return numeric([](Number x) -> Value { x.value = std::fabs(x.value); return Value(x); });
+    if (f == "dp0" || f == "dp1" || f == "dp2") {
+        int dp = f[2] - '0';
+        return numeric([dp](Number x) -> Value { x.dp = dp; return Value(x); });
+    }
+    if (f == "int") return numeric([](Number x) -> Value { x.dp = 0; return Value(x); });
+    if (f == "thousands") {
+        return numeric([](Number x) -> Value {
+            return Value(core::format_number(x.value, {x.dp, true, false, suffix_for(x.unit)}));
+        });
+    }
+    if (f == "symbol") {
+        if (m) return Value(data::display_symbol(m->why));
+        if (n) return v;
+        error = "filter 'symbol' needs a number, got " + v.kind_name();
+        return std::nullopt;
+    }
+    if (f == "date" || f == "short_date" || f == "iso" || f == "month_year") {
+        if (!date) {
+            error = "filter '" + f + "' needs a date, got " + v.kind_name();
+            return std::nullopt;
+        }
+        if (f == "date") return Value(core::format_long(*date));
+        if (f == "short_date") return Value(core::format_short(*date));
+        if (f == "iso") return Value(core::format_iso(*date));
+        return Value(core::format_month_year(*date));
+    }
+    if (f == "upper") {
+        return textual([](std::string s) {
+            for (char& c : s)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            return s;
+        });
+    }
+    if (f == "lower") return textual([](std::string s) { return core::to_lower_ascii(s); });
+    if (f == "capitalize") return textual([](std::string s) { return capitalize(std::move(s)); });
+    if (f == "list") {
+        if (!v.is_list()) {
+            error = "filter 'list' needs a list, got " + v.kind_name();
+            return std::nullopt;
+        }
+        std::vector<std::string> parts;
+        for (const auto& item : v.list()) {
+            std::string err;
+            auto s = render_value(item, err);
+            if (!s) {
+                error = "filter 'list' needs a list of printable values; an item " + err;
+                return std::nullopt;
+            }
+            parts.push_back(*s);
+        }
+        std::string out;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            if (i) out += i + 1 == parts.size() ? " and " : ", ";
+            out += parts[i];
+        }
+        return Value(out);
+    }
+    error = "unknown filter '" + f + "'";
+    return std::nullopt;
+}
+
+}  // namespace engine::templating

@@ -1,0 +1,72 @@
+// templating: the values placeholders resolve to — text, typed numbers (with their unit and
+// display precision), missing numbers (with their reason), dates, booleans, lists and maps.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/core/civil_date.h"
+#include "engine/data/value.h"
+
+namespace engine::templating {
+
+/// How a number is shown by default and by the unit filters.
+enum class NumberUnit { Plain, Percent, Ppts, Count };
+
+struct Number {
+    double value = 0;
+    NumberUnit unit = NumberUnit::Plain;
+    int dp = 1;
+};
+
+struct MissingNumber {
+    data::Missing why = data::Missing::Empty;
+    NumberUnit unit = NumberUnit::Plain;
+};
+
+class Value;
+using ValueList = std::vector<Value>;
+using ValueMap = std::map<std::string, Value>;
+
+class Value {
+public:
+    using Data = std::variant<std::monostate, bool, std::string, Number, MissingNumber, core::Date,
+                              std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>>;
+
+    Value() = default;
+    Value(bool b) : data_(b) {}
+    Value(std::string s) : data_(std::move(s)) {}
+    Value(const char* s) : data_(std::string(s)) {}
+    Value(Number n) : data_(n) {}
+    Value(MissingNumber m) : data_(m) {}
+    Value(core::Date d) : data_(d) {}
+    Value(ValueList l) : data_(std::make_shared<const ValueList>(std::move(l))) {}
+    Value(ValueMap m) : data_(std::make_shared<const ValueMap>(std::move(m))) {}
+
+    /// A number, or a missing number when `v` has no value.
+    static Value number(std::optional<double> v, NumberUnit unit, int dp,
+                        data::Missing why = data::Missing::Empty);
+
+    bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
+    bool is_list() const { return std::holds_alternative<std::shared_ptr<const ValueList>>(data_); }
+    bool is_map() const { return std::holds_alternative<std::shared_ptr<const ValueMap>>(data_); }
+    const ValueList& list() const { return *std::get<std::shared_ptr<const ValueList>>(data_); }
+    const ValueMap& map() const { return *std::get<std::shared_ptr<const ValueMap>>(data_); }
+    const Data& data() const { return data_; }
+
+    /// Child by key (maps only); nullptr when absent.
+    const Value* get(const std::string& key) const;
+    /// Truthiness for sections and `if:`: false, empty text, missing numbers, empty lists and
+    /// null are false.
+    bool truthy() const;
+    /// "a map", "a list", "text" … for messages.
+    std::string kind_name() const;
+
+private:
+    Data data_;
+};
+
+}  // namespace engine::templating

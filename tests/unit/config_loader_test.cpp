@@ -1,0 +1,95 @@
+#include "engine/config/config_loader.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "tests/support/temp_dir.h"
+
+using namespace engine;
+
+namespace {
+struct Loaded {
+    std::optional<config::BatchConfig> cfg;
+    std::string errors;
+};
+
+Loaded load(const std::string& yaml) {
+    static test::TempDir dir;
+    std::string path = (dir.path() / "batch.yaml").string();
+    std::ofstream(path) << yaml;
+    core::DiagnosticSink sink;
+    Loaded l;
+    l.cfg = config::load_batch_config(path, sink);
+    l.errors = sink.str();
+    // Make messages independent of the temp folder.
+    for (std::size_t p; (p = l.errors.find(path)) != std::string::npos;)
+        l.errors.replace(p, path.size(), "batch.yaml");
+    return l;
+}
+
+const char* kMinimal = R"(data:
+  observations: obs.csv
+reports:
+  - id: r1
+    template: t.yaml
+    title: Report one
+)";
+}  // namespace
+
+TEST_CASE("a minimal batch loads with defaults and resolved paths", "[config]") {
+    auto l = load(kMinimal);
+    REQUIRE(l.cfg);
+    CHECK(l.errors.empty());
+    CHECK(l.cfg->min_cohort == 5);
+    CHECK(l.cfg->reports.at(0).output == "r1.pdf");
+    CHECK(l.cfg->observations.at(0).path.size() > std::string("obs.csv").size());
+}
+
+TEST_CASE("an unknown key is reported with its position and the valid keys", "[config]") {
+    auto l = load(std::string(kMinimal) + "    tittle: x\n");
+    CHECK_FALSE(l.cfg);
+    CHECK(l.errors ==
+          "batch.yaml:7:5: error: unknown key 'tittle' in 'reports[0]'\n"
+          "  hint: did you mean 'title'? valid keys are 'id', 'template', 'output', 'title', "
+          "'subtitle', 'author', 'organisation', 'classification', 'area', 'meeting', 'text' "
+          "and 'sources'\n");
+}
+
+TEST_CASE("a duplicate key is an error naming the first occurrence", "[config]") {
+    auto l = load(std::string(kMinimal) + "    title: Again\n");
+    CHECK_FALSE(l.cfg);
+    CHECK(l.errors.rfind("batch.yaml:7:5: error: duplicate key 'title' in 'reports[0]' (first "
+                         "given on line 6)\n",
+                         0) == 0);
+}
+
+TEST_CASE("a value of the wrong type is reported at the value", "[config]") {
+    auto l = load(std::string("batch:\n  suppression:\n    min_cohort: five\n") + kMinimal);
+    CHECK_FALSE(l.cfg);
+    CHECK(l.errors ==
+          "batch.yaml:3:17: error: 'batch.suppression.min_cohort' must be a whole number, got "
+          "'five'\n");
+    auto l2 = load(std::string("batch:\n  as_of: 17/09/2015\n") + kMinimal);
+    CHECK(l2.errors ==
+          "batch.yaml:2:10: error: 'batch.as_of' must be a date as YYYY-MM-DD, got '17/09/2015'\n");
+    auto l3 = load("data:\n  observations: obs.csv\nreports: r1\n");
+    CHECK(l3.errors == "batch.yaml:3:10: error: 'reports' must be a list, got 'r1'\n");
+}
+
+TEST_CASE("a YAML syntax error is reported with a 1-based position", "[config]") {
+    auto l = load("data:\n  observations: [obs.csv\nreports: []\n");
+    CHECK_FALSE(l.cfg);
+    CHECK(l.errors.rfind("batch.yaml:3:8: error: YAML syntax error: end of sequence flow not found",
+                         0) == 0);
+}
+
+TEST_CASE("a missing required key names the map it belongs to", "[config]") {
+    auto l = load("data:\n  observations: obs.csv\nreports:\n  - id: r1\n    title: T\n");
+    CHECK(l.errors == "batch.yaml:4:5: error: missing required key 'reports[0].template'\n");
+}
+
+TEST_CASE("a missing batch file is reported by name", "[config]") {
+    core::DiagnosticSink sink;
+    CHECK_FALSE(config::load_batch_config("/nonexistent/batch.yaml", sink));
+    CHECK(sink.str() == "/nonexistent/batch.yaml: error: cannot read file: no such file\n");
+}

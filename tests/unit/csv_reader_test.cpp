@@ -1,0 +1,85 @@
+#include "engine/data/csv_reader.h"
+
+#include <catch2/catch.hpp>
+
+using namespace engine;
+
+namespace {
+std::optional<data::CsvDocument> parse(const std::string& text, core::DiagnosticSink& sink) {
+    return data::parse_csv(text, "t.csv", sink);
+}
+}  // namespace
+
+TEST_CASE("csv reader handles the RFC 4180 edge cases", "[csv]") {
+    core::DiagnosticSink sink;
+    auto doc = parse("a,b,c\r\n"
+                     "\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n"
+                     ",,\r\n"
+                     "1,2,3",  // no final line break
+                     sink);
+    REQUIRE(doc);
+    CHECK(sink.error_count() == 0);
+    REQUIRE(doc->rows.size() == 3);
+    CHECK(doc->rows[0].fields == std::vector<std::string>{"x, y", "say \"hi\"", "two\r\nlines"});
+    CHECK(doc->rows[1].fields == std::vector<std::string>{"", "", ""});
+    CHECK(doc->rows[2].fields == std::vector<std::string>{"1", "2", "3"});
+    CHECK(doc->rows[2].line == 5);  // the quoted newline counts as a line
+}
+
+TEST_CASE("csv reader strips a UTF-8 BOM and counts columns in characters", "[csv]") {
+    core::DiagnosticSink sink;
+    auto doc = parse("\xEF\xBB\xBFname,value\n\xC3\xA9t\xC3\xA9,12\n", sink);
+    REQUIRE(doc);
+    CHECK(doc->header.front() == "name");
+    CHECK(doc->rows[0].columns == std::vector<int>{1, 5});
+}
+
+TEST_CASE("csv reader reports an unterminated quote at its opening quote", "[csv]") {
+    core::DiagnosticSink sink;
+    auto doc = parse("a,b\n1,\"open\n2,3\n", sink);
+    CHECK_FALSE(doc);
+    REQUIRE(sink.diagnostics().size() == 1);
+    CHECK(core::format_diagnostic(sink.diagnostics()[0]).rfind(
+              "t.csv:2:3: error: unterminated quoted field", 0) == 0);
+}
+
+TEST_CASE("csv reader reports rows with the wrong number of fields and keeps going", "[csv]") {
+    core::DiagnosticSink sink;
+    auto doc = parse("a,b,c\n1,2\n1,2,3\n1,2,3,4\n", sink);
+    CHECK_FALSE(doc);
+    REQUIRE(sink.error_count() == 2);
+    CHECK(sink.diagnostics()[0].where.line == 2);
+    CHECK(sink.diagnostics()[0].message == "expected 3 fields as in the header, got 2");
+    CHECK(sink.diagnostics()[1].where.line == 4);
+}
+
+TEST_CASE("csv reader rejects stray quotes, text after a closing quote and bad UTF-8", "[csv]") {
+    core::DiagnosticSink s1;
+    CHECK_FALSE(parse("a,b\n1,x\"y\n", s1));
+    CHECK(s1.diagnostics().at(0).where.column == 4);
+    core::DiagnosticSink s2;
+    CHECK_FALSE(parse("a,b\n\"x\"y,2\n", s2));
+    CHECK(s2.diagnostics().at(0).where.column == 4);
+    core::DiagnosticSink s3;
+    CHECK_FALSE(parse("a,b\nS\xE9tting,2\n", s3));
+    CHECK(core::format_diagnostic(s3.diagnostics().at(0)).rfind(
+              "t.csv:2:2: error: file is not valid UTF-8 (byte 0xE9)", 0) == 0);
+}
+
+TEST_CASE("csv reader rejects empty files and duplicate header names", "[csv]") {
+    core::DiagnosticSink s1;
+    CHECK_FALSE(parse("", s1));
+    CHECK(s1.diagnostics().at(0).message == "file is empty: expected a header row");
+    core::DiagnosticSink s2;
+    CHECK_FALSE(parse("a,b,a\n1,2,3\n", s2));
+    CHECK(s2.diagnostics().at(0).message == "duplicate column 'a' in the header row");
+    CHECK(s2.diagnostics().at(0).where.column == 5);
+}
+
+TEST_CASE("csv reader skips blank lines between records", "[csv]") {
+    core::DiagnosticSink sink;
+    auto doc = parse("a,b\n\n1,2\r\n\r\n3,4\n", sink);
+    REQUIRE(doc);
+    CHECK(doc->rows.size() == 2);
+    CHECK(doc->rows[1].line == 5);
+}

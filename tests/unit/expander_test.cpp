@@ -1,0 +1,95 @@
+#include "engine/templating/expander.h"
+
+#include <catch2/catch.hpp>
+
+using namespace engine;
+using namespace engine::templating;
+
+namespace {
+Value sample() {
+    ValueMap fsm;
+    fsm["latest"] = Value(Number{19.849999999, NumberUnit::Ppts, 1});
+    fsm["change"] = Value(Number{-0.44, NumberUnit::Ppts, 1});
+    fsm["value"] = Value(Number{47.0, NumberUnit::Percent, 0});
+    fsm["direction"] = Value("narrowed");
+    ValueMap lac;
+    lac["latest"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
+    ValueMap ks2;
+    ks2["fsm"] = Value(fsm);
+    ks2["lac"] = Value(lac);
+    ValueMap gap;
+    gap["ks2"] = Value(ks2);
+    ValueMap root;
+    root["gap"] = Value(gap);
+    root["date"] = Value(core::Date{2015, 9, 17});
+    ValueList groups = {Value("FSM"), Value("SEN support"), Value("LAC")};
+    root["groups"] = Value(groups);
+    ValueMap row1, row2;
+    row1["name"] = Value("EYFS");
+    row1["ok"] = Value(true);
+    row2["name"] = Value("KS2");
+    row2["ok"] = Value(false);
+    root["rows"] = Value(ValueList{Value(row1), Value(row2)});
+    return Value(root);
+}
+}  // namespace
+
+TEST_CASE("placeholders format numbers with filters from unrounded values", "[templating]") {
+    Value root = sample();
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    CHECK(ex.expand("gap {{ gap.ks2.fsm.latest | ppts }}, change {{gap.ks2.fsm.change|signed}}",
+                    {}) == "gap 19.8 ppts, change \xE2\x88\x92" "0.4 ppts");
+    CHECK(ex.expand("{{ gap.ks2.fsm.value }} and {{ gap.ks2.fsm.change | abs | ppts }}", {}) ==
+          "47% and 0.4 ppts");
+    CHECK(ex.expand("{{ date }} / {{ date | short_date }} / {{ date | iso }}", {}) ==
+          "17 September 2015 / 17 Sep 2015 / 2015-09-17");
+    CHECK(ex.expand("{{ groups | list }} ({{ gap.ks2.fsm.direction | upper }})", {}) ==
+          "FSM, SEN support and LAC (NARROWED)");
+    CHECK(sink.error_count() == 0);
+}
+
+TEST_CASE("a suppressed figure is never quoted as a number", "[templating]") {
+    Value root = sample();
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    CHECK(ex.expand("LAC gap {{ gap.ks2.lac.latest | ppts }}", {}) == "LAC gap suppressed");
+    CHECK(ex.expand("{{#gap.ks2.lac.latest}}was {{ gap.ks2.lac.latest }}{{/gap.ks2.lac.latest}}"
+                    "{{^gap.ks2.lac.latest}}cannot be reported{{/gap.ks2.lac.latest}}",
+                    {}) == "cannot be reported");
+    CHECK(ex.expand("{{ gap.ks2.lac.latest | symbol }}", {}) == "c");
+}
+
+TEST_CASE("sections loop over lists and test booleans", "[templating]") {
+    Value root = sample();
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    CHECK(ex.expand("{{#rows}}{{name}}:{{#ok}}yes{{/ok}}{{^ok}}no{{/ok}};{{/rows}}", {}) ==
+          "EYFS:yes;KS2:no;");
+    CHECK(sink.error_count() == 0);
+}
+
+TEST_CASE("an unknown placeholder is an error with the nearest names", "[templating]") {
+    Value root = sample();
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    ex.expand("gap {{ gap.ks2.fsn.latest }}", {"t.yaml", 0, 0});
+    REQUIRE(sink.error_count() == 1);
+    CHECK(sink.diagnostics()[0].message == "unknown placeholder 'gap.ks2.fsn.latest'");
+    CHECK(sink.diagnostics()[0].hints.at(0).find("'gap.ks2.fsm.latest'") != std::string::npos);
+}
+
+TEST_CASE("unknown filters and unclosed sections are errors", "[templating]") {
+    Value root = sample();
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    ex.expand("{{ gap.ks2.fsm.latest | pptz }}", {});
+    ex.expand("{{#rows}}open", {});
+    ex.expand("{{ rows }}", {});
+    REQUIRE(sink.error_count() == 3);
+    CHECK(sink.diagnostics()[0].message ==
+          "in '{{ gap.ks2.fsm.latest | pptz }}': unknown filter 'pptz'");
+    CHECK(sink.diagnostics()[0].hints.at(0).rfind("did you mean 'ppts'?", 0) == 0);
+    CHECK(sink.diagnostics()[1].message == "template error: unclosed section \"rows\"");
+    CHECK(sink.diagnostics()[2].message.find("is a list") != std::string::npos);
+}
