@@ -4,9 +4,10 @@ add_executable(engine_tests
   unit/csv_reader_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
+  unit/metrics_test.cpp
   unit/number_format_test.cpp
   unit/text_test.cpp
 )
-target_link_libraries(engine_tests PRIVATE engine_templating engine_config engine_data
+target_link_libraries(engine_tests PRIVATE engine_templating engine_metrics engine_config engine_data
   engine_core test_support project_warnings)
 catch_discover_tests(engine_tests TEST_PREFIX "engine:" PROPERTIES LABELS unit)

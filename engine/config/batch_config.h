@@ -54,6 +54,10 @@ struct BatchConfig {
     std::optional<core::Date> as_of;
     std::string output_dir;  ///< resolved; --out overrides
     int min_cohort = 5;      ///< disclosure control: cohorts below this are suppressed
+    bool secondary_suppression = true;
+    /// Groups that together make up a total, for secondary suppression ("X"/"Not X" pairs in
+    /// the data are found without being listed).
+    std::vector<std::vector<std::string>> partitions;
     int at_risk_days = 14;   ///< actions due within this many days and not complete are at risk
 
     std::vector<data::ObservationSource> observations;

@@ -191,6 +191,21 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
     if (supp.IsDefined()) {
         MapReader s(supp, path, "batch.suppression", sink);
         cfg.min_cohort = s.integer("min_cohort", false, 1, 1000).value_or(cfg.min_cohort);
+        cfg.secondary_suppression = s.boolean("secondary").value_or(true);
+        YAML::Node parts = s.list("partitions");
+        if (parts.IsDefined()) {
+            for (const auto& p : parts) {
+                if (!p.IsSequence() || p.size() < 2) {
+                    sink.error(location_of(p, path),
+                               "each partition must be a list of two or more groups, e.g. "
+                               "[FSM, Not FSM]");
+                    continue;
+                }
+                std::vector<std::string> groups;
+                for (const auto& g : p) groups.push_back(g.Scalar());
+                cfg.partitions.push_back(groups);
+            }
+        }
         s.finish();
     }
     YAML::Node act = b.map("action_plan");

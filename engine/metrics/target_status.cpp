@@ -211,7 +211,7 @@ private:
                 std::string moved = narrowing >= 0 ? "narrowed by " + ppts(narrowing)
                                                    : "widened by " + ppts(-narrowing);
                 worst = "in " + when(p) + " the gap " + moved + " against the " +
-                        num(per_year * years) + " needed";
+                        ppts(per_year * years) + " needed";
             }
             prev = &p;
         }

@@ -93,6 +93,9 @@ public:
             current = *next;
         }
         if (section) return section_data(current);
+        if (ex_.missing_as_symbol())
+            if (const auto* m = std::get_if<MissingNumber>(&current.data()))
+                return keep(km::data(data::display_symbol(m->why)));
         std::string err;
         auto text = render_value(current, err);
         if (!text) {

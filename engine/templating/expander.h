@@ -39,10 +39,15 @@ public:
 
     core::DiagnosticSink& sink() { return sink_; }
 
+    /// Tables print missing numbers as their symbol ("c"), narrative as words ("suppressed").
+    void set_missing_as_symbol(bool on) { missing_as_symbol_ = on; }
+    bool missing_as_symbol() const { return missing_as_symbol_; }
+
 private:
     const Value& root_;
     core::DiagnosticSink& sink_;
     std::map<std::string, std::string> files_;  // source texts, for locating tags
+    bool missing_as_symbol_ = false;
 };
 
 }  // namespace engine::templating

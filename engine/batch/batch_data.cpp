@@ -1,0 +1,46 @@
+#include "engine/batch/batch_data.h"
+
+#include "engine/config/config_loader.h"
+#include "engine/data/loaders.h"
+#include "engine/templating/template_loader.h"
+
+namespace engine::batch {
+
+std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
+    auto cfg = config::load_batch_config(config_path, sink);
+    if (!cfg) return nullptr;
+    auto b = std::make_unique<BatchData>();
+    b->config = std::move(*cfg);
+    const auto& c = b->config;
+    std::size_t errors_before = sink.error_count();
+
+    for (const auto& src : c.observations) data::load_observations(src, c.catalog, b->observations, sink);
+    if (!c.targets_path.empty() && sink.error_count() == errors_before) {
+        b->has_targets = true;
+        data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
+    }
+    if (!c.actions_path.empty()) {
+        b->has_actions = true;
+        data::load_actions(c.actions_path, b->actions, sink);
+    }
+    for (const auto& r : c.reports) {
+        if (b->templates.count(r.template_path)) continue;
+        if (auto t = templating::load_template(r.template_path, sink))
+            b->templates.emplace(r.template_path, std::move(*t));
+    }
+    try {
+        b->fonts = std::make_unique<layout::Fonts>(layout::FontFiles{});
+    } catch (const core::EngineError& e) {
+        sink.add(e.diagnostic());
+    }
+    if (sink.error_count() > errors_before) return nullptr;
+
+    metrics::SuppressionRules rules;
+    rules.min_cohort = c.min_cohort;
+    rules.secondary = c.secondary_suppression;
+    rules.partitions = c.partitions;
+    b->view = std::make_unique<metrics::SuppressedView>(b->observations, rules);
+    return b;
+}
+
+}  // namespace engine::batch

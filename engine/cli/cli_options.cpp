@@ -1,0 +1,144 @@
+#include "engine/cli/cli_options.h"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+#include "engine/core/civil_date.h"
+#include "engine/core/text.h"
+
+namespace engine::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+const std::vector<std::string> kCommands = {"run", "validate"};
+
+po::options_description run_options(bool validate) {
+    po::options_description d(validate ? "validate options" : "run options");
+    if (!validate) {
+        d.add_options()("out,o", po::value<std::string>()->value_name("DIR"),
+                        "write PDFs into DIR instead of the batch's output_dir");
+    }
+    d.add_options()("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
+                    "treat this date as today (statuses, \"Data as at\")");
+    return d;
+}
+
+std::string overview() {
+    return "usage: boardpack <command> CONFIG [options]\n"
+           "\n"
+           "Turns education-project datasets into board-ready PDF progress reports.\n"
+           "\n"
+           "commands:\n"
+           "  run CONFIG        render every report of the batch file CONFIG\n"
+           "  validate CONFIG   check the batch, its data and templates; write nothing\n"
+           "\n"
+           "global options:\n"
+           "  -h, --help        show this help (or 'boardpack <command> --help')\n"
+           "  --version         print the version\n"
+           "\n"
+           "exit status: 0 all reports written, 1 a report failed, 2 usage, config or data error\n";
+}
+
+}  // namespace
+
+std::string help_text(const std::string& topic) {
+    if (topic == "run" || topic == "validate") {
+        std::ostringstream s;
+        s << "usage: boardpack " << topic << " CONFIG [options]\n\n"
+          << (topic == "run" ? "Renders every report of the batch file CONFIG.\n\n"
+                             : "Checks the batch file CONFIG, its data and templates as a run "
+                               "would; writes nothing.\n\n")
+          << run_options(topic == "validate");
+        return s.str();
+    }
+    return overview();
+}
+
+CliOptions parse_cli(const std::vector<std::string>& args) {
+    // Pass 1: global options and the command; everything after the command is kept for pass 2.
+    po::options_description global("global options");
+    global.add_options()("help,h", "")("version", "");
+    po::options_description hidden;
+    hidden.add_options()("command", po::value<std::string>())(
+        "subargs", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(global).add(hidden);
+    po::positional_options_description pos;
+    pos.add("command", 1).add("subargs", -1);
+
+    CliOptions opts;
+    po::variables_map vm;
+    po::parsed_options parsed = po::command_line_parser(args)
+                                    .options(all)
+                                    .positional(pos)
+                                    .allow_unregistered()
+                                    .run();
+    try {
+        po::store(parsed, vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (vm.count("version")) {
+        opts.command = Command::Version;
+        return opts;
+    }
+    if (!vm.count("command")) {
+        if (vm.count("help") || args.empty()) {
+            opts.command = Command::Help;
+            return opts;
+        }
+        throw UsageError("no command given");
+    }
+    const std::string cmd = vm["command"].as<std::string>();
+    if (cmd == "help") {
+        opts.command = Command::Help;
+        auto sub = po::collect_unrecognized(parsed.options, po::include_positional);
+        if (sub.size() > 1) opts.help_topic = sub[1];
+        return opts;
+    }
+    if (cmd != "run" && cmd != "validate") {
+        throw UsageError("unknown command '" + cmd + "'; " +
+                         core::valid_values_hint("commands", cmd, kCommands));
+    }
+    if (vm.count("help")) {
+        opts.command = Command::Help;
+        opts.help_topic = cmd;
+        return opts;
+    }
+
+    // Pass 2: the command's own options and its CONFIG argument.
+    std::vector<std::string> sub = po::collect_unrecognized(parsed.options, po::include_positional);
+    sub.erase(sub.begin());  // the command itself
+    po::options_description cmd_opts = run_options(cmd == "validate");
+    po::options_description cmd_hidden;
+    cmd_hidden.add_options()("config", po::value<std::string>());
+    po::options_description cmd_all;
+    cmd_all.add(cmd_opts).add(cmd_hidden);
+    po::positional_options_description cmd_pos;
+    cmd_pos.add("config", 1);
+    po::variables_map cvm;
+    try {
+        po::store(po::command_line_parser(sub).options(cmd_all).positional(cmd_pos).run(), cvm);
+    } catch (const po::too_many_positional_options_error&) {
+        throw UsageError("'" + cmd + "' takes one CONFIG file");
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (!cvm.count("config")) throw UsageError("'" + cmd + "' needs a CONFIG file (a batch .yaml)");
+
+    opts.command = cmd == "run" ? Command::Run : Command::Validate;
+    opts.run.config_path = cvm["config"].as<std::string>();
+    opts.run.validate_only = cmd == "validate";
+    if (cvm.count("out")) opts.run.out_dir = cvm["out"].as<std::string>();
+    if (cvm.count("as-of")) {
+        std::string s = cvm["as-of"].as<std::string>();
+        auto d = core::parse_iso_date(s);
+        if (!d) throw UsageError("--as-of must be a date as YYYY-MM-DD, got '" + s + "'");
+        opts.run.as_of = d;
+    }
+    return opts;
+}
+
+}  // namespace engine::cli

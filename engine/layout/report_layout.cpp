@@ -1,0 +1,704 @@
+#include "engine/layout/report_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "engine/core/text.h"
+#include "engine/layout/text_layout.h"
+
+namespace engine::layout {
+
+using templating::Align;
+using templating::DocTree;
+using templating::PageStyle;
+
+namespace {
+
+Rgb rgb(const templating::Rgb& c) { return {c.r, c.g, c.b}; }
+constexpr Rgb kWhite{255, 255, 255};
+
+// ---- pieces and blocks ---------------------------------------------------------------------
+
+struct Mark {  // a heading placed in this piece: for the outline and the contents page
+    std::string title;
+    int level = 0;
+    bool in_contents = true;
+    double y = 0;
+};
+
+struct Piece {
+    double height = 0;
+    std::vector<PageItem> items;  // y relative to the piece's top
+    std::vector<Mark> marks;
+};
+
+struct Block {
+    enum class Kind { Flow, Whole, Break, Contents };
+    Kind kind = Kind::Flow;
+    double space_before = 0;
+    double space_after = 0;
+    std::vector<Piece> pieces;
+    std::optional<Piece> repeat;  // drawn again at the top of each continuation page
+    int lead = 0;                 // the first `lead` pieces stay with the piece after them
+    int min_start = 1;            // orphan control: lines left at the foot of a page
+    int min_end = 1;              // widow control: lines carried to the next page
+    bool keep_with_next = false;
+    int contents_entries = 0;
+};
+
+void shift(PageItem& item, double dx, double dy) {
+    std::visit(
+        [&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, Line>) {
+                it.x1 += dx;
+                it.x2 += dx;
+                it.y1 += dy;
+                it.y2 += dy;
+            } else {
+                it.x += dx;
+                it.y += dy;
+            }
+        },
+        item);
+}
+
+class Builder {
+public:
+    Builder(const DocTree& doc, const Fonts& fonts, int chart_count)
+        : doc_(doc), st_(doc.style), fonts_(fonts), chart_sizes_(static_cast<std::size_t>(chart_count)) {
+        left_ = st_.margin_left;
+        width_ = st_.width - st_.margin_left - st_.margin_right;
+        body_ = st_.body_size;
+        line_h_ = body_ * st_.line_spacing;
+        // Hanging numbers get a column when the document numbers its paragraphs.
+        for (const auto& b : doc.blocks) {
+            if (const auto* p = std::get_if<templating::Paragraph>(&b); p && !p->number.empty())
+                numbered_ = true;
+            if (const auto* h = std::get_if<templating::Heading>(&b); h && !h->number.empty())
+                numbered_ = true;
+        }
+        num_w_ = numbered_ ? std::max(36.0, fonts_.width("8.8.88", FontFace::Regular, body_) + 10) : 0;
+    }
+
+    std::vector<Block> build() {
+        front();
+        for (const auto& b : doc_.blocks) std::visit([&](const auto& x) { add(x); }, b);
+        return std::move(blocks_);
+    }
+
+    std::vector<ChartSize> chart_sizes() const { return chart_sizes_; }
+    double num_w() const { return num_w_; }
+
+    // Draws lines of text into a piece at x, starting at y (top of the first line).
+    double draw_lines(Piece& p, const std::vector<LineBox>& lines, double x, double y, double size,
+                      double lh, double box_w = 0, Align align = Align::Left) {
+        double asc = fonts_.ascent(size);
+        double half_leading = (lh - (asc + fonts_.descent(size))) / 2;
+        for (const auto& line : lines) {
+            double dx = 0;
+            if (align == Align::Right) dx = box_w - line.width;
+            else if (align == Align::Centre) dx = (box_w - line.width) / 2;
+            double base = y + half_leading + asc;
+            for (const auto& r : line.runs) {
+                if (r.text.empty()) continue;
+                p.items.push_back(TextRun{x + dx + r.x, base, r.face, size, r.color, r.text});
+                if (!r.link.empty())
+                    p.items.push_back(Link{x + dx + r.x, y, r.width, lh, r.link, -1, 0});
+            }
+            y += lh;
+        }
+        return y;
+    }
+
+    std::vector<StyledText> styled(const templating::RichText& t, Rgb color, FontFace base = FontFace::Regular) const {
+        std::vector<StyledText> out;
+        for (const auto& s : t) {
+            FontFace f = base;
+            if (s.bold) f = FontFace::Bold;
+            else if (s.italic) f = FontFace::Italic;
+            Rgb c = s.link.empty() ? color : rgb(st_.accent);
+            out.push_back({s.text, f, c, s.link});
+        }
+        return out;
+    }
+
+    std::vector<StyledText> one(const std::string& text, FontFace f, Rgb color) const {
+        return {{text, f, color, {}}};
+    }
+
+private:
+    // A flow block: one piece per line, so paragraphs can split between pages.
+    Block lines_block(const std::vector<LineBox>& lines, double x, double size, double lh,
+                      double space_before, double space_after) {
+        Block b;
+        b.space_before = space_before;
+        b.space_after = space_after;
+        for (const auto& line : lines) {
+            Piece p;
+            p.height = lh;
+            draw_lines(p, {line}, x, 0, size, lh);
+            b.pieces.push_back(std::move(p));
+        }
+        // No single line alone at the foot or the head of a page.
+        b.min_start = lines.size() >= 4 ? 2 : static_cast<int>(lines.size());
+        b.min_end = lines.size() >= 4 ? 2 : static_cast<int>(lines.size());
+        return b;
+    }
+
+    void front() {
+        const auto& f = doc_.front;
+        Rgb text = rgb(st_.text);
+        if (f.kind == templating::FrontMatter::Kind::None) return;
+        Piece p;
+        double y = 0;
+        if (f.kind == templating::FrontMatter::Kind::TitlePage) {
+            y = (st_.height - st_.margin_top - st_.margin_bottom) * 0.28;
+            p.items.push_back(Rect{left_, y - 18, 60, 5, rgb(st_.accent), std::nullopt, 0});
+            auto tl = break_lines(one(f.title, FontFace::Bold, rgb(st_.accent)), 26, width_, fonts_);
+            y = draw_lines(p, tl, left_, y, 26, 32);
+            if (!f.subtitle.empty()) {
+                y += 6;
+                auto sl = break_lines(one(f.subtitle, FontFace::Regular, text), 15, width_, fonts_);
+                y = draw_lines(p, sl, left_, y, 15, 20);
+            }
+            y += 24;
+            for (const auto& [label, value] : f.fields) {
+                auto vl = break_lines(one(value, FontFace::Regular, text), body_, width_ - 90, fonts_);
+                draw_lines(p, break_lines(one(label, FontFace::Bold, text), body_, 86, fonts_), left_, y, body_, line_h_);
+                y = draw_lines(p, vl, left_ + 90, y, body_, line_h_) + 2;
+            }
+            p.height = y;
+            Block b;
+            b.kind = Block::Kind::Whole;
+            b.pieces.push_back(std::move(p));
+            blocks_.push_back(std::move(b));
+            Block br;
+            br.kind = Block::Kind::Break;
+            blocks_.push_back(std::move(br));
+            return;
+        }
+        // Board paper: title, then To / Date / From lines, then a rule.
+        double logo_w = 0;
+        if (!st_.logo.empty()) {
+            logo_w = st_.logo_height * 3;
+            p.items.push_back(Image{left_ + width_ - logo_w, 0, logo_w, st_.logo_height, st_.logo});
+        }
+        auto tl = break_lines(one(f.title, FontFace::Bold, text), body_ + 4, width_ - logo_w - (logo_w > 0 ? 12 : 0), fonts_);
+        y = draw_lines(p, tl, left_, 0, body_ + 4, (body_ + 4) * 1.25);
+        if (!f.subtitle.empty()) y = draw_lines(p, break_lines(one(f.subtitle, FontFace::Regular, text), body_, width_, fonts_), left_, y, body_, line_h_);
+        y = std::max(y, logo_w > 0 ? st_.logo_height : 0.0) + 10;
+        double label_w = 0;
+        for (const auto& fld : f.fields)
+            label_w = std::max(label_w, fonts_.width(fld.first + ":", FontFace::Bold, body_));
+        label_w += 12;
+        for (const auto& [label, value] : f.fields) {
+            draw_lines(p, break_lines(one(label + ":", FontFace::Bold, text), body_, label_w, fonts_), left_, y, body_, line_h_);
+            y = draw_lines(p, break_lines(one(value, FontFace::Regular, text), body_, width_ - label_w, fonts_), left_ + label_w, y, body_, line_h_) + 3;
+        }
+        y += 6;
+        p.items.push_back(Line{left_, y, left_ + width_, y, rgb(st_.accent), 1.5});
+        p.height = y + 4;
+        Block b;
+        b.kind = Block::Kind::Whole;
+        b.space_after = 8;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Heading& h) {
+        double size = h.level == 0 ? body_ + 1.5 : body_;
+        double lh = size * 1.25;
+        Rgb c = rgb(st_.text);
+        double x = left_ + (h.number.empty() ? 0 : num_w_);
+        auto lines = break_lines(one(h.text, FontFace::Bold, c), size, left_ + width_ - x, fonts_);
+        Piece p;
+        if (!h.number.empty()) {
+            double asc = fonts_.ascent(size);
+            p.items.push_back(TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Bold, size, c, h.number});
+        }
+        p.height = draw_lines(p, lines, x, 0, size, lh);
+        std::string title = h.number.empty() ? h.text : h.number + " " + h.text;
+        if (h.in_outline) p.marks.push_back({title, h.level, h.in_contents, 0});
+        Block b;
+        b.kind = Block::Kind::Whole;
+        b.space_before = h.level == 0 ? 16 : 10;
+        b.space_after = h.level == 0 ? 6 : 4;
+        b.keep_with_next = true;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Paragraph& para) {
+        double size = body_;
+        Rgb color = rgb(st_.text);
+        if (para.style == templating::ParagraphStyle::Small) {
+            size = body_ - 2.5;
+            color = rgb(st_.muted);
+        } else if (para.style == templating::ParagraphStyle::Lead) {
+            size = body_ + 2;
+        }
+        double lh = size * st_.line_spacing;
+        double x = left_ + (para.number.empty() ? (numbered_ && para.style != templating::ParagraphStyle::Small ? num_w_ : 0) : num_w_);
+        auto lines = break_lines(styled(para.text, color), size, left_ + width_ - x, fonts_);
+        Block b = lines_block(lines, x, size, lh, 0, size * 0.55);
+        if (!para.number.empty() && !b.pieces.empty()) {
+            double asc = fonts_.ascent(size);
+            b.pieces.front().items.push_back(TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Regular, size, color, para.number});
+        }
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::ListBlock& l) {
+        double x0 = left_ + num_w_ + (numbered_ ? 0 : 4);
+        double marker_w = l.lettered ? fonts_.width("m.) ", FontFace::Regular, body_) + 4 : 14;
+        Rgb c = rgb(st_.text);
+        for (std::size_t i = 0; i < l.items.size(); ++i) {
+            auto lines = break_lines(styled(l.items[i], c), body_, left_ + width_ - x0 - marker_w, fonts_);
+            Block b = lines_block(lines, x0 + marker_w, body_, line_h_, 0, i + 1 == l.items.size() ? body_ * 0.55 : 3);
+            if (!b.pieces.empty()) {
+                std::string marker = l.lettered ? std::string(1, static_cast<char>('a' + i % 26)) + ".)" : "\xE2\x80\xA2";
+                double asc = fonts_.ascent(body_);
+                b.pieces.front().items.push_back(TextRun{x0, (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, c, marker});
+            }
+            blocks_.push_back(std::move(b));
+        }
+    }
+
+    void add(const templating::Table& t) {
+        const double size = body_ - 1.5;
+        const double lh = size * 1.25;
+        const double pad_x = 4, pad_y = 3.5;
+        Rgb text = rgb(st_.text);
+        Block b;
+        b.space_before = 4;
+        b.space_after = 8;
+        if (!t.caption.empty()) {
+            Piece cap;
+            auto lines = break_lines(one(t.caption, FontFace::Bold, text), size, width_, fonts_);
+            cap.height = draw_lines(cap, lines, left_, 0, size, lh) + 3;
+            b.pieces.push_back(std::move(cap));
+            ++b.lead;
+        }
+        // Column widths by weight.
+        double total = 0;
+        for (const auto& c : t.columns) total += c.weight;
+        std::vector<double> xs, ws;
+        double x = left_;
+        for (const auto& c : t.columns) {
+            double w = total > 0 ? width_ * c.weight / total : width_;
+            xs.push_back(x);
+            ws.push_back(w);
+            x += w;
+        }
+        auto row_piece = [&](const std::vector<std::vector<StyledText>>& cells,
+                             const std::vector<std::optional<Rgb>>& fills, bool header) {
+            Piece p;
+            std::vector<std::vector<LineBox>> laid;
+            std::size_t max_lines = 1;
+            for (std::size_t i = 0; i < cells.size() && i < ws.size(); ++i) {
+                laid.push_back(break_lines(cells[i], size, ws[i] - 2 * pad_x, fonts_));
+                max_lines = std::max(max_lines, laid.back().size());
+            }
+            p.height = static_cast<double>(max_lines) * lh + 2 * pad_y;
+            if (header) p.items.push_back(Rect{left_, 0, width_, p.height, rgb(st_.table_header), std::nullopt, 0});
+            for (std::size_t i = 0; i < laid.size(); ++i) {
+                if (i < fills.size() && fills[i])
+                    p.items.push_back(Rect{xs[i] + 1, 1, ws[i] - 2, p.height - 2, *fills[i], std::nullopt, 0});
+                Align a = t.columns[i].align;
+                draw_lines(p, laid[i], xs[i] + pad_x, pad_y, size, lh, ws[i] - 2 * pad_x, a);
+            }
+            p.items.push_back(Line{left_, p.height, left_ + width_, p.height,
+                                   header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5});
+            return p;
+        };
+        std::vector<std::vector<StyledText>> head;
+        for (const auto& c : t.columns) head.push_back(one(c.header, FontFace::Bold, text));
+        Piece header = row_piece(head, {}, true);
+        b.pieces.push_back(header);
+        ++b.lead;
+        b.repeat = header;
+        if (t.rows.empty()) {
+            Piece p;
+            auto lines = break_lines(one(t.empty_text, FontFace::Italic, rgb(st_.muted)), size, width_ - 2 * pad_x, fonts_);
+            p.height = draw_lines(p, lines, left_ + pad_x, pad_y, size, lh) + pad_y;
+            b.pieces.push_back(std::move(p));
+        }
+        for (const auto& row : t.rows) {
+            std::vector<std::vector<StyledText>> cells;
+            std::vector<std::optional<Rgb>> fills;
+            for (const auto& cell : row) {
+                Rgb c = cell.text_color ? rgb(*cell.text_color) : text;
+                auto st = styled(cell.text, c, cell.bold ? FontFace::Bold : FontFace::Regular);
+                if (cell.bold)
+                    for (auto& s : st)
+                        if (s.face == FontFace::Regular) s.face = FontFace::Bold;
+                cells.push_back(std::move(st));
+                fills.push_back(cell.fill ? std::optional<Rgb>(rgb(*cell.fill)) : std::nullopt);
+            }
+            b.pieces.push_back(row_piece(cells, fills, false));
+        }
+        b.min_start = std::min<int>(b.lead + 1, static_cast<int>(b.pieces.size()));
+        b.min_end = 1;
+        blocks_.push_back(std::move(b));
+        if (!t.note.empty()) {
+            auto lines = break_lines(one(t.note, FontFace::Regular, rgb(st_.muted)), body_ - 2.5, width_, fonts_);
+            Block n = lines_block(lines, left_, body_ - 2.5, (body_ - 2.5) * 1.3, 0, 8);
+            blocks_.back().space_after = 3;
+            blocks_.push_back(std::move(n));
+        }
+    }
+
+    void add(const templating::ChartBlock& c) {
+        Piece p;
+        double y = 0;
+        double size = body_ - 1.5;
+        if (!c.caption.empty()) {
+            auto lines = break_lines(one(c.caption, FontFace::Bold, rgb(st_.text)), size, width_, fonts_);
+            y = draw_lines(p, lines, left_, 0, size, size * 1.25) + 4;
+        }
+        double max_h = st_.height - st_.margin_top - st_.margin_bottom - y - 8;
+        double h = std::min(c.height, max_h);
+        p.items.push_back(ChartPlacement{left_, y, width_, h, c.chart});
+        if (c.chart >= 0 && static_cast<std::size_t>(c.chart) < chart_sizes_.size())
+            chart_sizes_[static_cast<std::size_t>(c.chart)] = {width_, h};
+        p.height = y + h;
+        Block b;
+        b.kind = Block::Kind::Whole;
+        b.space_before = 6;
+        b.space_after = 10;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Quote& q) {
+        Piece p;
+        double x = left_ + num_w_ + 14;
+        double w = left_ + width_ - x;
+        auto lines = break_lines(styled(q.text, rgb(st_.text), FontFace::Italic), body_, w, fonts_);
+        double y = draw_lines(p, lines, x, 0, body_, line_h_);
+        if (!q.attribution.empty()) {
+            auto al = break_lines(one("\xE2\x80\x94 " + q.attribution, FontFace::Regular, rgb(st_.muted)), body_ - 1.5, w, fonts_);
+            y = draw_lines(p, al, x, y + 2, body_ - 1.5, (body_ - 1.5) * 1.3);
+        }
+        p.items.insert(p.items.begin(), Rect{left_ + num_w_, 0, 3, y, rgb(st_.accent), std::nullopt, 0});
+        p.height = y;
+        Block b;
+        b.kind = Block::Kind::Whole;
+        b.space_before = 4;
+        b.space_after = 10;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Callout& c) {
+        Piece p;
+        const double pad = 10;
+        double x = left_ + pad;
+        double w = width_ - 2 * pad;
+        double y = pad;
+        Rgb text = rgb(st_.text);
+        if (!c.title.empty()) {
+            auto tl = break_lines(one(c.title, FontFace::Bold, rgb(st_.accent)), body_ + 1, w, fonts_);
+            y = draw_lines(p, tl, x, y, body_ + 1, (body_ + 1) * 1.3) + 2;
+        }
+        for (const auto& item : c.items) {
+            auto lines = break_lines(styled(item, text), body_, w - 14, fonts_);
+            double asc = fonts_.ascent(body_);
+            p.items.push_back(TextRun{x, y + (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, rgb(st_.accent), "\xE2\x96\xA0"});
+            y = draw_lines(p, lines, x + 14, y, body_, line_h_) + 3;
+        }
+        y += pad - 3;
+        p.items.insert(p.items.begin(), Rect{left_, 0, width_, y, rgb(st_.table_header), std::nullopt, 0});
+        p.items.insert(p.items.begin() + 1, Rect{left_, 0, 4, y, rgb(st_.accent), std::nullopt, 0});
+        p.height = y;
+        Block b;
+        b.kind = Block::Kind::Whole;
+        b.space_before = 6;
+        b.space_after = 12;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::PageBreak&) {
+        Block b;
+        b.kind = Block::Kind::Break;
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Contents& c) {
+        Block b;
+        b.kind = Block::Kind::Contents;
+        b.space_after = 12;
+        Piece title;
+        auto tl = break_lines(one(c.title, FontFace::Bold, rgb(st_.text)), body_ + 1.5, width_, fonts_);
+        title.height = draw_lines(title, tl, left_, 0, body_ + 1.5, (body_ + 1.5) * 1.25) + 6;
+        b.pieces.push_back(std::move(title));
+        b.lead = 1;
+        for (const auto& blk : doc_.blocks)
+            if (const auto* h = std::get_if<templating::Heading>(&blk); h && h->in_contents && h->in_outline) {
+                Piece line;
+                line.height = line_h_;
+                b.pieces.push_back(std::move(line));
+                ++b.contents_entries;
+            }
+        blocks_.push_back(std::move(b));
+    }
+
+    void add(const templating::Spacer& s) {
+        Block b;
+        b.kind = Block::Kind::Whole;
+        Piece p;
+        p.height = s.height;
+        b.pieces.push_back(std::move(p));
+        blocks_.push_back(std::move(b));
+    }
+
+    const DocTree& doc_;
+    const PageStyle& st_;
+    const Fonts& fonts_;
+    std::vector<Block> blocks_;
+    std::vector<ChartSize> chart_sizes_;
+    double left_ = 0, width_ = 0, body_ = 11, line_h_ = 14, num_w_ = 0;
+    bool numbered_ = false;
+};
+
+// ---- pagination -----------------------------------------------------------------------------
+
+struct PlacedMark {
+    Mark mark;
+    int page;
+    double y;
+};
+
+class Paginator {
+public:
+    Paginator(const PageStyle& st) : st_(st) {
+        top_ = st.margin_top;
+        bottom_ = st.height - st.margin_bottom;
+    }
+
+    void run(std::vector<Block>& blocks) {
+        new_page();
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            Block& b = blocks[i];
+            if (b.kind == Block::Kind::Break) {
+                if (!at_top()) new_page();
+                continue;
+            }
+            double before = at_top() ? 0 : b.space_before;
+            double need = before + first_unit(b);
+            if (b.keep_with_next && i + 1 < blocks.size()) {
+                const Block& n = blocks[i + 1];
+                need += b.space_after + n.space_before + first_unit(n);
+            }
+            if (y_ + need > bottom_ + 1e-6 && !at_top()) {
+                new_page();
+                before = 0;
+            }
+            y_ += before;
+            place_block(b);
+            y_ += b.space_after;
+        }
+    }
+
+    std::vector<Page>& pages() { return pages_; }
+    std::vector<PlacedMark>& marks() { return marks_; }
+    struct ContentsSlot {
+        int page;
+        double y;
+    };
+    std::vector<ContentsSlot>& contents_slots() { return contents_slots_; }
+
+private:
+    bool at_top() const { return y_ <= top_ + 1e-6; }
+
+    void new_page() {
+        Page p;
+        p.width = st_.width;
+        p.height = st_.height;
+        pages_.push_back(std::move(p));
+        y_ = top_;
+    }
+
+    // Height of what must stay together at the start of a block.
+    static double first_unit(const Block& b) {
+        if (b.kind != Block::Kind::Flow && b.kind != Block::Kind::Contents) {
+            double h = 0;
+            for (const auto& p : b.pieces) h += p.height;
+            return h;
+        }
+        double h = 0;
+        int n = std::min<int>(static_cast<int>(b.pieces.size()), std::max(b.min_start, b.lead + 1));
+        for (int i = 0; i < n; ++i) h += b.pieces[static_cast<std::size_t>(i)].height;
+        return h;
+    }
+
+    void put(const Piece& p, bool is_contents_line = false) {
+        Page& page = pages_.back();
+        for (PageItem item : p.items) {
+            shift(item, 0, y_);
+            page.items.push_back(std::move(item));
+        }
+        for (const auto& m : p.marks)
+            marks_.push_back({m, static_cast<int>(pages_.size()) - 1, y_ + m.y});
+        if (is_contents_line) contents_slots_.push_back({static_cast<int>(pages_.size()) - 1, y_});
+        y_ += p.height;
+    }
+
+    void place_block(const Block& b) {
+        const std::size_t n = b.pieces.size();
+        if (b.kind == Block::Kind::Whole) {
+            for (const auto& p : b.pieces) put(p);
+            return;
+        }
+        const bool contents = b.kind == Block::Kind::Contents;
+        std::size_t i = 0;
+        while (i < n) {
+            // How many pieces fit from i on this page?
+            std::size_t fit = 0;
+            double y = y_;
+            while (i + fit < n && y + b.pieces[i + fit].height <= bottom_ + 1e-6) {
+                y += b.pieces[i + fit].height;
+                ++fit;
+            }
+            if (fit == n - i) {
+                for (; i < n; ++i) put(b.pieces[i], contents && i > 0);
+                return;
+            }
+            // Splitting: respect the lead (caption + header stay with a row), orphans and widows.
+            std::size_t min_first = i == 0 ? static_cast<std::size_t>(std::max(b.min_start, b.lead + 1)) : 1;
+            std::size_t left_after = n - i - fit;
+            if (left_after < static_cast<std::size_t>(b.min_end)) {
+                std::size_t give = static_cast<std::size_t>(b.min_end) - left_after;
+                fit = fit > give ? fit - give : 0;
+            }
+            if (fit < min_first) fit = 0;
+            if (fit == 0 && at_top()) fit = std::max<std::size_t>(1, std::min(min_first, n - i));  // too tall for any page
+            for (std::size_t k = 0; k < fit; ++k, ++i) put(b.pieces[i], contents && i > 0);
+            new_page();
+            if (b.repeat && i < n && i >= static_cast<std::size_t>(b.lead))
+                put(*b.repeat);
+        }
+    }
+
+    const PageStyle& st_;
+    double top_, bottom_;
+    double y_ = 0;
+    std::vector<Page> pages_;
+    std::vector<PlacedMark> marks_;
+    std::vector<ContentsSlot> contents_slots_;
+};
+
+// ---- page furniture -------------------------------------------------------------------------
+
+void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) {
+    const double size = 8.5;
+    const double left = st.margin_left;
+    const double right = st.width - st.margin_right;
+    const Rgb muted = rgb(st.muted);
+    const int total = static_cast<int>(pages.size());
+    for (int i = 0; i < total; ++i) {
+        Page& p = pages[static_cast<std::size_t>(i)];
+        std::vector<PageItem> f;
+        double header_base = st.margin_top - 22;
+        double rule_y = st.margin_top - 14;
+        if (!st.header_left.empty())
+            f.push_back(TextRun{left, header_base, FontFace::Regular, size, muted, st.header_left});
+        if (!st.header_right.empty())
+            f.push_back(TextRun{right - fonts.width(st.header_right, FontFace::Regular, size), header_base, FontFace::Regular, size, muted, st.header_right});
+        f.push_back(Line{left, rule_y, right, rule_y, rgb(st.rule), 0.5});
+        double foot_rule = st.height - st.margin_bottom + 16;
+        double foot_base = foot_rule + 13;
+        f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5});
+        if (!st.footer_left.empty())
+            f.push_back(TextRun{left, foot_base, FontFace::Regular, size, muted, st.footer_left});
+        std::string page_text = "Page " + std::to_string(i + 1) + " of " + std::to_string(total);
+        f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text});
+        if (!st.classification.empty()) {
+            double w = fonts.width(st.classification, FontFace::Bold, size + 1);
+            f.push_back(TextRun{(st.width - w) / 2, 24, FontFace::Bold, size + 1, rgb(st.text), st.classification});
+            f.push_back(TextRun{(st.width - w) / 2, st.height - 16, FontFace::Bold, size + 1, rgb(st.text), st.classification});
+        }
+        // Furniture first so body content draws over it.
+        p.items.insert(p.items.begin(), f.begin(), f.end());
+    }
+}
+
+void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& marks,
+                   const std::vector<Paginator::ContentsSlot>& slots, const PageStyle& st,
+                   const Fonts& fonts) {
+    std::size_t k = 0;
+    const double size = st.body_size;
+    const double lh = size * st.line_spacing;
+    const double left = st.margin_left;
+    const double right = st.width - st.margin_right;
+    for (const auto& m : marks) {
+        if (!m.mark.in_contents || k >= slots.size()) continue;
+        const auto& slot = slots[k++];
+        Page& p = pages[static_cast<std::size_t>(slot.page)];
+        double indent = m.mark.level == 0 ? 0 : 18;
+        double asc = fonts.ascent(size);
+        double base = slot.y + (lh - asc - fonts.descent(size)) / 2 + asc;
+        FontFace face = m.mark.level == 0 ? FontFace::Bold : FontFace::Regular;
+        std::string num = std::to_string(m.page + 1);
+        double num_w = fonts.width(num, FontFace::Regular, size);
+        double max_title = right - left - indent - num_w - 24;
+        std::string title = m.mark.title;
+        while (fonts.width(title, face, size) > max_title && title.size() > 4) {
+            std::size_t cut = title.size() - 1;
+            while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+            title = title.substr(0, cut);
+            while (!title.empty() && title.back() == ' ') title.pop_back();
+            title += "\xE2\x80\xA6";
+            if (fonts.width(title, face, size) <= max_title) break;
+            title = title.substr(0, title.size() - 3);
+        }
+        double tw = fonts.width(title, face, size);
+        p.items.push_back(TextRun{left + indent, base, face, size, rgb(st.text), title});
+        // Dot leader between the title and the page number.
+        double dot_w = fonts.width(".", FontFace::Regular, size);
+        double from = left + indent + tw + 6, to = right - num_w - 6;
+        if (to > from && dot_w > 0) {
+            int dots = static_cast<int>((to - from) / (dot_w * 1.6));
+            std::string leader;
+            for (int d = 0; d < dots; ++d) leader += ". ";
+            while (!leader.empty() && fonts.width(leader, FontFace::Regular, size) > to - from) leader.resize(leader.size() - 2);
+            double lw = fonts.width(leader, FontFace::Regular, size);
+            p.items.push_back(TextRun{to - lw, base, FontFace::Regular, size, rgb(st.rule), leader});
+        }
+        p.items.push_back(TextRun{right - num_w, base, FontFace::Regular, size, rgb(st.text), num});
+        p.items.push_back(Link{left + indent, slot.y, right - left - indent, lh, "", m.page, m.y});
+    }
+}
+
+}  // namespace
+
+double text_width(const PageStyle& style) {
+    return style.width - style.margin_left - style.margin_right;
+}
+
+LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_count) {
+    Builder builder(doc, fonts, chart_count);
+    std::vector<Block> blocks = builder.build();
+    Paginator pag(doc.style);
+    pag.run(blocks);
+
+    LaidOutReport out;
+    out.chart_sizes = builder.chart_sizes();
+    auto& pages = pag.pages();
+    fill_contents(pages, pag.marks(), pag.contents_slots(), doc.style, fonts);
+    furnish(pages, doc.style, fonts);
+    for (const auto& m : pag.marks()) out.document.outline.push_back({m.mark.title, m.mark.level, m.page, m.y});
+    out.document.pages = std::move(pages);
+    out.document.info.title = doc.title;
+    out.document.info.author = doc.author;
+    out.document.info.subject = doc.subject;
+    out.document.info.keywords = doc.keywords;
+    out.document.info.creator = std::string("boardpack ") + BOARDPACK_VERSION;
+    out.document.info.date = doc.date;
+    return out;
+}
+
+}  // namespace engine::layout

@@ -1,0 +1,31 @@
+// layout: the stage entry point — layout_report turns a document tree into positioned pages:
+// numbered paragraphs with hanging numbers, tables that split across pages with the header row
+// repeated, charts kept whole, headings kept with what follows, no single widowed or orphaned
+// lines, a header and footer with "Page X of Y" on every page, an outline and a contents page.
+#pragma once
+
+#include <vector>
+
+#include "engine/layout/font_metrics.h"
+#include "engine/layout/page.h"
+#include "engine/templating/doc_tree.h"
+
+namespace engine::layout {
+
+struct ChartSize {
+    double width = 0, height = 0;
+};
+
+struct LaidOutReport {
+    Document document;
+    /// Size of each chart slot, by chart index (the chart PDF's page i must have this size).
+    std::vector<ChartSize> chart_sizes;
+};
+
+LaidOutReport layout_report(const templating::DocTree& doc, const Fonts& fonts,
+                            int chart_count);
+
+/// Width available to body text for a page style.
+double text_width(const templating::PageStyle& style);
+
+}  // namespace engine::layout

@@ -1,0 +1,172 @@
+#include "engine/layout/text_layout.h"
+
+#include "engine/core/text.h"
+
+namespace engine::layout {
+
+namespace {
+
+// A piece of a word or a space in one style.
+struct Piece {
+    std::string text;
+    const StyledText* style;
+    double width;
+};
+
+// A word: pieces with no break between them ("**bold**," gives "bold" + ",").
+struct Word {
+    std::vector<Piece> pieces;
+    double width = 0;
+    double space_before = 0;          // width of the space that precedes it (0 at line start)
+    const StyledText* space_style = nullptr;
+    bool newline_before = false;
+};
+
+class Breaker {
+public:
+    Breaker(double size, double max_width, const Fonts& fonts)
+        : size_(size), max_(max_width), fonts_(fonts) {}
+
+    std::vector<LineBox> run(const std::vector<StyledText>& spans) {
+        std::vector<Word> words = split_words(spans);
+        for (auto& w : words) place(w);
+        finish_line();
+        if (lines_.empty()) lines_.push_back({});
+        return std::move(lines_);
+    }
+
+private:
+    std::vector<Word> split_words(const std::vector<StyledText>& spans) {
+        std::vector<Word> words;
+        Word cur;
+        bool pending_space = false;
+        bool pending_newline = false;
+        const StyledText* space_style = nullptr;
+        auto flush = [&]() {
+            if (cur.pieces.empty()) return;
+            cur.space_before = pending_space && space_style
+                                   ? fonts_.width(" ", space_style->face, size_)
+                                   : 0;
+            cur.space_style = space_style;
+            cur.newline_before = pending_newline;
+            words.push_back(std::move(cur));
+            cur = Word{};
+            pending_space = false;
+            pending_newline = false;
+        };
+        for (const auto& sp : spans) {
+            std::size_t i = 0;
+            const std::string& t = sp.text;
+            while (i < t.size()) {
+                char c = t[i];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    flush();
+                    if (c == '\n') pending_newline = true;
+                    else {
+                        pending_space = true;
+                        space_style = &sp;
+                    }
+                    ++i;
+                    continue;
+                }
+                std::size_t start = i;
+                while (i < t.size() && t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r') ++i;
+                std::string chunk = t.substr(start, i - start);
+                double w = fonts_.width(chunk, sp.face, size_);
+                if (cur.pieces.empty() && !pending_space) space_style = &sp;
+                cur.pieces.push_back({chunk, &sp, w});
+                cur.width += w;
+            }
+        }
+        flush();
+        return words;
+    }
+
+    void place(Word& w) {
+        if (w.newline_before) finish_line(true);
+        bool empty = line_.runs.empty();
+        double need = (empty ? 0 : w.space_before) + w.width;
+        if (!empty && x_ + need > max_ + 1e-6) {
+            finish_line();
+            empty = true;
+        }
+        if (empty && w.width > max_ + 1e-6) {
+            hard_split(w);
+            return;
+        }
+        if (!empty && w.space_before > 0) append(" ", *w.space_style, w.space_before);
+        for (const auto& p : w.pieces) append(p.text, *p.style, p.width);
+    }
+
+    // A word wider than the line: break it between code points.
+    void hard_split(const Word& w) {
+        for (const auto& p : w.pieces) {
+            std::size_t i = 0;
+            while (i < p.text.size()) {
+                std::size_t start = i;
+                core::next_code_point(p.text, i);
+                std::string cp = p.text.substr(start, i - start);
+                double cw = fonts_.width(cp, p.style->face, size_);
+                if (!line_.runs.empty() && x_ + cw > max_ + 1e-6) finish_line();
+                append(cp, *p.style, cw);
+            }
+        }
+    }
+
+    void append(const std::string& text, const StyledText& st, double width) {
+        // Merge with the previous run when the style is the same; face splitting happens at
+        // the end of the line.
+        if (!line_.runs.empty()) {
+            LineRun& last = line_.runs.back();
+            if (last.face == st.face && last.color == st.color && last.link == st.link) {
+                last.text += text;
+                last.width += width;
+                x_ += width;
+                return;
+            }
+        }
+        line_.runs.push_back({x_, width, st.face, st.color, text, st.link});
+        x_ += width;
+    }
+
+    void finish_line(bool force = false) {
+        if (line_.runs.empty() && !force) return;
+        // Drop a trailing space, then split runs per face (symbol fallback).
+        LineBox out;
+        double x = 0;
+        for (auto& r : line_.runs) {
+            for (auto& fr : fonts_.runs(r.text, r.face, size_)) {
+                out.runs.push_back({x, fr.width, fr.face, r.color, std::move(fr.text), r.link});
+                x += fr.width;
+            }
+        }
+        while (!out.runs.empty() && !out.runs.back().text.empty() && out.runs.back().text.back() == ' ') {
+            LineRun& r = out.runs.back();
+            r.text.pop_back();
+            double sw = fonts_.width(" ", r.face, size_);
+            r.width -= sw;
+            x -= sw;
+            if (r.text.empty()) out.runs.pop_back();
+        }
+        out.width = x;
+        lines_.push_back(std::move(out));
+        line_ = LineBox{};
+        x_ = 0;
+    }
+
+    double size_;
+    double max_;
+    const Fonts& fonts_;
+    std::vector<LineBox> lines_;
+    LineBox line_;
+    double x_ = 0;
+};
+
+}  // namespace
+
+std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double size,
+                                 double max_width, const Fonts& fonts) {
+    return Breaker(size, max_width, fonts).run(spans);
+}
+
+}  // namespace engine::layout

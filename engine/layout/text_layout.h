@@ -1,0 +1,41 @@
+// layout: our own line breaker (TECH.md §2: libharu's TextRect and MeasureText cannot be used
+// for paginated text). Breaks rich text at spaces, hard-breaks words wider than the line at
+// code-point boundaries, and emits runs of one face each, measured with the drawing font.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/layout/font_metrics.h"
+#include "engine/layout/page.h"
+
+namespace engine::layout {
+
+/// A span of text in one style, before line breaking.
+struct StyledText {
+    std::string text;
+    FontFace face = FontFace::Regular;  ///< Regular, Bold or Italic
+    Rgb color;
+    std::string link;  ///< URI, or empty
+};
+
+/// A run on a line, with x relative to the line start.
+struct LineRun {
+    double x = 0;
+    double width = 0;
+    FontFace face = FontFace::Regular;
+    Rgb color;
+    std::string text;
+    std::string link;
+};
+
+struct LineBox {
+    std::vector<LineRun> runs;
+    double width = 0;  ///< natural width of the line's content
+};
+
+/// Breaks `spans` into lines no wider than `max_width` at `size` points. A '\n' forces a break.
+std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double size,
+                                 double max_width, const Fonts& fonts);
+
+}  // namespace engine::layout

@@ -1,0 +1,254 @@
+#include "engine/templating/context_builder.h"
+
+#include "engine/core/number_format.h"
+#include "engine/core/text.h"
+#include "engine/templating/expander.h"
+
+namespace engine::templating {
+
+namespace {
+
+data::MeasureInfo measure_or_default(const data::Catalog& c, const std::string& id) {
+    if (const auto* m = c.measure(id)) return *m;
+    data::MeasureInfo m;
+    m.id = m.label = m.short_label = id;
+    return m;
+}
+
+NumberUnit unit_of(const data::MeasureInfo& m) {
+    return m.unit == data::Unit::Percent ? NumberUnit::Percent
+           : m.unit == data::Unit::Number ? NumberUnit::Count
+                                          : NumberUnit::Plain;
+}
+
+Value cell_value(const metrics::Cell& c, const data::MeasureInfo& m) {
+    return Value::number(c.value, unit_of(m), m.dp, c.missing);
+}
+
+// A gap is missing as "suppressed" when either side is suppressed, else as the reason the
+// group (or comparator) has no value.
+Value gap_value(const metrics::GapPoint* p, const data::MeasureInfo& m) {
+    if (!p) return Value(MissingNumber{data::Missing::Empty, NumberUnit::Ppts});
+    if (p->suppressed()) return Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
+    data::Missing why = !p->group.present() ? p->group.missing : p->comparator.missing;
+    return Value::number(p->gap, NumberUnit::Ppts, m.dp, why);
+}
+
+std::string target_text(const data::Target& t, const data::MeasureInfo& m) {
+    auto num = [&](double v) { return core::format_number(v, {m.dp, false, false, ""}); };
+    std::string by = " by " + t.period.label();
+    switch (t.kind) {
+        case data::TargetKind::GapAtMost: return "Gap at most " + num(t.value) + by;
+        case data::TargetKind::ValueAtLeast:
+            return "At least " + num(t.value) + (m.unit == data::Unit::Percent ? "%" : "") + by;
+        case data::TargetKind::AtOrAboveComparator:
+            return t.value == 0 ? "In line with " + t.comparator.label() + by
+                                : "Within " + num(t.value) + " ppts of " + t.comparator.label() + by;
+        case data::TargetKind::GapNarrowsBy:
+            return "Gap narrows by " + num(t.value) + " ppts from " + t.baseline->label() + by;
+        case data::TargetKind::ImprovesFasterThanComparatorBy:
+            return "Gap narrows " + num(t.value) + " ppts a year from " + t.baseline->label() + by;
+    }
+    return "";
+}
+
+Value expand_text_tree(const config::TextNode& n, Expander& ex) {
+    switch (n.kind) {
+        case config::TextNode::Kind::String: {
+            std::string s = ex.expand(n.text, n.where);
+            // Block scalars end with a newline; narrative paragraphs do not.
+            while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+            return Value(s);
+        }
+        case config::TextNode::Kind::List: {
+            ValueList l;
+            for (const auto& item : n.items) l.push_back(expand_text_tree(item, ex));
+            return Value(l);
+        }
+        case config::TextNode::Kind::Map: {
+            ValueMap m;
+            for (const auto& [k, v] : n.entries) m[k] = expand_text_tree(v, ex);
+            return Value(m);
+        }
+    }
+    return Value();
+}
+
+ValueMap counts_value(const metrics::StatusCounts& c) {
+    ValueMap m;
+    for (auto s : metrics::all_action_statuses())
+        m[metrics::status_key(s)] = Value(Number{static_cast<double>(c.of(s)), NumberUnit::Count, 0});
+    m["total"] = Value(Number{static_cast<double>(c.total), NumberUnit::Count, 0});
+    return m;
+}
+
+}  // namespace
+
+ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog) {
+    const auto m = measure_or_default(catalog, row.series.measure);
+    const metrics::GapPoint* latest = row.latest_point();
+    const metrics::GapPoint* previous = row.previous_point();
+    ValueMap v;
+    v["measure"] = Value(m.id);
+    v["measure_label"] = Value(m.label);
+    v["measure_short"] = Value(m.short_label);
+    v["group"] = Value(row.series.group);
+    v["group_label"] = Value(catalog.group_label(row.series.group));
+    v["comparator"] = Value(row.series.comparator.group);
+    v["comparator_label"] = Value(row.series.comparator.national
+                                      ? catalog.group_label(row.series.comparator.group) +
+                                            " (England)"
+                                      : catalog.group_label(row.series.comparator.group));
+    v["national"] = Value(row.series.comparator.national);
+    v["period"] = Value(latest ? latest->period.label() : "");
+    v["previous_period"] = Value(previous ? previous->period.label() : "");
+    v["value"] = latest ? cell_value(latest->group, m)
+                        : Value(MissingNumber{data::Missing::Empty, unit_of(m)});
+    v["comparator_value"] = latest ? cell_value(latest->comparator, m)
+                                   : Value(MissingNumber{data::Missing::Empty, unit_of(m)});
+    v["gap"] = gap_value(latest, m);
+    v["previous_gap"] = gap_value(previous, m);
+    if (row.change_suppressed)
+        v["change"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
+    else
+        v["change"] = Value::number(row.change, NumberUnit::Ppts, m.dp, data::Missing::NotAvailable);
+    v["direction"] = Value(row.direction ? metrics::direction_word(*row.direction) : "");
+    v["narrowed"] = Value(row.direction == metrics::Direction::Narrowed);
+    v["widened"] = Value(row.direction == metrics::Direction::Widened);
+    v["unchanged"] = Value(row.direction == metrics::Direction::Unchanged);
+    v["suppressed"] = Value(latest && latest->suppressed());
+    if (row.target) {
+        const auto& t = *row.target;
+        v["id"] = Value(t.id);
+        v["kind"] = Value(data::target_kind_name(t.kind));
+        v["target"] = Value(Number{t.value, NumberUnit::Plain, m.dp});
+        v["target_period"] = Value(t.period.label());
+        v["baseline_period"] = Value(t.baseline ? t.baseline->label() : "");
+        v["target_text"] = Value(target_text(t, m));
+        v["status"] = Value(metrics::status_word(row.result.status));
+        v["status_key"] = Value(metrics::status_key(row.result.status));
+        v["reason"] = Value(row.result.reason);
+        for (auto s : metrics::all_target_statuses())
+            v[metrics::status_key(s)] = Value(row.result.status == s);
+    }
+    return v;
+}
+
+Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
+    const auto& batch = *in.batch;
+    const auto& rep = *in.report;
+    const auto& cat = batch.catalog;
+    ValueMap root;
+
+    ValueMap report;
+    report["id"] = Value(rep.id);
+    report["title"] = Value(rep.title);
+    report["subtitle"] = Value(rep.subtitle);
+    report["author"] = Value(rep.author);
+    report["organisation"] = Value(rep.organisation);
+    report["classification"] = Value(rep.classification);
+    report["area"] = Value(rep.area.name);
+    report["area_level"] = Value(rep.area.level);
+    root["report"] = Value(report);
+    root["batch"] = Value(ValueMap{
+        {"name", Value(batch.name)},
+        {"at_risk_days", Value(Number{static_cast<double>(batch.at_risk_days), NumberUnit::Count, 0})},
+        {"min_cohort", Value(Number{static_cast<double>(batch.min_cohort), NumberUnit::Count, 0})}});
+
+    ValueMap meeting;
+    meeting["to"] = Value(rep.meeting.to);
+    meeting["from"] = Value(rep.meeting.from);
+    meeting["agenda_item"] = Value(rep.meeting.agenda_item);
+    meeting["date"] = rep.meeting.date ? Value(*rep.meeting.date) : Value(in.as_of);
+    root["meeting"] = Value(meeting);
+    root["as_of"] = Value(in.as_of);
+
+    if (in.metrics) {
+        const auto& mx = *in.metrics;
+        ValueMap period;
+        period["latest"] = Value(mx.latest_period ? mx.latest_period->label() : "");
+        period["latest_short"] = Value(mx.latest_period ? mx.latest_period->short_label() : "");
+        root["period"] = Value(period);
+
+        ValueList targets;
+        ValueMap gap;  // gap.<measure>.<group slug>: the first target row of each pair
+        std::map<std::string, int> status_counts;
+        for (auto s : metrics::all_target_statuses()) status_counts[metrics::status_key(s)] = 0;
+        for (const auto& row : mx.rows) {
+            ValueMap rv = gap_row_value(row, cat);
+            targets.push_back(Value(rv));
+            if (row.target) ++status_counts[metrics::status_key(row.result.status)];
+            std::string mkey = core::slugify(row.series.measure);
+            std::string gkey = core::slugify(row.series.group);
+            ValueMap measure_map;
+            if (const Value* existing = gap.count(mkey) ? &gap[mkey] : nullptr)
+                measure_map = existing->map();
+            if (!measure_map.count(gkey)) measure_map[gkey] = Value(rv);
+            gap[mkey] = Value(measure_map);
+        }
+        root["targets"] = Value(targets);
+        root["gap"] = Value(gap);
+        ValueMap counts;
+        int total = 0;
+        for (const auto& [k, n] : status_counts) {
+            counts[k] = Value(Number{static_cast<double>(n), NumberUnit::Count, 0});
+            total += n;
+        }
+        counts["total"] = Value(Number{static_cast<double>(total), NumberUnit::Count, 0});
+        root["status_counts"] = Value(counts);
+
+        ValueList actions;
+        for (const auto& r : mx.actions.rows) {
+            const auto& a = *r.action;
+            ValueMap av;
+            av["id"] = Value(a.id);
+            av["objective"] = Value(a.objective);
+            av["action"] = Value(a.action);
+            av["owner"] = Value(a.owner);
+            av["start"] = a.start ? Value(*a.start) : Value("");
+            av["due"] = Value(a.due);
+            av["status"] = Value(metrics::status_word(r.status));
+            av["status_key"] = Value(metrics::status_key(r.status));
+            av["progress"] = Value(a.progress);
+            av["last_updated"] = a.last_updated ? Value(*a.last_updated) : Value("");
+            av["days_to_due"] = Value(Number{static_cast<double>(r.days_to_due), NumberUnit::Count, 0});
+            actions.push_back(Value(av));
+        }
+        root["actions"] = Value(actions);
+        root["action_counts"] = Value(counts_value(mx.actions.overall));
+        ValueList objectives;
+        for (const auto& [name, c] : mx.actions.by_objective) {
+            ValueMap ov = counts_value(c);
+            ov["name"] = Value(name);
+            objectives.push_back(Value(ov));
+        }
+        root["objectives"] = Value(objectives);
+        ValueMap supp;
+        supp["footnote"] = Value(mx.suppression_footnote);
+        supp["min_cohort"] = Value(Number{static_cast<double>(batch.min_cohort), NumberUnit::Count, 0});
+        root["suppression"] = Value(supp);
+    }
+
+    ValueMap measures;
+    for (const auto& id : cat.measure_order) {
+        const auto& m = *cat.measure(id);
+        measures[core::slugify(id)] = Value(ValueMap{{"id", Value(m.id)},
+                                                     {"label", Value(m.label)},
+                                                     {"short_label", Value(m.short_label)}});
+    }
+    root["measures"] = Value(measures);
+
+    ValueList sources;
+    for (const auto& s : rep.sources)
+        sources.push_back(Value(ValueMap{{"title", Value(s.title)}, {"url", Value(s.url)}}));
+    root["sources"] = Value(sources);
+    for (auto& [k, v] : in.extra) root[k] = v;
+
+    // Narrative last: it may name anything above.
+    Value partial(root);
+    Expander ex(partial, sink);
+    root["text"] = expand_text_tree(rep.text, ex);
+    return Value(root);
+}
+
+}  // namespace engine::templating

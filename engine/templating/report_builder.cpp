@@ -1,0 +1,390 @@
+#include "engine/templating/report_builder.h"
+
+#include "engine/core/text.h"
+#include "engine/templating/expander.h"
+#include "engine/templating/inline_markup.h"
+#include "engine/templating/status_style.h"
+
+namespace engine::templating {
+
+namespace {
+
+class Builder {
+public:
+    Builder(const TemplateSpec& t, const Value& root, core::DiagnosticSink& sink)
+        : t_(t), root_(root), ex_(root, sink), sink_(sink) {}
+
+    std::optional<ExpandedReport> run() {
+        std::size_t errors_before = sink_.error_count();
+        build_style();
+        build_front();
+        for (const auto& s : t_.sections) section(s);
+        if (sink_.error_count() > errors_before) return std::nullopt;
+        return std::move(out_);
+    }
+
+private:
+    using Scopes = std::vector<const Value*>;
+
+    std::string text(const TemplateString& s, const Scopes& scopes = {}) {
+        return ex_.expand(s.text, s.where, scopes);
+    }
+
+    // ---- style and front matter ----
+    void build_style() {
+        const StyleSpec& st = t_.style;
+        PageStyle& p = out_.doc.style;
+        if (st.page_size == "Letter") {
+            p.width = 612;
+            p.height = 792;
+        }
+        p.margin_top = st.margin_top;
+        p.margin_right = st.margin_right;
+        p.margin_bottom = st.margin_bottom;
+        p.margin_left = st.margin_left;
+        p.body_size = st.body_size;
+        p.line_spacing = st.line_spacing;
+        if (auto it = st.colors.find("accent"); it != st.colors.end()) p.accent = it->second;
+        if (auto it = st.colors.find("text"); it != st.colors.end()) p.text = it->second;
+        if (auto it = st.colors.find("muted"); it != st.colors.end()) p.muted = it->second;
+        if (auto it = st.colors.find("rule"); it != st.colors.end()) p.rule = it->second;
+        if (auto it = st.colors.find("table_header"); it != st.colors.end()) p.table_header = it->second;
+        p.header_left = st.header_left.empty() ? text({"{{ report.title }}", {}}) : text(st.header_left);
+        p.header_right = text(st.header_right);
+        p.footer_left = st.footer_left.empty() ? text({"Data as at {{ as_of | date }}", {}})
+                                               : text(st.footer_left);
+        p.classification = text(st.classification);
+        p.logo = text(st.logo);
+        p.logo_height = st.logo_height;
+
+        DocTree& d = out_.doc;
+        d.title = t_.doc_title.empty() ? text({"{{ report.title }}", {}}) : text(t_.doc_title);
+        d.subject = text(t_.doc_subject);
+        d.keywords = text(t_.doc_keywords);
+        d.author = text({"{{ report.author }}", {}});
+        if (d.author.empty()) d.author = text({"{{ report.organisation }}", {}});
+        if (const Value* as_of = root_.get("as_of"))
+            if (const auto* date = std::get_if<core::Date>(&as_of->data())) d.date = *date;
+    }
+
+    void build_front() {
+        FrontMatter& f = out_.doc.front;
+        f.kind = t_.front.kind;
+        f.title = text(t_.front.title);
+        f.subtitle = text(t_.front.subtitle);
+        for (const auto& [label, value] : t_.front.fields) {
+            std::string v = text(value);
+            if (!v.empty()) f.fields.emplace_back(text(label), v);
+        }
+    }
+
+    // ---- control: for_each / if / unless ----
+    bool condition(const std::string& path, const core::SourceLocation& where, const Scopes& scopes) {
+        const Value* v = ex_.require(path, where, scopes);
+        return v && v->truthy();
+    }
+
+    template <typename Fn>
+    void repeat(const std::string& for_each, const std::string& if_path,
+                const std::string& unless_path, const core::SourceLocation& where,
+                const Scopes& scopes, Fn body) {
+        auto run_one = [&](const Scopes& sc) {
+            if (!if_path.empty() && !condition(if_path, where, sc)) return;
+            if (!unless_path.empty() && condition(unless_path, where, sc)) return;
+            body(sc);
+        };
+        if (for_each.empty()) {
+            run_one(scopes);
+            return;
+        }
+        const Value* list = ex_.require(for_each, where, scopes);
+        if (!list) return;
+        if (!list->is_list()) {
+            sink_.error(ex_.locate(where, for_each),
+                        "'for_each: " + for_each + "' needs a list, got " + list->kind_name());
+            return;
+        }
+        const auto& items = list->list();
+        loop_values_.emplace_back();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            ValueMap loop;
+            loop["index"] = Value(Number{static_cast<double>(i), NumberUnit::Count, 0});
+            loop["number"] = Value(Number{static_cast<double>(i + 1), NumberUnit::Count, 0});
+            loop["first"] = Value(i == 0);
+            loop["last"] = Value(i + 1 == items.size());
+            loop_values_.back() = Value(ValueMap{{"loop", Value(loop)}});
+            Value loop_scope = loop_values_.back();
+            Scopes sc = scopes;
+            sc.push_back(&loop_scope);
+            sc.push_back(&items[i]);
+            run_one(sc);
+        }
+        loop_values_.pop_back();
+    }
+
+    // ---- numbering ----
+    std::string next_paragraph_number() {
+        if (section_number_.empty()) return "";
+        ++paragraph_;
+        if (sub_.empty()) return section_number_ + "." + std::to_string(paragraph_);
+        return sub_ + "." + std::to_string(paragraph_);
+    }
+
+    void section(const SectionSpec& s) {
+        repeat(s.for_each, s.if_path, "", s.where, {}, [&](const Scopes& sc) {
+            if (s.page_break_before) out_.doc.blocks.push_back(PageBreak{});
+            section_number_.clear();
+            if (s.numbered) section_number_ = std::to_string(++section_count_);
+            paragraph_ = 0;
+            sub_.clear();
+            std::string title = text(s.title, sc);
+            if (!title.empty()) {
+                Heading h;
+                h.level = 0;
+                h.number = s.numbered ? section_number_ + ".0" : "";
+                h.text = t_.style.uppercase_sections ? upper(title) : title;
+                out_.doc.blocks.push_back(h);
+            }
+            for (const auto& b : s.blocks) block(b, sc);
+        });
+    }
+
+    static std::string upper(std::string s) {
+        for (char& c : s)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        return s;
+    }
+
+    void block(const BlockSpec& b, const Scopes& scopes) {
+        repeat(b.for_each, b.if_path, b.unless_path, b.where, scopes,
+               [&](const Scopes& sc) { block_once(b, sc); });
+    }
+
+    // Items of a narrative path: a string gives one, a list gives one per entry.
+    std::vector<std::string> strings_at(const std::string& path, const core::SourceLocation& where,
+                                        const Scopes& sc) {
+        std::vector<std::string> out;
+        const Value* v = ex_.require(path, where, sc);
+        if (!v) return out;
+        auto one = [&](const Value& item) {
+            std::string err;
+            auto s = std::holds_alternative<std::string>(item.data())
+                         ? std::optional<std::string>(std::get<std::string>(item.data()))
+                         : std::nullopt;
+            if (!s) {
+                sink_.error(ex_.locate(where, path),
+                            "'" + path + "' must be text or a list of text, got " + item.kind_name());
+                return;
+            }
+            out.push_back(*s);
+        };
+        if (v->is_list())
+            for (const auto& item : v->list()) one(item);
+        else
+            one(*v);
+        return out;
+    }
+
+    void block_once(const BlockSpec& b, const Scopes& sc) {
+        auto& blocks = out_.doc.blocks;
+        switch (b.kind) {
+            case BlockKind::Heading: {
+                Heading h;
+                h.level = 1;
+                h.text = text(b.text, sc);
+                if (b.numbered && !section_number_.empty()) {
+                    ++paragraph_;
+                    h.number = section_number_ + "." + std::to_string(paragraph_);
+                    sub_ = h.number;
+                    paragraph_ = 0;
+                }
+                blocks.push_back(h);
+                break;
+            }
+            case BlockKind::Paragraph: {
+                Paragraph p;
+                p.text = parse_inline(text(b.text, sc));
+                if (b.numbered) p.number = next_paragraph_number();
+                blocks.push_back(p);
+                break;
+            }
+            case BlockKind::Note: {
+                Paragraph p;
+                p.text = parse_inline(text(b.text, sc));
+                p.style = ParagraphStyle::Small;
+                if (b.numbered) p.number = next_paragraph_number();
+                blocks.push_back(p);
+                break;
+            }
+            case BlockKind::Paragraphs:
+                for (const auto& s : strings_at(b.path, b.where, sc)) {
+                    Paragraph p;
+                    p.text = parse_inline(s);
+                    if (b.numbered) p.number = next_paragraph_number();
+                    blocks.push_back(p);
+                }
+                break;
+            case BlockKind::Bullets:
+            case BlockKind::Lettered: {
+                if (!b.intro.empty()) {
+                    Paragraph p;
+                    p.text = parse_inline(text(b.intro, sc));
+                    if (b.numbered) p.number = next_paragraph_number();
+                    blocks.push_back(p);
+                }
+                ListBlock l;
+                l.lettered = b.kind == BlockKind::Lettered;
+                if (!b.path.empty()) {
+                    for (const auto& s : strings_at(b.path, b.where, sc)) l.items.push_back(parse_inline(s));
+                } else {
+                    for (const auto& item : b.items) {
+                        std::string s = text(item, sc);
+                        if (!s.empty()) l.items.push_back(parse_inline(s));
+                    }
+                }
+                blocks.push_back(l);
+                break;
+            }
+            case BlockKind::Quote: {
+                Quote q;
+                q.text = parse_inline(text(b.text, sc));
+                q.attribution = text(b.attribution, sc);
+                blocks.push_back(q);
+                break;
+            }
+            case BlockKind::Callout: {
+                Callout c;
+                c.title = text(b.text, sc);
+                if (!b.path.empty()) {
+                    for (const auto& s : strings_at(b.path, b.where, sc)) c.items.push_back(parse_inline(s));
+                } else {
+                    for (const auto& item : b.items) c.items.push_back(parse_inline(text(item, sc)));
+                }
+                blocks.push_back(c);
+                break;
+            }
+            case BlockKind::PageBreak: blocks.push_back(PageBreak{}); break;
+            case BlockKind::Contents: blocks.push_back(Contents{}); break;
+            case BlockKind::Spacer: blocks.push_back(Spacer{b.height}); break;
+            case BlockKind::Table:
+            case BlockKind::StatusTable:
+            case BlockKind::ActionTable: table(b, sc); break;
+            case BlockKind::SourcesTable: sources_table(b, sc); break;
+            case BlockKind::Chart: chart(b, sc); break;
+        }
+    }
+
+    std::string caption(const char* word, int& counter, const TemplateString& c, const Scopes& sc) {
+        std::string s = text(c, sc);
+        if (s.empty()) return s;
+        return std::string(word) + " " + std::to_string(++counter) + ": " + s;
+    }
+
+    void table(const BlockSpec& b, const Scopes& sc) {
+        Table t;
+        t.caption = caption("Table", table_count_, b.caption, sc);
+        t.note = text(b.note, sc);
+        if (!b.empty_text.empty()) t.empty_text = text(b.empty_text, sc);
+        for (const auto& c : b.columns) {
+            TableColumn col;
+            col.header = text(c.header, sc);
+            col.align = c.align;
+            col.weight = c.weight;
+            t.columns.push_back(col);
+        }
+        const Value* rows = ex_.require(b.rows, b.where, sc);
+        if (rows && !rows->is_list()) {
+            sink_.error(ex_.locate(b.where, b.rows),
+                        "table rows '" + b.rows + "' must be a list, got " + rows->kind_name());
+            rows = nullptr;
+        }
+        if (rows) {
+            ex_.set_missing_as_symbol(true);
+            for (const auto& row : rows->list()) {
+                Scopes rsc = sc;
+                rsc.push_back(&row);
+                std::vector<TableCell> cells;
+                for (const auto& c : b.columns) {
+                    TableCell cell;
+                    std::string s = text(c.value, rsc);
+                    cell.text = parse_inline(s);
+                    cell.bold = c.bold;
+                    if (c.status) {
+                        if (auto st = status_style(s)) {
+                            cell.fill = st->fill;
+                            cell.text_color = st->text;
+                            cell.bold = true;
+                        }
+                    }
+                    cells.push_back(std::move(cell));
+                }
+                t.rows.push_back(std::move(cells));
+            }
+            ex_.set_missing_as_symbol(false);
+        }
+        out_.doc.blocks.push_back(std::move(t));
+    }
+
+    void sources_table(const BlockSpec& b, const Scopes& sc) {
+        Table t;
+        t.caption = caption("Table", table_count_, b.caption, sc);
+        t.columns = {{"Source documents", Align::Left, 1.2}, {"Location", Align::Left, 1.8}};
+        const Value* rows = ex_.require(b.rows, b.where, sc);
+        if (rows && rows->is_list()) {
+            for (const auto& row : rows->list()) {
+                std::string title, url;
+                if (const Value* v = row.get("title")) ex_render(*v, title);
+                if (const Value* v = row.get("url")) ex_render(*v, url);
+                std::string number = next_paragraph_number();
+                TableCell c1{plain((number.empty() ? "" : number + " ") + title), {}, {}, false};
+                TableCell c2;
+                c2.text = {Span{url, false, false, url}};
+                t.rows.push_back({c1, c2});
+            }
+        }
+        t.empty_text = "No source documents.";
+        out_.doc.blocks.push_back(std::move(t));
+    }
+
+    void ex_render(const Value& v, std::string& out) {
+        if (const auto* s = std::get_if<std::string>(&v.data())) out = *s;
+    }
+
+    void chart(const BlockSpec& b, const Scopes& sc) {
+        ChartRequest req;
+        req.index = static_cast<int>(out_.charts.size());
+        req.where = b.where;
+        for (const auto& [k, v] : b.options) {
+            req.options[k] = text(v, sc);
+            req.option_where[k] = v.where;
+        }
+        ChartBlock cb;
+        cb.chart = req.index;
+        cb.height = b.height > 0 ? b.height : 220;
+        cb.caption = caption("Figure", figure_count_, b.caption, sc);
+        out_.charts.push_back(std::move(req));
+        out_.doc.blocks.push_back(cb);
+    }
+
+    const TemplateSpec& t_;
+    const Value& root_;
+    Expander ex_;
+    core::DiagnosticSink& sink_;
+    ExpandedReport out_;
+    int section_count_ = 0;
+    std::string section_number_;
+    std::string sub_;
+    int paragraph_ = 0;
+    int table_count_ = 0;
+    int figure_count_ = 0;
+    std::vector<Value> loop_values_;
+};
+
+}  // namespace
+
+std::optional<ExpandedReport> expand_template(const TemplateSpec& tmpl, const Value& root,
+                                              core::DiagnosticSink& sink) {
+    return Builder(tmpl, root, sink).run();
+}
+
+}  // namespace engine::templating

@@ -1,0 +1,35 @@
+// templating: the stage entry point — expand_template turns a template and a report's context
+// into a document tree (numbered sections and paragraphs, tables, chart slots) plus the chart
+// requests the chart builder fills in.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/core/diagnostic.h"
+#include "engine/templating/doc_tree.h"
+#include "engine/templating/template_spec.h"
+#include "engine/templating/value.h"
+
+namespace engine::templating {
+
+/// A chart block with its options expanded; `index` matches ChartBlock::chart.
+struct ChartRequest {
+    int index = 0;
+    std::map<std::string, std::string> options;             ///< expanded option values
+    std::map<std::string, core::SourceLocation> option_where;
+    core::SourceLocation where;
+};
+
+struct ExpandedReport {
+    DocTree doc;
+    std::vector<ChartRequest> charts;
+};
+
+/// Expands `tmpl` with `root`. Returns nullopt when any error was reported.
+std::optional<ExpandedReport> expand_template(const TemplateSpec& tmpl, const Value& root,
+                                              core::DiagnosticSink& sink);
+
+}  // namespace engine::templating

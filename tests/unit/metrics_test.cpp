@@ -1,0 +1,228 @@
+#include <catch2/catch.hpp>
+
+#include "engine/metrics/action_status.h"
+#include "engine/metrics/gap.h"
+#include "engine/metrics/report_metrics.h"
+#include "engine/metrics/suppression.h"
+#include "engine/metrics/target_status.h"
+
+using namespace engine;
+using namespace engine::metrics;
+
+namespace {
+
+data::Period ay(int y) { return {y, data::PeriodKind::AcademicYear}; }
+
+// A small table: one LA, two groups, values per year, cohorts optional.
+struct TableBuilder {
+    data::ObservationTable table;
+    void add(const std::string& group, int year, std::optional<double> v, double cohort = 100,
+             const std::string& level = "Local authority", const std::string& area = "LA",
+             const std::string& measure = "m") {
+        data::Observation o;
+        o.period = ay(year);
+        o.level = level;
+        o.area = area;
+        o.group = group;
+        o.measure = measure;
+        o.value = v ? data::Value::of(*v) : data::Value::missing_as(data::Missing::Suppressed, "c");
+        o.cohort = cohort;
+        table.add(o);
+    }
+};
+
+data::Catalog catalog() {
+    data::Catalog c;
+    data::MeasureInfo m;
+    m.id = "m";
+    m.label = "Measure";
+    m.short_label = "M";
+    m.dp = 1;
+    c.measures["m"] = m;
+    c.measure_order = {"m"};
+    return c;
+}
+
+data::Target target(data::TargetKind kind, double value, int period, std::optional<int> baseline = {},
+                    bool national = false, const std::string& comparator = "Not FSM") {
+    data::Target t;
+    t.measure = "m";
+    t.group = "FSM";
+    t.comparator = {national, national ? "FSM" : comparator};
+    t.kind = kind;
+    t.value = value;
+    t.period = ay(period);
+    if (baseline) t.baseline = ay(*baseline);
+    return t;
+}
+
+TargetResult judge(TableBuilder& tb, const data::Target& t, int min_cohort = 5) {
+    SuppressedView view(tb.table, {min_cohort, true, {}});
+    auto cat = catalog();
+    auto series = build_gap_series(view, cat, t.measure, t.group, t.comparator, {"Local authority", "LA"});
+    return evaluate_target(t, series, *cat.measure("m"));
+}
+
+}  // namespace
+
+TEST_CASE("gap is comparator minus group, reversed for lower-is-better measures", "[metrics]") {
+    CHECK(gap_between(43.0, 64.0, data::Polarity::HigherIsBetter) == Approx(21.0));
+    CHECK(gap_between(12.0, 8.0, data::Polarity::LowerIsBetter) == Approx(4.0));
+}
+
+TEST_CASE("a change that rounds to zero at display precision is unchanged", "[metrics]") {
+    CHECK(direction_of(-0.04, 1) == Direction::Unchanged);
+    CHECK(direction_of(0.049, 1) == Direction::Unchanged);
+    CHECK(direction_of(-0.05, 1) == Direction::Narrowed);
+    CHECK(direction_of(0.4, 0) == Direction::Unchanged);
+    CHECK(direction_of(0.5, 0) == Direction::Widened);
+}
+
+TEST_CASE("gap_at_most: a gap exactly at target is achieved", "[metrics][targets]") {
+    TableBuilder tb;
+    // 64.1 - 46.1 is 18.000000000000004 in binary: still exactly at target.
+    tb.add("FSM", 2014, 46.1);
+    tb.add("Not FSM", 2014, 64.1);
+    auto r = judge(tb, target(data::TargetKind::GapAtMost, 18.0, 2014));
+    CHECK(r.status == TargetStatus::Achieved);
+    CHECK(r.reason == "gap 18.0 ppts against a target of at most 18.0");
+    tb.add("FSM", 2015, 46.0);
+    tb.add("Not FSM", 2015, 64.1);
+    auto r2 = judge(tb, target(data::TargetKind::GapAtMost, 18.0, 2015));
+    CHECK(r2.status == TargetStatus::NotAchieved);
+    CHECK(r2.reason == "gap 18.1 ppts against a target of at most 18.0");
+}
+
+TEST_CASE("future targets are judged on a straight line from the baseline", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2012, 40);
+    tb.add("Not FSM", 2012, 64);  // gap 24
+    tb.add("FSM", 2014, 47);
+    tb.add("Not FSM", 2014, 67);  // gap 20
+    // Target 16 by 2016 from 24 in 2012: the line is at 20 in 2014 -> on target exactly.
+    auto r = judge(tb, target(data::TargetKind::GapAtMost, 16.0, 2016, 2012));
+    CHECK(r.future);
+    CHECK(r.status == TargetStatus::OnTarget);
+    CHECK(r.required == Approx(20.0));
+    auto r2 = judge(tb, target(data::TargetKind::GapAtMost, 14.0, 2016, 2012));
+    CHECK(r2.status == TargetStatus::NotOnTarget);
+    CHECK(r2.required == Approx(19.0));
+}
+
+TEST_CASE("improves_faster: every year must meet the rule once the target year has data",
+          "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2012, 50); tb.add("Not FSM", 2012, 78);  // gap 28
+    tb.add("FSM", 2013, 54); tb.add("Not FSM", 2013, 79);  // gap 25: narrowed 3
+    tb.add("FSM", 2014, 56); tb.add("Not FSM", 2014, 80);  // gap 24: narrowed 1
+    auto past = judge(tb, target(data::TargetKind::ImprovesFasterThanComparatorBy, 3, 2014, 2012));
+    CHECK(past.status == TargetStatus::NotAchieved);
+    CHECK(past.reason == "in 2014/15 the gap narrowed by 1.0 ppts against the 3.0 ppts needed");
+    // Judged before 2016: cumulative narrowing 4 against 3 x 2 = 6 -> not on target.
+    auto future = judge(tb, target(data::TargetKind::ImprovesFasterThanComparatorBy, 3, 2016, 2012));
+    CHECK(future.status == TargetStatus::NotOnTarget);
+    CHECK(future.actual == Approx(4.0));
+    CHECK(future.required == Approx(6.0));
+}
+
+TEST_CASE("a missing middle year is spanned by the next step", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2012, 50); tb.add("Not FSM", 2012, 80);  // gap 30
+    tb.add("FSM", 2014, 57); tb.add("Not FSM", 2014, 81);  // gap 24, two years later
+    auto r = judge(tb, target(data::TargetKind::ImprovesFasterThanComparatorBy, 3, 2014, 2012));
+    CHECK(r.status == TargetStatus::Achieved);  // 6 over two years meets 3 a year
+}
+
+TEST_CASE("a suppressed comparator suppresses the status", "[metrics][targets][suppression]") {
+    TableBuilder tb;
+    tb.add("FSM", 2014, 40);
+    tb.add("Not FSM", 2014, 60, 3);  // cohort below 5
+    auto r = judge(tb, target(data::TargetKind::GapAtMost, 18, 2014));
+    CHECK(r.status == TargetStatus::Suppressed);
+    CHECK(r.reason == "the figures for 2014/15 are suppressed (small cohort)");
+}
+
+TEST_CASE("no data for the target year gives No data", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2013, 40);
+    tb.add("Not FSM", 2013, 60);
+    tb.add("FSM", 2014, 40);
+    auto r = judge(tb, target(data::TargetKind::GapAtMost, 18, 2014));
+    CHECK(r.status == TargetStatus::NoData);
+    CHECK(r.reason == "no value for Not FSM in 2014/15");
+}
+
+TEST_CASE("gap_narrows_by compares with the baseline", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2012, 40); tb.add("Not FSM", 2012, 60);  // 20
+    tb.add("FSM", 2014, 45); tb.add("Not FSM", 2014, 62);  // 17
+    auto r = judge(tb, target(data::TargetKind::GapNarrowsBy, 3, 2014, 2012));
+    CHECK(r.status == TargetStatus::Achieved);
+    auto r2 = judge(tb, target(data::TargetKind::GapNarrowsBy, 3.5, 2014, 2012));
+    CHECK(r2.status == TargetStatus::NotAchieved);
+}
+
+TEST_CASE("value_at_least and at_or_above_comparator", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("FSM", 2014, 66.0);
+    tb.add("FSM", 2014, 66.0, 100, "National", "England");
+    tb.add("Not FSM", 2014, 70.0);
+    CHECK(judge(tb, target(data::TargetKind::ValueAtLeast, 66.0, 2014)).status == TargetStatus::Achieved);
+    CHECK(judge(tb, target(data::TargetKind::ValueAtLeast, 66.1, 2014)).status == TargetStatus::NotAchieved);
+    auto r = judge(tb, target(data::TargetKind::AtOrAboveComparator, 0, 2014, {}, true));
+    CHECK(r.status == TargetStatus::Achieved);  // in line with national
+}
+
+TEST_CASE("primary suppression is below the threshold, not at it", "[metrics][suppression]") {
+    TableBuilder tb;
+    tb.add("FSM", 2014, 40, 5);
+    tb.add("Not FSM", 2014, 60, 4);
+    SuppressedView view(tb.table, {5, false, {}});
+    CHECK_FALSE(view.cell("m", "FSM", "Local authority", "LA", ay(2014)).suppressed());
+    auto c = view.cell("m", "Not FSM", "Local authority", "LA", ay(2014));
+    CHECK(c.suppression == SuppressionReason::SmallCohort);
+    CHECK_FALSE(c.value);
+}
+
+TEST_CASE("secondary suppression protects a suppressed group of two", "[metrics][suppression]") {
+    TableBuilder tb;
+    tb.add("FSM", 2014, 40, 3);
+    tb.add("Not FSM", 2014, 60, 50);
+    tb.add("Total", 2014, 58, 53);
+    SuppressedView view(tb.table, {5, true, {}});
+    CHECK(view.cell("m", "FSM", "Local authority", "LA", ay(2014)).suppression == SuppressionReason::SmallCohort);
+    CHECK(view.cell("m", "Not FSM", "Local authority", "LA", ay(2014)).suppression == SuppressionReason::Secondary);
+    CHECK_FALSE(view.cell("m", "Total", "Local authority", "LA", ay(2014)).suppressed());
+}
+
+TEST_CASE("secondary suppression with three groups hides the next smallest only",
+          "[metrics][suppression]") {
+    TableBuilder tb;
+    tb.add("No SEN", 2014, 80, 200);
+    tb.add("SEN support", 2014, 30, 20);
+    tb.add("EHCP", 2014, 10, 4);
+    SuppressedView view(tb.table, {5, true, {{"No SEN", "SEN support", "EHCP"}}});
+    CHECK(view.cell("m", "EHCP", "Local authority", "LA", ay(2014)).suppression == SuppressionReason::SmallCohort);
+    CHECK(view.cell("m", "SEN support", "Local authority", "LA", ay(2014)).suppression == SuppressionReason::Secondary);
+    CHECK_FALSE(view.cell("m", "No SEN", "Local authority", "LA", ay(2014)).suppressed());
+}
+
+TEST_CASE("action status as of a date, due today included in At risk", "[metrics][actions]") {
+    core::Date today{2019, 7, 31};
+    auto make = [](data::ActionState s, core::Date due, data::Rag rag = data::Rag::None) {
+        data::Action a;
+        a.state = s;
+        a.due = due;
+        a.rag = rag;
+        return a;
+    };
+    using S = data::ActionState;
+    CHECK(action_status(make(S::Complete, {2019, 1, 1}), today, 14) == ActionStatus::Complete);
+    CHECK(action_status(make(S::InProgress, {2019, 7, 30}), today, 14) == ActionStatus::Overdue);
+    CHECK(action_status(make(S::InProgress, {2019, 7, 31}), today, 14) == ActionStatus::AtRisk);
+    CHECK(action_status(make(S::InProgress, {2019, 8, 14}), today, 14) == ActionStatus::AtRisk);
+    CHECK(action_status(make(S::InProgress, {2019, 8, 15}), today, 14) == ActionStatus::OnTrack);
+    CHECK(action_status(make(S::NotStarted, {2019, 12, 1}), today, 14) == ActionStatus::NotStarted);
+    CHECK(action_status(make(S::InProgress, {2019, 12, 1}, data::Rag::Amber), today, 14) == ActionStatus::AtRisk);
+    CHECK(action_status(make(S::InProgress, {2019, 7, 31}), today, 0) == ActionStatus::OnTrack);
+}
