@@ -6,8 +6,9 @@ add_executable(engine_tests
   unit/file_io_test.cpp
   unit/metrics_test.cpp
   unit/number_format_test.cpp
+  unit/report_layout_test.cpp
   unit/text_test.cpp
 )
-target_link_libraries(engine_tests PRIVATE engine_templating engine_metrics engine_config engine_data
+target_link_libraries(engine_tests PRIVATE engine_layout engine_templating engine_metrics engine_config engine_data
   engine_core test_support project_warnings)
 catch_discover_tests(engine_tests TEST_PREFIX "engine:" PROPERTIES LABELS unit)
