@@ -6,8 +6,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 
 #include "engine/core/diagnostic.h"
 
@@ -16,17 +15,29 @@ namespace engine::core {
 namespace fs = std::filesystem;
 
 std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::error_code ec;
-        std::string why = fs::exists(path, ec) ? std::strerror(errno) : "no such file";
-        if (fs::is_directory(path, ec)) why = "it is a directory";
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw EngineError({path.string()}, "cannot read file: it is a directory");
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        std::string why = errno == ENOENT ? "no such file" : std::strerror(errno);
         throw EngineError({path.string()}, "cannot read file: " + why);
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw EngineError({path.string()}, "error while reading file");
-    return std::move(ss).str();
+    // One allocation of the file's size, then one read: large data files are read at disk
+    // speed and held once.
+    std::string out;
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        long size = std::ftell(f);
+        if (size > 0) out.resize(static_cast<std::size_t>(size));
+        std::rewind(f);
+    }
+    std::size_t got = out.empty() ? 0 : std::fread(out.data(), 1, out.size(), f);
+    out.resize(got);
+    char buf[65536];  // files whose size is unknown (pipes) or that grew
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
+    bool bad = std::ferror(f) != 0;
+    std::fclose(f);
+    if (bad) throw EngineError({path.string()}, "error while reading file");
+    return out;
 }
 
 namespace {

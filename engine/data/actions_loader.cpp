@@ -4,12 +4,17 @@
 
 namespace engine::data {
 
+namespace {
+std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
+}  // namespace
+
 bool load_actions(const std::string& path, ActionPlan& into, core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
-    auto doc = load_csv(path, sink);
-    if (!doc) return false;
+    auto file = open_csv(path, sink);
+    if (!file->reader || !file->reader->ok()) return false;
+    CsvReader& reader = *file->reader;
 
-    CsvColumns cols(*doc, sink, "action plan");
+    CsvColumns cols(reader, sink, "action plan");
     int c_id = cols.require({"action_id", "id"});
     int c_entity = cols.optional({"setting_id", "entity"});
     int c_objective = cols.require({"objective", "priority"});
@@ -24,22 +29,23 @@ bool load_actions(const std::string& path, ActionPlan& into, core::DiagnosticSin
     cols.reject_unknown();
     if (!cols.ok()) return false;
 
-    for (const auto& row : doc->rows) {
+    CsvRecord row;
+    while (reader.next(row)) {
         Action a;
-        a.where = doc->where(row, 0);
+        a.where = reader.where(row, 0);
         bool ok = true;
         auto id = cols.required_text(row, c_id);
         auto action = cols.required_text(row, c_action);
         if (!id || !action) ok = false;
         if (id) a.id = *id;
         if (action) a.action = *action;
-        a.entity = std::string(core::trim(cols.text(row, c_entity)));
-        a.objective = std::string(core::trim(cols.text(row, c_objective)));
-        a.owner = std::string(core::trim(cols.text(row, c_owner)));
-        a.progress = std::string(core::trim(cols.text(row, c_progress)));
+        a.entity = std::string(core::trim(txt(cols, row, c_entity)));
+        a.objective = std::string(core::trim(txt(cols, row, c_objective)));
+        a.owner = std::string(core::trim(txt(cols, row, c_owner)));
+        a.progress = std::string(core::trim(txt(cols, row, c_progress)));
 
         a.start = cols.date(row, c_start, false);
-        if (c_start >= 0 && !core::trim(cols.text(row, c_start)).empty() && !a.start) ok = false;
+        if (c_start >= 0 && !core::trim(txt(cols, row, c_start)).empty() && !a.start) ok = false;
         auto due = cols.date(row, c_due, true);
         if (!due) ok = false;
         else a.due = *due;
@@ -50,22 +56,22 @@ bool load_actions(const std::string& path, ActionPlan& into, core::DiagnosticSin
             ok = false;
         }
         a.last_updated = cols.date(row, c_updated, false);
-        if (c_updated >= 0 && !core::trim(cols.text(row, c_updated)).empty() && !a.last_updated)
+        if (c_updated >= 0 && !core::trim(txt(cols, row, c_updated)).empty() && !a.last_updated)
             ok = false;
 
-        auto state = parse_action_state(cols.text(row, c_status));
+        auto state = parse_action_state(txt(cols, row, c_status));
         if (!state) {
-            cols.error(row, c_status, "unknown status '" + cols.text(row, c_status) + "'",
-                       {core::valid_values_hint("statuses", cols.text(row, c_status),
+            cols.error(row, c_status, "unknown status '" + txt(cols, row, c_status) + "'",
+                       {core::valid_values_hint("statuses", txt(cols, row, c_status),
                                                 action_state_names())});
             ok = false;
         } else {
             a.state = *state;
         }
-        auto rag = parse_rag(cols.text(row, c_rag));
+        auto rag = parse_rag(txt(cols, row, c_rag));
         if (!rag) {
-            cols.error(row, c_rag, "unknown RAG override '" + cols.text(row, c_rag) + "'",
-                       {core::valid_values_hint("values", cols.text(row, c_rag), rag_names()) +
+            cols.error(row, c_rag, "unknown RAG override '" + txt(cols, row, c_rag) + "'",
+                       {core::valid_values_hint("values", txt(cols, row, c_rag), rag_names()) +
                         ", or leave it empty"});
             ok = false;
         } else {

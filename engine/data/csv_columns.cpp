@@ -1,15 +1,28 @@
 #include "engine/data/csv_columns.h"
 
+#include "engine/core/file_io.h"
 #include "engine/core/text.h"
 
 namespace engine::data {
 
-CsvColumns::CsvColumns(const CsvDocument& doc, core::DiagnosticSink& sink, std::string what)
-    : doc_(doc), sink_(sink), what_(std::move(what)), known_(doc.header.size(), false) {}
+std::unique_ptr<CsvFile> open_csv(const std::string& path, core::DiagnosticSink& sink) {
+    auto f = std::make_unique<CsvFile>();
+    try {
+        f->text = core::read_file(path);
+    } catch (const core::EngineError& e) {
+        sink.add(e.diagnostic());
+        return f;
+    }
+    f->reader.emplace(f->text, path, sink);
+    return f;
+}
+
+CsvColumns::CsvColumns(const CsvReader& reader, core::DiagnosticSink& sink, std::string what)
+    : reader_(reader), sink_(sink), what_(std::move(what)), known_(reader.header().size(), false) {}
 
 int CsvColumns::optional(const std::vector<std::string>& names) {
     for (const auto& n : names) {
-        int i = doc_.column_index(n);
+        int i = reader_.column_index(n);
         if (i >= 0) {
             known_[static_cast<std::size_t>(i)] = true;
             return i;
@@ -23,20 +36,20 @@ int CsvColumns::require(const std::vector<std::string>& names) {
     if (i >= 0) return i;
     ok_ = false;
     std::vector<std::string> hints;
-    auto near = core::nearest_names(names.front(), doc_.header, 1);
+    auto near = core::nearest_names(names.front(), reader_.header(), 1);
     if (!near.empty()) hints.push_back("did you mean '" + near.front() + "'?");
     if (names.size() > 1) {
         std::vector<std::string> alts(names.begin() + 1, names.end());
         hints.push_back("the column may also be called " + core::quoted_list(alts));
     }
-    sink_.error({doc_.file, 1, 0},
+    sink_.error(reader_.header_where(-1),
                 "missing column '" + names.front() + "' in the " + what_ + " file", hints);
     return -1;
 }
 
 void CsvColumns::allow(const std::vector<std::string>& names) {
     for (const auto& n : names) {
-        int i = doc_.column_index(n);
+        int i = reader_.column_index(n);
         if (i >= 0) known_[static_cast<std::size_t>(i)] = true;
     }
 }
@@ -44,44 +57,44 @@ void CsvColumns::allow(const std::vector<std::string>& names) {
 void CsvColumns::reject_unknown() {
     std::vector<std::string> valid;
     for (std::size_t i = 0; i < known_.size(); ++i)
-        if (known_[i]) valid.push_back(doc_.header[i]);
+        if (known_[i]) valid.push_back(reader_.header()[i]);
     for (std::size_t i = 0; i < known_.size(); ++i) {
         if (known_[i]) continue;
         ok_ = false;
-        sink_.error({doc_.file, 1, doc_.header_columns[i]},
-                    "unknown column '" + doc_.header[i] + "' in the " + what_ + " file",
-                    {core::valid_values_hint("columns", doc_.header[i], valid)});
+        const std::string& name = reader_.header()[i];
+        sink_.error(reader_.header_where(static_cast<int>(i)),
+                    "unknown column '" + name + "' in the " + what_ + " file",
+                    {core::valid_values_hint("columns", name, valid)});
     }
 }
 
-void CsvColumns::error(const CsvRow& row, int col, const std::string& message,
+void CsvColumns::error(const CsvRecord& rec, int col, const std::string& message,
                        std::vector<std::string> hints) const {
-    std::string name = col >= 0 ? doc_.header[static_cast<std::size_t>(col)] : "";
-    sink_.error(doc_.where(row, col), name.empty() ? message : "column '" + name + "': " + message,
+    std::string name = col >= 0 ? reader_.header()[static_cast<std::size_t>(col)] : "";
+    sink_.error(reader_.where(rec, col), name.empty() ? message : "column '" + name + "': " + message,
                 std::move(hints));
 }
 
-const std::string& CsvColumns::text(const CsvRow& row, int col) const {
-    static const std::string empty;
-    if (col < 0) return empty;
-    return row.fields[static_cast<std::size_t>(col)];
+std::string_view CsvColumns::text(const CsvRecord& rec, int col) const {
+    if (col < 0) return {};
+    return rec.fields[static_cast<std::size_t>(col)];
 }
 
-std::optional<std::string> CsvColumns::required_text(const CsvRow& row, int col) const {
+std::optional<std::string> CsvColumns::required_text(const CsvRecord& rec, int col) const {
     if (col < 0) return std::nullopt;
-    std::string v(core::trim(text(row, col)));
+    std::string_view v = core::trim(text(rec, col));
     if (v.empty()) {
-        error(row, col, "a value is required here, got an empty cell");
+        error(rec, col, "a value is required here, got an empty cell");
         return std::nullopt;
     }
-    return v;
+    return std::string(v);
 }
 
-std::optional<Value> CsvColumns::value(const CsvRow& row, int col) const {
+std::optional<Value> CsvColumns::value(const CsvRecord& rec, int col) const {
     if (col < 0) return Value{};
-    std::string_view cell = core::trim(text(row, col));
-    if (auto m = parse_missing_symbol(cell)) return Value::missing_as(*m, std::string(cell));
+    std::string_view cell = core::trim(text(rec, col));
     if (auto d = parse_decimal(cell)) return Value::of(*d);
+    if (auto m = parse_missing_symbol(cell)) return Value::missing_as(*m, std::string(cell));
     std::vector<std::string> hints = {
         "missing values use the EES symbols c (suppressed), x (not available), z (not "
         "applicable), low or k (rounds to zero), u (low reliability)"};
@@ -92,39 +105,39 @@ std::optional<Value> CsvColumns::value(const CsvRow& row, int col) const {
     else if (cell == "NA" || cell == "N/A" || cell == "NULL" || cell == "." || cell == "..")
         hints.insert(hints.begin(), "'" + std::string(cell) + "' is not an EES symbol; use x for "
                                     "not available");
-    error(row, col, "expected a number or a missing-value symbol, got '" + std::string(cell) + "'",
+    error(rec, col, "expected a number or a missing-value symbol, got '" + std::string(cell) + "'",
           hints);
     return std::nullopt;
 }
 
-std::optional<double> CsvColumns::number(const CsvRow& row, int col) const {
+std::optional<double> CsvColumns::number(const CsvRecord& rec, int col) const {
     if (col < 0) return std::nullopt;
-    std::string_view cell = core::trim(text(row, col));
+    std::string_view cell = core::trim(text(rec, col));
     if (auto d = parse_decimal(cell)) return d;
-    error(row, col, "expected a number, got '" + std::string(cell) + "'");
+    error(rec, col, "expected a number, got '" + std::string(cell) + "'");
     return std::nullopt;
 }
 
-std::optional<core::Date> CsvColumns::date(const CsvRow& row, int col, bool required) const {
+std::optional<core::Date> CsvColumns::date(const CsvRecord& rec, int col, bool required) const {
     if (col < 0) return std::nullopt;
-    std::string_view cell = core::trim(text(row, col));
+    std::string_view cell = core::trim(text(rec, col));
     if (cell.empty()) {
-        if (required) error(row, col, "a date is required here (YYYY-MM-DD), got an empty cell");
+        if (required) error(rec, col, "a date is required here (YYYY-MM-DD), got an empty cell");
         return std::nullopt;
     }
     if (auto d = core::parse_iso_date(cell)) return d;
-    error(row, col, "expected a date as YYYY-MM-DD, got '" + std::string(cell) + "'",
+    error(rec, col, "expected a date as YYYY-MM-DD, got '" + std::string(cell) + "'",
           {"dates are ISO 8601, e.g. 2015-09-17; check that the day exists in that month"});
     return std::nullopt;
 }
 
-std::optional<std::string> CsvColumns::choice(const CsvRow& row, int col,
+std::optional<std::string> CsvColumns::choice(const CsvRecord& rec, int col,
                                               const std::vector<std::string>& valid) const {
     if (col < 0) return std::nullopt;
-    std::string_view cell = core::trim(text(row, col));
+    std::string_view cell = core::trim(text(rec, col));
     for (const auto& v : valid)
         if (core::iequals_ascii(v, cell)) return v;
-    error(row, col, "unknown value '" + std::string(cell) + "'",
+    error(rec, col, "unknown value '" + std::string(cell) + "'",
           {core::valid_values_hint("values", cell, valid)});
     return std::nullopt;
 }

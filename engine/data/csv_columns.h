@@ -3,8 +3,10 @@
 // expected.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/civil_date.h"
@@ -17,7 +19,7 @@ namespace engine::data {
 class CsvColumns {
 public:
     /// `what` names the dataset in messages ("observations", "targets" …).
-    CsvColumns(const CsvDocument& doc, core::DiagnosticSink& sink, std::string what);
+    CsvColumns(const CsvReader& reader, core::DiagnosticSink& sink, std::string what);
 
     /// Index of a required column (first of `names` found); reports it missing otherwise, with
     /// the nearest header as a hint. Returns -1 when missing.
@@ -32,26 +34,34 @@ public:
     bool ok() const { return ok_; }
 
     // Typed cell readers. Each reports a problem at the cell and returns nullopt.
-    const std::string& text(const CsvRow& row, int col) const;
-    std::optional<std::string> required_text(const CsvRow& row, int col) const;
+    std::string_view text(const CsvRecord& rec, int col) const;
+    std::optional<std::string> required_text(const CsvRecord& rec, int col) const;
     /// A number or an EES missing-value symbol; range checks are the caller's.
-    std::optional<Value> value(const CsvRow& row, int col) const;
-    std::optional<double> number(const CsvRow& row, int col) const;
-    std::optional<core::Date> date(const CsvRow& row, int col, bool required) const;
+    std::optional<Value> value(const CsvRecord& rec, int col) const;
+    std::optional<double> number(const CsvRecord& rec, int col) const;
+    std::optional<core::Date> date(const CsvRecord& rec, int col, bool required) const;
     /// One of `valid` (case-insensitive); reports the valid ones otherwise.
-    std::optional<std::string> choice(const CsvRow& row, int col,
+    std::optional<std::string> choice(const CsvRecord& rec, int col,
                                       const std::vector<std::string>& valid) const;
-    void error(const CsvRow& row, int col, const std::string& message,
+    void error(const CsvRecord& rec, int col, const std::string& message,
                std::vector<std::string> hints = {}) const;
 
-    const CsvDocument& doc() const { return doc_; }
+    const CsvReader& reader() const { return reader_; }
 
 private:
-    const CsvDocument& doc_;
+    const CsvReader& reader_;
     core::DiagnosticSink& sink_;
     std::string what_;
     std::vector<bool> known_;
     bool ok_ = true;
 };
+
+/// Reads a file and opens a CsvReader on it; the text is kept alive by the returned object.
+struct CsvFile {
+    std::string text;
+    std::optional<CsvReader> reader;
+};
+/// nullopt-like: `reader` is empty or not ok() when the file is missing or malformed (reported).
+std::unique_ptr<CsvFile> open_csv(const std::string& path, core::DiagnosticSink& sink);
 
 }  // namespace engine::data

@@ -1,224 +1,217 @@
 #include "engine/data/csv_reader.h"
 
-#include "engine/core/file_io.h"
+#include <cstdio>
+
 #include "engine/core/text.h"
 
 namespace engine::data {
 
 using core::SourceLocation;
 
-int CsvDocument::column_index(std::string_view name) const {
-    for (std::size_t i = 0; i < header.size(); ++i)
-        if (header[i] == name) return static_cast<int>(i);
-    return -1;
-}
-
-SourceLocation CsvDocument::where(const CsvRow& row, int col) const {
-    if (col < 0 || static_cast<std::size_t>(col) >= row.columns.size()) return {file, row.line, 0};
-    return {file, row.lines[static_cast<std::size_t>(col)], row.columns[static_cast<std::size_t>(col)]};
-}
-
 namespace {
 
-// Walks the text once, tracking line and code-point column.
-class Tokenizer {
-public:
-    Tokenizer(std::string_view text, const std::string& file, core::DiagnosticSink& sink)
-        : s_(text), file_(file), sink_(sink) {}
-
-    // Reads one record into `row`; returns false at end of input. `ok` is false when the record
-    // was malformed (it has been reported).
-    bool next(CsvRow& row, bool& ok) {
-        row = CsvRow{};
-        ok = true;
-        if (pos_ >= s_.size()) return false;
-        row.line = line_;
-        for (;;) {
-            row.lines.push_back(line_);
-            row.columns.push_back(col_);
-            std::string field;
-            if (peek() == '"') {
-                int qline = line_, qcol = col_;
-                advance();
-                bool closed = false;
-                while (pos_ < s_.size()) {
-                    char c = s_[pos_];
-                    if (c == '"') {
-                        if (pos_ + 1 < s_.size() && s_[pos_ + 1] == '"') {
-                            field += '"';
-                            advance();
-                            advance();
-                            continue;
-                        }
-                        advance();
-                        closed = true;
-                        break;
-                    }
-                    field += c;
-                    advance();
-                }
-                if (!closed) {
-                    sink_.error({file_, qline, qcol},
-                                "unterminated quoted field: the closing '\"' is missing",
-                                {"a quote inside a quoted field is written twice: \"\""});
-                    ok = false;
-                    pos_ = s_.size();
-                    row.fields.push_back(std::move(field));
-                    return true;
-                }
-                if (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != '\n' && s_[pos_] != '\r') {
-                    sink_.error({file_, line_, col_},
-                                "unexpected character after a closing quote; expected ',' or the "
-                                "end of the line",
-                                {"a quote inside a quoted field is written twice: \"\""});
-                    ok = false;
-                    while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != '\n' &&
-                           s_[pos_] != '\r')
-                        advance();
-                }
-            } else {
-                while (pos_ < s_.size()) {
-                    char c = s_[pos_];
-                    if (c == ',' || c == '\n' || c == '\r') break;
-                    if (c == '"' && ok) {
-                        sink_.error({file_, line_, col_},
-                                    "unexpected '\"' inside an unquoted field",
-                                    {"quote the whole field and double the inner quote: "
-                                     "\"say \"\"hi\"\"\""});
-                        ok = false;
-                    }
-                    field += c;
-                    advance();
-                }
-            }
-            row.fields.push_back(std::move(field));
-            if (pos_ >= s_.size()) return true;
-            char c = s_[pos_];
-            if (c == ',') {
-                advance();
-                continue;
-            }
-            // End of record: CRLF, LF or a lone CR.
-            if (c == '\r') {
-                ++pos_;
-                if (pos_ < s_.size() && s_[pos_] == '\n') ++pos_;
-            } else {
-                ++pos_;
-            }
-            ++line_;
-            col_ = 1;
-            return true;
-        }
-    }
-
-private:
-    char peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
-    void advance() {
-        char c = s_[pos_++];
-        if (c == '\n') {
-            ++line_;
-            col_ = 1;
-        } else if (c == '\r') {
-            if (pos_ < s_.size() && s_[pos_] == '\n') return;  // counted at the '\n'
-            ++line_;
-            col_ = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++col_;
-        }
-    }
-    // A lead byte increments col_ when it is consumed, so the column of the next character
-    // is right once all continuation bytes are consumed too. Columns start at 1.
-
-    std::string_view s_;
-    const std::string& file_;
-    core::DiagnosticSink& sink_;
-    std::size_t pos_ = 0;
-    int line_ = 1;
-    int col_ = 1;
-};
-
-bool blank(const CsvRow& r) { return r.fields.size() == 1 && r.fields[0].empty(); }
+bool is_blank_record(const CsvRecord& r) { return r.fields.size() == 1 && r.fields[0].empty(); }
 
 }  // namespace
 
-std::optional<CsvDocument> parse_csv(std::string_view text, const std::string& file,
-                                     core::DiagnosticSink& sink) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (auto bad = core::find_invalid_utf8(text)) {
-        int line = 1, col = 1;
-        for (std::size_t i = 0; i < *bad; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++col;
-            }
-        }
+CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink)
+    : s_(text), file_(std::move(file)), sink_(sink) {
+    if (s_.substr(0, 3) == "\xEF\xBB\xBF") {
+        s_.remove_prefix(3);
+    }
+    if (auto bad = core::find_invalid_utf8(s_)) {
+        int line = 1;
+        for (std::size_t i = 0; i < *bad; ++i)
+            if (s_[i] == '\n') ++line;
+        SourceLocation at = where_offset(*bad, line);
         char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
-        sink.error({file, line, col},
-                   std::string("file is not valid UTF-8 (byte ") + hex + ")",
-                   {"save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')"});
-        return std::nullopt;
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s_[*bad]));
+        sink_.error(at, std::string("file is not valid UTF-8 (byte ") + hex + ")",
+                    {"save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')"});
+        return;
     }
-    if (core::trim(text).empty()) {
-        sink.error({file}, "file is empty: expected a header row");
-        return std::nullopt;
+    if (core::trim(s_).empty()) {
+        sink_.error({file_}, "file is empty: expected a header row");
+        return;
     }
-
-    CsvDocument doc;
-    doc.file = file;
-    Tokenizer tok(text, file, sink);
-    CsvRow row;
-    bool ok = true;
-    std::size_t errors_before = sink.error_count();
-
-    // Header: the first non-blank record.
-    while (tok.next(row, ok)) {
-        if (!blank(row)) break;
+    CsvRecord rec;
+    bool good = true;
+    while (read_record(rec, good)) {
+        if (!is_blank_record(rec)) break;
     }
-    if (row.fields.empty() || blank(row)) {
-        sink.error({file}, "file is empty: expected a header row");
-        return std::nullopt;
-    }
-    for (std::size_t i = 0; i < row.fields.size(); ++i) {
-        std::string name(core::trim(row.fields[i]));
-        SourceLocation at{file, row.lines[i], row.columns[i]};
-        if (name.empty()) sink.error(at, "empty column name in the header row");
+    if (!good) return;
+    header_line_ = rec.line;
+    std::size_t errors_before = sink_.error_count();
+    for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+        std::string name(core::trim(rec.fields[i]));
+        if (name.empty()) sink_.error(where(rec, static_cast<int>(i)), "empty column name in the header row");
         for (std::size_t j = 0; j < i; ++j)
-            if (doc.header[j] == name && !name.empty())
-                sink.error(at, "duplicate column '" + name + "' in the header row");
-        doc.header.push_back(name);
-        doc.header_columns.push_back(row.columns[i]);
+            if (header_[j] == name && !name.empty())
+                sink_.error(where(rec, static_cast<int>(i)),
+                            "duplicate column '" + name + "' in the header row");
+        header_.push_back(name);
+        header_offsets_.push_back(rec.offsets[i]);
     }
-    const std::size_t width = doc.header.size();
+    ok_ = sink_.error_count() == errors_before;
+}
 
-    while (tok.next(row, ok)) {
-        if (blank(row) && ok) continue;
-        if (!ok) continue;  // already reported
-        if (row.fields.size() != width) {
-            sink.error({file, row.line, 1},
-                       "expected " + std::to_string(width) + " fields as in the header, got " +
-                           std::to_string(row.fields.size()),
-                       {"a field that contains a comma must be quoted: \"Stoke-on-Trent, "
-                        "north\""});
+int CsvReader::column_index(std::string_view name) const {
+    for (std::size_t i = 0; i < header_.size(); ++i)
+        if (header_[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+SourceLocation CsvReader::where_offset(std::size_t offset, int line) const {
+    std::size_t start = offset;
+    while (start > 0 && s_[start - 1] != '\n' && s_[start - 1] != '\r') --start;
+    int col = 1 + static_cast<int>(core::count_code_points(s_.substr(start, offset - start)));
+    return {file_, line, col};
+}
+
+SourceLocation CsvReader::where(const CsvRecord& rec, int col) const {
+    if (col < 0 || static_cast<std::size_t>(col) >= rec.offsets.size()) return {file_, rec.line, 0};
+    std::size_t off = rec.offsets[static_cast<std::size_t>(col)];
+    int line = rec.line;
+    for (std::size_t i = rec.offsets.front(); i < off && i < s_.size(); ++i)
+        if (s_[i] == '\n') ++line;
+    return where_offset(off, line);
+}
+
+SourceLocation CsvReader::header_where(int col) const {
+    if (col < 0 || static_cast<std::size_t>(col) >= header_offsets_.size()) return {file_, header_line_, 0};
+    return where_offset(header_offsets_[static_cast<std::size_t>(col)], header_line_);
+}
+
+bool CsvReader::read_record(CsvRecord& rec, bool& good) {
+    rec.fields.clear();
+    rec.offsets.clear();
+    good = true;
+    if (pos_ >= s_.size()) return false;
+    rec.line = line_;
+    scratch_.clear();
+    // Quoted fields are unescaped into scratch_; reserve so views into it stay valid.
+    std::size_t eol = s_.find('\n', pos_);
+    scratch_.reserve((eol == std::string_view::npos ? s_.size() : eol) - pos_ + 1);
+    const std::size_t n = s_.size();
+    for (;;) {
+        rec.offsets.push_back(pos_);
+        if (pos_ < n && s_[pos_] == '"') {
+            std::size_t open = pos_;
+            int open_line = line_;
+            ++pos_;
+            std::size_t start = scratch_.size();
+            bool closed = false;
+            while (pos_ < n) {
+                char c = s_[pos_];
+                if (c == '"') {
+                    if (pos_ + 1 < n && s_[pos_ + 1] == '"') {
+                        scratch_ += '"';
+                        pos_ += 2;
+                        continue;
+                    }
+                    ++pos_;
+                    closed = true;
+                    break;
+                }
+                if (c == '\n') ++line_;
+                if (scratch_.size() == scratch_.capacity()) {
+                    // A quoted field spanning lines: grow, then re-point earlier views.
+                    std::string grown;
+                    grown.reserve(scratch_.capacity() * 2 + 64);
+                    grown = scratch_;
+                    for (auto& f : rec.fields)
+                        if (f.data() >= scratch_.data() && f.data() < scratch_.data() + scratch_.capacity())
+                            f = std::string_view(grown.data() + (f.data() - scratch_.data()), f.size());
+                    scratch_.swap(grown);
+                }
+                scratch_ += c;
+                ++pos_;
+            }
+            if (!closed) {
+                sink_.error(where_offset(open, open_line),
+                            "unterminated quoted field: the closing '\"' is missing",
+                            {"a quote inside a quoted field is written twice: \"\""});
+                ++malformed_;
+                good = false;
+                pos_ = n;
+                return true;
+            }
+            rec.fields.emplace_back(scratch_.data() + start, scratch_.size() - start);
+            if (pos_ < n && s_[pos_] != ',' && s_[pos_] != '\n' && s_[pos_] != '\r') {
+                if (good)
+                    sink_.error(where_offset(pos_, line_),
+                                "unexpected character after a closing quote; expected ',' or the "
+                                "end of the line",
+                                {"a quote inside a quoted field is written twice: \"\""});
+                good = false;
+                while (pos_ < n && s_[pos_] != ',' && s_[pos_] != '\n' && s_[pos_] != '\r') ++pos_;
+            }
+        } else {
+            std::size_t start = pos_;
+            while (pos_ < n) {
+                char c = s_[pos_];
+                if (c == ',' || c == '\n' || c == '\r') break;
+                if (c == '"' && good) {
+                    sink_.error(where_offset(pos_, line_), "unexpected '\"' inside an unquoted field",
+                                {"quote the whole field and double the inner quote: "
+                                 "\"say \"\"hi\"\"\""});
+                    good = false;
+                }
+                ++pos_;
+            }
+            rec.fields.emplace_back(s_.data() + start, pos_ - start);
+        }
+        if (pos_ >= n) break;
+        char c = s_[pos_];
+        if (c == ',') {
+            ++pos_;
             continue;
         }
+        ++pos_;
+        if (c == '\r' && pos_ < n && s_[pos_] == '\n') ++pos_;
+        ++line_;
+        break;
+    }
+    if (!good) ++malformed_;
+    return true;
+}
+
+bool CsvReader::next(CsvRecord& rec) {
+    if (!ok_) return false;
+    bool good = true;
+    while (read_record(rec, good)) {
+        if (!good) continue;
+        if (is_blank_record(rec)) continue;
+        if (rec.fields.size() != header_.size()) {
+            ++malformed_;
+            sink_.error({file_, rec.line, 1},
+                        "expected " + std::to_string(header_.size()) +
+                            " fields as in the header, got " + std::to_string(rec.fields.size()),
+                        {"a field that contains a comma must be quoted: \"Stoke-on-Trent, north\""});
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+std::optional<CsvDocument> parse_csv(std::string_view text, const std::string& file,
+                                     core::DiagnosticSink& sink) {
+    std::size_t errors_before = sink.error_count();
+    CsvReader reader(text, file, sink);
+    if (!reader.ok()) return std::nullopt;
+    CsvDocument doc;
+    doc.file = file;
+    doc.header = reader.header();
+    CsvRecord rec;
+    while (reader.next(rec)) {
+        CsvRow row;
+        row.line = rec.line;
+        for (auto f : rec.fields) row.fields.emplace_back(f);
         doc.rows.push_back(std::move(row));
     }
     if (sink.error_count() > errors_before) return std::nullopt;
     return doc;
-}
-
-std::optional<CsvDocument> load_csv(const std::string& path, core::DiagnosticSink& sink) {
-    std::string text;
-    try {
-        text = core::read_file(path);
-    } catch (const core::EngineError& e) {
-        sink.add(e.diagnostic());
-        return std::nullopt;
-    }
-    return parse_csv(text, path, sink);
 }
 
 }  // namespace engine::data

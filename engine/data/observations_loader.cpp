@@ -7,6 +7,10 @@
 namespace engine::data {
 
 namespace {
+std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
+}  // namespace
+
+namespace {
 
 struct LevelInfo {
     const char* name;
@@ -49,14 +53,15 @@ const std::vector<std::string>& geographic_levels() {
 bool load_observations(const ObservationSource& src, const Catalog& catalog,
                        ObservationTable& into, core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
-    auto doc = load_csv(src.path, sink);
-    if (!doc) return false;
+    auto file = open_csv(src.path, sink);
+    if (!file->reader || !file->reader->ok()) return false;
+    CsvReader& reader = *file->reader;
 
     auto name = [&](const std::string& canonical) {
         auto it = src.rename.find(canonical);
         return it == src.rename.end() ? canonical : it->second;
     };
-    CsvColumns cols(*doc, sink, "observations");
+    CsvColumns cols(reader, sink, "observations");
     int c_period = cols.require({name("time_period")});
     int c_ident = cols.require({name("time_identifier")});
     int c_level = cols.require({name("geographic_level")});
@@ -74,18 +79,19 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
     if (!src.ignore_unknown_columns) cols.reject_unknown();
     if (!cols.ok()) return false;
 
-    for (const auto& row : doc->rows) {
+    CsvRecord row;
+    while (reader.next(row)) {
         Observation o;
-        o.where = doc->where(row, 0);
+        o.where = reader.where(row, 0);
         bool ok = true;
 
         std::string perr;
-        auto period = parse_period(cols.text(row, c_period), cols.text(row, c_ident), perr);
+        auto period = parse_period(txt(cols, row, c_period), txt(cols, row, c_ident), perr);
         if (!period) {
             bool ident_bad = perr.rfind("unknown time_identifier", 0) == 0;
             cols.error(row, ident_bad ? c_ident : c_period, perr,
                        ident_bad ? std::vector<std::string>{core::valid_values_hint(
-                                       "identifiers", cols.text(row, c_ident),
+                                       "identifiers", txt(cols, row, c_ident),
                                        period_identifiers())}
                                  : std::vector<std::string>{});
             ok = false;
@@ -93,10 +99,10 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
             o.period = *period;
         }
 
-        std::string level = canonical_level(core::trim(cols.text(row, c_level)));
+        std::string level = canonical_level(core::trim(txt(cols, row, c_level)));
         if (level.empty()) {
-            cols.error(row, c_level, "unknown geographic level '" + cols.text(row, c_level) + "'",
-                       {core::valid_values_hint("levels", cols.text(row, c_level),
+            cols.error(row, c_level, "unknown geographic level '" + txt(cols, row, c_level) + "'",
+                       {core::valid_values_hint("levels", txt(cols, row, c_level),
                                                 geographic_levels())});
             ok = false;
         } else {
@@ -106,13 +112,13 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
                 int col = -1;
                 for (const auto& c : l.area_columns)
                     if (area_cols[c] >= 0 && col < 0) col = area_cols[c];
-                std::string area = col >= 0 ? std::string(core::trim(cols.text(row, col))) : "";
+                std::string area = col >= 0 ? std::string(core::trim(txt(cols, row, col))) : "";
                 if (area.empty() && l.default_area) area = l.default_area;
                 if (area.empty()) {
                     if (col >= 0) {
                         cols.error(row, col, "the area is required for a '" + level + "' row");
                     } else {
-                        sink.error(doc->where(row, c_level),
+                        sink.error(reader.where(row, c_level),
                                    "a '" + level + "' row needs a '" + l.area_columns.front() +
                                        "' column naming the area");
                     }
@@ -138,7 +144,7 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
                 (*value->number < 0 || *value->number > 100)) {
                 cols.error(row, c_value,
                            "a percentage must lie between 0 and 100, got '" +
-                               cols.text(row, c_value) + "'");
+                               txt(cols, row, c_value) + "'");
                 ok = false;
             }
         }
@@ -154,7 +160,7 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
             if (*v->number < 0 || !is_whole(*v->number)) {
                 cols.error(row, col,
                            std::string("a ") + what + " must be a whole number of children, 0 or "
-                           "more, got '" + cols.text(row, col) + "'");
+                           "more, got '" + txt(cols, row, col) + "'");
                 ok = false;
                 return;
             }
@@ -164,8 +170,8 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
         count(c_numerator, o.numerator, "numerator");
         if (o.cohort && o.numerator && *o.numerator > *o.cohort) {
             cols.error(row, c_numerator,
-                       "the numerator (" + cols.text(row, c_numerator) +
-                           ") is larger than the cohort (" + cols.text(row, c_cohort) + ")");
+                       "the numerator (" + txt(cols, row, c_numerator) +
+                           ") is larger than the cohort (" + txt(cols, row, c_cohort) + ")");
             ok = false;
         }
         if (!ok) continue;

@@ -7,6 +7,10 @@
 namespace engine::data {
 
 namespace {
+std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
+}  // namespace
+
+namespace {
 
 bool needs_comparator(TargetKind k) { return k != TargetKind::ValueAtLeast; }
 bool needs_baseline(TargetKind k) {
@@ -19,10 +23,11 @@ bool load_targets(const std::string& path, const Catalog& catalog,
                   const ObservationTable& observations, std::vector<Target>& into,
                   core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
-    auto doc = load_csv(path, sink);
-    if (!doc) return false;
+    auto file = open_csv(path, sink);
+    if (!file->reader || !file->reader->ok()) return false;
+    CsvReader& reader = *file->reader;
 
-    CsvColumns cols(*doc, sink, "targets");
+    CsvColumns cols(reader, sink, "targets");
     int c_id = cols.optional({"id", "target_id"});
     int c_measure = cols.require({"measure"});
     int c_group = cols.require({"characteristic", "group"});
@@ -43,9 +48,10 @@ bool load_targets(const std::string& path, const Catalog& catalog,
         return std::find(v.begin(), v.end(), s) != v.end();
     };
 
-    for (const auto& row : doc->rows) {
+    CsvRecord row;
+    while (reader.next(row)) {
         Target t;
-        t.where = doc->where(row, 0);
+        t.where = reader.where(row, 0);
         bool ok = true;
 
         auto measure = cols.required_text(row, c_measure);
@@ -79,7 +85,7 @@ bool load_targets(const std::string& path, const Catalog& catalog,
                                              names.begin());
         }
 
-        std::string comp(core::trim(cols.text(row, c_comp)));
+        std::string comp(core::trim(txt(cols, row, c_comp)));
         if (comp.empty()) {
             if (kind_name && needs_comparator(t.kind)) {
                 if (c_comp < 0) {
@@ -111,16 +117,16 @@ bool load_targets(const std::string& path, const Catalog& catalog,
             t.comparator = {false, comp};
         }
 
-        std::string ident = c_ident >= 0 ? cols.text(row, c_ident) : "Academic year";
+        std::string ident = c_ident >= 0 ? txt(cols, row, c_ident) : "Academic year";
         std::string perr;
-        auto period = parse_period(cols.text(row, c_period), ident, perr);
+        auto period = parse_period(txt(cols, row, c_period), ident, perr);
         if (!period) {
             cols.error(row, c_period, perr);
             ok = false;
         } else {
             t.period = *period;
         }
-        std::string base(core::trim(cols.text(row, c_base)));
+        std::string base(core::trim(txt(cols, row, c_base)));
         if (!base.empty()) {
             auto bp = parse_period(base, ident, perr);
             if (!bp) {
@@ -146,9 +152,9 @@ bool load_targets(const std::string& path, const Catalog& catalog,
         auto value = cols.number(row, c_value);
         if (!value) ok = false;
         else t.value = *value;
-        t.area = std::string(core::trim(cols.text(row, c_area)));
+        t.area = std::string(core::trim(txt(cols, row, c_area)));
 
-        std::string id(core::trim(cols.text(row, c_id)));
+        std::string id(core::trim(txt(cols, row, c_id)));
         t.id = id.empty() ? t.measure + "/" + t.group + "/" + t.period.code() : id;
         if (ok) into.push_back(std::move(t));
     }
