@@ -2,6 +2,7 @@ add_executable(engine_tests
   unit/civil_date_test.cpp
   unit/config_loader_test.cpp
   unit/csv_reader_test.cpp
+  unit/data_loaders_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
   unit/metrics_test.cpp

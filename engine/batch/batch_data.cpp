@@ -2,6 +2,7 @@
 
 #include "engine/config/config_loader.h"
 #include "engine/data/loaders.h"
+#include "engine/data/records.h"
 #include "engine/templating/template_loader.h"
 
 namespace engine::batch {
@@ -14,15 +15,18 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     const auto& c = b->config;
     std::size_t errors_before = sink.error_count();
 
+    if (!c.settings_path.empty()) data::load_entities(c.settings_path, b->settings, sink);
     for (const auto& src : c.observations) data::load_observations(src, c.catalog, b->observations, sink);
+    if (c.records) data::load_records(*c.records, b->settings, b->observations, sink);
     if (!c.targets_path.empty() && sink.error_count() == errors_before) {
         b->has_targets = true;
         data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
     }
     if (!c.actions_path.empty()) {
         b->has_actions = true;
-        data::load_actions(c.actions_path, b->actions, sink);
+        data::load_actions(c.actions_path, b->settings, b->actions, sink);
     }
+    if (!c.activities_path.empty()) data::load_activities(c.activities_path, b->settings, b->activities, sink);
     for (const auto& r : c.reports) {
         if (b->templates.count(r.template_path)) continue;
         if (auto t = templating::load_template(r.template_path, sink))

@@ -19,7 +19,9 @@ namespace engine::batch {
 
 struct BatchData {
     config::BatchConfig config;
+    data::EntityTable settings;
     data::ObservationTable observations;
+    std::vector<data::Activity> activities;
     std::vector<data::Target> targets;
     data::ActionPlan actions;
     std::unique_ptr<metrics::SuppressedView> view;

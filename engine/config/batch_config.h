@@ -11,6 +11,7 @@
 #include "engine/core/source_location.h"
 #include "engine/data/catalog.h"
 #include "engine/data/loaders.h"
+#include "engine/data/records.h"
 
 namespace engine::config {
 
@@ -60,7 +61,10 @@ struct BatchConfig {
     std::vector<std::vector<std::string>> partitions;
     int at_risk_days = 14;   ///< actions due within this many days and not complete are at risk
 
+    std::string settings_path;  ///< settings/entities file, empty when none
     std::vector<data::ObservationSource> observations;
+    std::optional<data::RecordsSpec> records;  ///< pupil-level records to aggregate
+    std::string activities_path;               ///< delivery activity, empty when none
     std::string targets_path;  ///< empty when the batch has no targets
     std::string actions_path;  ///< empty when the batch has no action plan
     data::Catalog catalog;

@@ -110,9 +110,137 @@ data::ObservationSource read_observation_source(const YAML::Node& n, const std::
             if (auto v = c.string(name)) src.rename[name] = *v;
         c.finish();
     }
-    src.ignore_unknown_columns = m.boolean("ignore_unknown_columns").value_or(false);
+    auto layout = m.choice("layout", {"tidy", "wide"});
+    src.wide = layout == "wide";
+    src.ignore_unknown_columns = m.boolean("ignore_unknown_columns").value_or(src.wide);
+    if (src.wide) {
+        src.group_column = m.string("group_column").value_or("characteristic");
+        YAML::Node inds = m.map("indicators", true);
+        if (inds.IsDefined()) {
+            MapReader im(inds, file, path + ".indicators", sink);
+            for (const auto& kv : inds) {
+                data::IndicatorMap ind;
+                ind.column = kv.first.Scalar();
+                im.any(ind.column);
+                if (kv.second.IsScalar()) {
+                    ind.measure = kv.second.Scalar();
+                } else {
+                    MapReader one(kv.second, file, path + ".indicators." + ind.column, sink);
+                    ind.measure = one.string("measure", true).value_or("");
+                    ind.cohort = one.string("cohort").value_or("");
+                    ind.numerator = one.string("numerator").value_or("");
+                    one.finish();
+                }
+                src.indicators.push_back(ind);
+            }
+            if (src.indicators.empty())
+                sink.error(m.where("indicators"), "'" + path + ".indicators' maps no indicator");
+        }
+    } else {
+        for (const char* key : {"group_column", "indicators"})
+            if (m.has(key))
+                sink.error(m.where(key), "'" + path + "." + key + "' needs 'layout: wide'");
+    }
+    YAML::Node filters = m.map("filters");
+    if (filters.IsDefined()) {
+        MapReader fm(filters, file, path + ".filters", sink);
+        for (const auto& kv : filters) {
+            src.filters[kv.first.Scalar()] = fm.string(kv.first.Scalar()).value_or("");
+        }
+        fm.finish();
+    }
+    // The EES metadata file beside the data file, unless turned off.
+    auto meta = m.any("meta");
+    std::string meta_default = src.path.size() > 4 && src.path.substr(src.path.size() - 4) == ".csv"
+                                   ? src.path.substr(0, src.path.size() - 4) + ".meta.csv"
+                                   : "";
+    if (!src.wide || (meta.IsDefined() && meta.IsScalar() && meta.Scalar() == "false")) {
+        src.meta_path.clear();
+    } else if (meta.IsDefined() && meta.IsScalar() && meta.Scalar() != "true") {
+        src.meta_path = resolve(base_dir, meta.Scalar());
+    } else if (!meta_default.empty() && fs::exists(meta_default)) {
+        src.meta_path = meta_default;
+    } else if (meta.IsDefined() && meta.Scalar() == "true") {
+        sink.error(m.where("meta"), "no metadata file '" + meta_default + "' beside the data file");
+    }
     m.finish();
     return src;
+}
+
+std::vector<std::string> string_list(MapReader& m, const std::string& key,
+                                     core::DiagnosticSink& sink, std::vector<std::string> fallback) {
+    YAML::Node n = m.any(key);
+    if (!n.IsDefined()) return fallback;
+    std::vector<std::string> out;
+    if (n.IsScalar()) return {n.Scalar()};
+    if (!n.IsSequence()) {
+        sink.error(location_of(n, m.file()), "'" + m.child_path(key) + "' must be a list, got " +
+                                                 describe_node(n));
+        return fallback;
+    }
+    for (const auto& item : n) {
+        if (!item.IsScalar()) {
+            sink.error(location_of(item, m.file()), "'" + m.child_path(key) + "' must list text values");
+            continue;
+        }
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
+                               const std::string& base_dir, core::DiagnosticSink& sink) {
+    data::RecordsSpec spec;
+    if (n.IsScalar()) {
+        spec.path = resolve(base_dir, n.Scalar());
+        return spec;
+    }
+    MapReader m(n, file, "data.records", sink);
+    spec.path = resolve(base_dir, m.string("file", true).value_or(""));
+    spec.at_or_above = string_list(m, "at_or_above", sink, spec.at_or_above);
+    spec.below = string_list(m, "below", sink, spec.below);
+    spec.areas = string_list(m, "areas", sink, spec.areas);
+    spec.levels = string_list(m, "levels", sink, spec.levels);
+    for (const auto& l : spec.levels)
+        if (l != data::kSetting && l != data::kLocalAuthority && l != data::kProject)
+            sink.error(m.where("levels"), "unknown level '" + l + "' in 'data.records.levels'",
+                       {core::valid_values_hint("levels", l, {data::kSetting, data::kLocalAuthority,
+                                                              data::kProject})});
+    spec.project_name = m.string("project_name").value_or(spec.project_name);
+    YAML::Node groups = m.map("groups");
+    if (groups.IsDefined()) {
+        spec.groups.clear();
+        for (const auto& kv : groups) {
+            data::RecordGroup g;
+            g.name = kv.first.Scalar();
+            if (kv.second.IsDefined() && !kv.second.IsNull()) {
+                MapReader gm(kv.second, file, "data.records.groups." + g.name, sink);
+                for (const auto& cond : kv.second) {
+                    std::string col = cond.first.Scalar();
+                    g.conditions.emplace_back(col, string_list(gm, col, sink, {}));
+                }
+                gm.finish();
+            }
+            spec.groups.push_back(g);
+        }
+        if (spec.groups.empty())
+            sink.error(m.where("groups"), "'data.records.groups' must define at least one group");
+    }
+    YAML::Node gld = m.any("gld");
+    if (gld.IsDefined()) {
+        if (gld.IsScalar()) {
+            spec.gld = gld.Scalar() == "true";
+            if (gld.Scalar() != "true" && gld.Scalar() != "false")
+                sink.error(location_of(gld, file), "'data.records.gld' must be true, false or a map");
+        } else {
+            MapReader g(gld, file, "data.records.gld", sink);
+            spec.gld_measure = g.string("measure").value_or(spec.gld_measure);
+            spec.gld_areas = string_list(g, "areas", sink, spec.gld_areas);
+            g.finish();
+        }
+    }
+    m.finish();
+    return spec;
 }
 
 ReportConfig read_report(const YAML::Node& n, const std::string& file, const std::string& path,
@@ -219,7 +347,7 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
     YAML::Node data = top.map("data", true);
     if (data.IsDefined()) {
         MapReader d(data, path, "data", sink);
-        YAML::Node obs = d.any("observations", true);
+        YAML::Node obs = d.any("observations", !d.has("records"));
         if (obs.IsDefined()) {
             if (obs.IsSequence()) {
                 int i = 0;
@@ -232,6 +360,10 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
                                                                    cfg.base_dir, sink));
             }
         }
+        cfg.settings_path = resolve(cfg.base_dir, d.string("settings").value_or(""));
+        YAML::Node records = d.any("records");
+        if (records.IsDefined()) cfg.records = read_records(records, path, cfg.base_dir, sink);
+        cfg.activities_path = resolve(cfg.base_dir, d.string("activities").value_or(""));
         cfg.targets_path = resolve(cfg.base_dir, d.string("targets").value_or(""));
         cfg.actions_path = resolve(cfg.base_dir, d.string("actions").value_or(""));
         d.finish();

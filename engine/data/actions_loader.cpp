@@ -8,7 +8,8 @@ namespace {
 std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
 }  // namespace
 
-bool load_actions(const std::string& path, ActionPlan& into, core::DiagnosticSink& sink) {
+bool load_actions(const std::string& path, const EntityTable& settings, ActionPlan& into,
+                  core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
     auto file = open_csv(path, sink);
     if (!file->reader || !file->reader->ok()) return false;
@@ -40,6 +41,11 @@ bool load_actions(const std::string& path, ActionPlan& into, core::DiagnosticSin
         if (id) a.id = *id;
         if (action) a.action = *action;
         a.entity = std::string(core::trim(txt(cols, row, c_entity)));
+        if (!a.entity.empty() && !settings.empty() && !settings.find(a.entity)) {
+            cols.error(row, c_entity, "unknown setting '" + a.entity + "': it is not in the settings file",
+                       {core::valid_values_hint("settings", a.entity, settings.ids(), 6)});
+            ok = false;
+        }
         a.objective = std::string(core::trim(txt(cols, row, c_objective)));
         a.owner = std::string(core::trim(txt(cols, row, c_owner)));
         a.progress = std::string(core::trim(txt(cols, row, c_progress)));

@@ -50,9 +50,10 @@ const std::vector<std::string>& geographic_levels() {
     return v;
 }
 
-bool load_observations(const ObservationSource& src, const Catalog& catalog,
+bool load_observations(const ObservationSource& src, Catalog& catalog,
                        ObservationTable& into, core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
+    if (!src.meta_path.empty() && !load_meta(src, catalog, sink)) return false;
     auto file = open_csv(src.path, sink);
     if (!file->reader || !file->reader->ok()) return false;
     CsvReader& reader = *file->reader;
@@ -65,11 +66,29 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
     int c_period = cols.require({name("time_period")});
     int c_ident = cols.require({name("time_identifier")});
     int c_level = cols.require({name("geographic_level")});
-    int c_group = cols.require({name("characteristic"), "group"});
-    int c_measure = cols.require({name("measure")});
-    int c_value = cols.require({name("value")});
-    int c_cohort = cols.optional({name("cohort")});
-    int c_numerator = cols.optional({name("numerator")});
+    int c_group = src.wide ? cols.require({src.group_column})
+                           : cols.require({name("characteristic"), "group"});
+    // Tidy files have one measure/value per row; wide files one value per indicator column.
+    struct Source {
+        std::string measure;
+        int value, cohort, numerator;
+    };
+    std::vector<Source> sources;
+    int c_measure = -1;
+    if (src.wide) {
+        for (const auto& ind : src.indicators) {
+            Source so{ind.measure, cols.require({ind.column}), -1, -1};
+            if (!ind.cohort.empty()) so.cohort = cols.require({ind.cohort});
+            if (!ind.numerator.empty()) so.numerator = cols.require({ind.numerator});
+            sources.push_back(so);
+        }
+    } else {
+        c_measure = cols.require({name("measure")});
+        sources.push_back({"", cols.require({name("value")}), cols.optional({name("cohort")}),
+                           cols.optional({name("numerator")})});
+    }
+    std::vector<std::pair<int, std::string>> filters;
+    for (const auto& [col, value] : src.filters) filters.emplace_back(cols.require({col}), value);
     std::map<std::string, int> area_cols;
     for (const auto& l : level_table())
         for (const auto& c : l.area_columns) area_cols[c] = cols.optional({name(c)});
@@ -128,60 +147,71 @@ bool load_observations(const ObservationSource& src, const Catalog& catalog,
             }
         }
 
+        bool keep = true;
+        for (const auto& [fc, fv] : filters)
+            if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
+        if (!keep) continue;
         auto group = cols.required_text(row, c_group);
-        auto measure = cols.required_text(row, c_measure);
-        if (!group || !measure) ok = false;
-        if (group) o.group = *group;
-        if (measure) o.measure = *measure;
-
-        auto value = cols.value(row, c_value);
-        if (!value) {
-            ok = false;
-        } else {
-            o.value = *value;
-            const MeasureInfo* mi = measure ? catalog.measure(*measure) : nullptr;
-            if (mi && mi->unit == Unit::Percent && value->number &&
-                (*value->number < 0 || *value->number > 100)) {
-                cols.error(row, c_value,
-                           "a percentage must lie between 0 and 100, got '" +
-                               txt(cols, row, c_value) + "'");
-                ok = false;
-            }
-        }
-
-        auto count = [&](int col, std::optional<double>& out, const char* what) {
-            if (col < 0) return;
-            auto v = cols.value(row, col);
-            if (!v) {
-                ok = false;
-                return;
-            }
-            if (!v->number) return;  // a symbol: unknown count
-            if (*v->number < 0 || !is_whole(*v->number)) {
-                cols.error(row, col,
-                           std::string("a ") + what + " must be a whole number of children, 0 or "
-                           "more, got '" + txt(cols, row, col) + "'");
-                ok = false;
-                return;
-            }
-            out = v->number;
-        };
-        count(c_cohort, o.cohort, "cohort");
-        count(c_numerator, o.numerator, "numerator");
-        if (o.cohort && o.numerator && *o.numerator > *o.cohort) {
-            cols.error(row, c_numerator,
-                       "the numerator (" + txt(cols, row, c_numerator) +
-                           ") is larger than the cohort (" + txt(cols, row, c_cohort) + ")");
-            ok = false;
+        if (!group) ok = false;
+        else o.group = *group;
+        std::optional<std::string> measure;
+        if (!src.wide) {
+            measure = cols.required_text(row, c_measure);
+            if (!measure) ok = false;
         }
         if (!ok) continue;
 
-        int dup = into.add(o);
-        if (dup >= 0) {
-            const Observation& first = into.rows()[static_cast<std::size_t>(dup)];
-            sink.error(o.where,
-                       "duplicate observation: " + o.measure + ", " + o.group + ", " + o.area +
-                           ", " + o.period.label() + " already appears at " + first.where.str());
+        for (const auto& so : sources) {
+            Observation obs = o;
+            bool good = true;
+            obs.measure = src.wide ? so.measure : *measure;
+            auto value = cols.value(row, so.value);
+            if (!value) {
+                good = false;
+            } else {
+                obs.value = *value;
+                const MeasureInfo* mi = catalog.measure(obs.measure);
+                if (mi && mi->unit == Unit::Percent && value->number &&
+                    (*value->number < 0 || *value->number > 100)) {
+                    cols.error(row, so.value,
+                               "a percentage must lie between 0 and 100, got '" +
+                                   txt(cols, row, so.value) + "'");
+                    good = false;
+                }
+            }
+            auto count = [&](int col, std::optional<double>& out, const char* what) {
+                if (col < 0) return;
+                auto v = cols.value(row, col);
+                if (!v) {
+                    good = false;
+                    return;
+                }
+                if (!v->number) return;  // a symbol: unknown count
+                if (*v->number < 0 || !is_whole(*v->number)) {
+                    cols.error(row, col,
+                               std::string("a ") + what + " must be a whole number of children, 0 or "
+                               "more, got '" + txt(cols, row, col) + "'");
+                    good = false;
+                    return;
+                }
+                out = v->number;
+            };
+            count(so.cohort, obs.cohort, "cohort");
+            count(so.numerator, obs.numerator, "numerator");
+            if (obs.cohort && obs.numerator && *obs.numerator > *obs.cohort) {
+                cols.error(row, so.numerator,
+                           "the numerator (" + txt(cols, row, so.numerator) +
+                               ") is larger than the cohort (" + txt(cols, row, so.cohort) + ")");
+                good = false;
+            }
+            if (!good) continue;
+            int dup = into.add(obs);
+            if (dup >= 0) {
+                const Observation& first = into.rows()[static_cast<std::size_t>(dup)];
+                sink.error(obs.where,
+                           "duplicate observation: " + obs.measure + ", " + obs.group + ", " + obs.area +
+                               ", " + obs.period.label() + " already appears at " + first.where.str());
+            }
         }
     }
     return sink.error_count() == errors_before;

@@ -118,4 +118,37 @@ std::vector<const Action*> ActionPlan::for_entity(const std::string& entity) con
     return out;
 }
 
+std::string Entity::get(const std::string& key) const {
+    if (key == "setting_id" || key == "id") return id;
+    if (key == "setting_name" || key == "name") return name;
+    if (key == "la_name") return la_name;
+    for (const auto& [k, v] : attributes)
+        if (k == key) return v;
+    return "";
+}
+
+const Entity* EntityTable::add(Entity e) {
+    auto it = index_.find(e.id);
+    if (it != index_.end()) return &entities_[it->second];
+    index_.emplace(e.id, entities_.size());
+    entities_.push_back(std::move(e));
+    return nullptr;
+}
+
+const Entity* EntityTable::find(std::string_view id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &entities_[it->second];
+}
+
+std::vector<std::string> EntityTable::ids() const {
+    std::vector<std::string> v;
+    for (const auto& e : entities_) v.push_back(e.id);
+    return v;
+}
+
+const std::vector<std::string>& activity_kind_names() {
+    static const std::vector<std::string> v = {"coaching", "training", "network meeting", "visit"};
+    return v;
+}
+
 }  // namespace engine::data

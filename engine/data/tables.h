@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -123,6 +124,51 @@ struct ActionPlan {
     std::vector<Action> actions;  ///< in file order
     /// Actions of one entity (or all when entity is empty), in file order.
     std::vector<const Action*> for_entity(const std::string& entity) const;
+};
+
+// ---- settings and other entities ---------------------------------------------------------------
+
+/// One entity (an early-years setting, a school …) with its attributes.
+struct Entity {
+    std::string id;       ///< setting_id
+    std::string name;     ///< setting_name
+    std::string la_name;  ///< local authority
+    std::vector<std::pair<std::string, std::string>> attributes;  ///< other columns, in file order
+    core::SourceLocation where;
+
+    /// An attribute or a built-in field by column name ("" when absent).
+    std::string get(const std::string& key) const;
+};
+
+class EntityTable {
+public:
+    /// Adds an entity; returns the earlier one with the same id instead (a duplicate).
+    const Entity* add(Entity e);
+    const Entity* find(std::string_view id) const;
+    const std::vector<Entity>& all() const { return entities_; }
+    bool empty() const { return entities_.empty(); }
+    std::vector<std::string> ids() const;
+
+private:
+    std::vector<Entity> entities_;
+    std::map<std::string, std::size_t, std::less<>> index_;
+};
+
+// ---- delivery activity ------------------------------------------------------------------------
+
+const std::vector<std::string>& activity_kind_names();
+
+struct Activity {
+    core::Date date;
+    std::string setting_id;
+    std::string kind;   ///< coaching, training, network meeting, visit
+    std::string topic;
+    std::string leader;
+    double half_days = 0;
+    std::optional<int> participants;
+    std::optional<int> feedback_positive;
+    std::optional<int> feedback_total;
+    core::SourceLocation where;
 };
 
 }  // namespace engine::data
