@@ -1,30 +1,31 @@
 #include "engine/templating/status_style.h"
 
+#include <cmath>
+
 #include "engine/core/text.h"
+#include "engine/templating/chart_builder.h"
 
 namespace engine::templating {
 
 namespace {
-// GOV.UK colours (DOMAIN.md §3.3). White text on green, blue and red passes 4.5:1; yellow and
-// the greys take near-black text.
-constexpr Rgb kGreen{0x00, 0x70, 0x3C};
-constexpr Rgb kBlue{0x1D, 0x70, 0xB8};
-constexpr Rgb kYellow{0xFF, 0xDD, 0x00};
-constexpr Rgb kRed{0xD4, 0x35, 0x1C};
-constexpr Rgb kMidGrey{0xB1, 0xB4, 0xB6};
-constexpr Rgb kLightGrey{0xF3, 0xF2, 0xF1};
-constexpr Rgb kWhite{0xFF, 0xFF, 0xFF};
-constexpr Rgb kBlack{0x0B, 0x0C, 0x0C};
+Rgb to_rgb(const charts::model::Color& c) {
+    auto byte = [](double v) { return static_cast<unsigned char>(std::lround(v * 255.0)); };
+    return {byte(c.r), byte(c.g), byte(c.b)};
+}
 }  // namespace
 
 std::optional<StatusStyle> status_style(const std::string& word) {
-    std::string w = core::to_lower_ascii(core::trim(word));
-    if (w == "achieved" || w == "complete") return StatusStyle{kGreen, kWhite};
-    if (w == "on target" || w == "on track") return StatusStyle{kBlue, kWhite};
-    if (w == "not on target" || w == "at risk") return StatusStyle{kYellow, kBlack};
-    if (w == "not achieved" || w == "overdue") return StatusStyle{kRed, kWhite};
-    if (w == "suppressed" || w == "not started") return StatusStyle{kMidGrey, kBlack};
-    if (w == "no data") return StatusStyle{kLightGrey, kBlack};
+    static const std::vector<std::string> known = {"Achieved", "Not achieved", "On target",
+                                                   "Not on target", "No data", "Suppressed",
+                                                   "Complete", "On track", "At risk", "Overdue",
+                                                   "Not started"};
+    for (const auto& k : known) {
+        if (core::iequals_ascii(k, core::trim(word))) {
+            // The same colours as charts: the palette's GOV.UK status colours.
+            auto c = status_category(k);
+            return StatusStyle{to_rgb(c.fill), to_rgb(c.text_on_fill)};
+        }
+    }
     return std::nullopt;
 }
 

@@ -14,7 +14,8 @@ extern char** environ;
 
 namespace test {
 
-RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+              const std::string& cwd) {
     int out_pipe[2], err_pipe[2];
     if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0)
         throw std::runtime_error("pipe failed");
@@ -23,6 +24,7 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
     posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
+    if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&fa, cwd.c_str());
 
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));

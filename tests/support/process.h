@@ -15,7 +15,8 @@ struct RunResult {
 
 /// Runs argv[0] (searched on PATH) with the given arguments and environment additions
 /// ("NAME=value"), waits for it and returns what it printed.
-RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+              const std::string& cwd = "");
 
 /// Text of a PDF via `pdftotext -layout -enc UTF-8 FILE -` (empty string on failure).
 std::string pdf_text(const std::string& pdf_path, bool layout = true);

@@ -1,0 +1,409 @@
+#include "engine/templating/chart_builder.h"
+
+#include <algorithm>
+#include <set>
+
+#include "charts/charts.h"
+#include "engine/core/text.h"
+#include "engine/metrics/gap_series.h"
+#include "engine/metrics/status.h"
+
+namespace engine::templating {
+
+namespace cm = charts::model;
+namespace pal = charts::model::palette;
+
+namespace {
+
+struct KindOptions {
+    const char* kind;
+    std::vector<std::string> options;
+};
+const std::vector<KindOptions>& kinds() {
+    static const std::vector<KindOptions> k = {
+        {"gap_trend", {"measure", "group", "comparator", "national", "subtitle"}},
+        {"gap_bars", {"group", "measures", "subtitle"}},
+        {"grouped_bars", {"measures", "groups", "period", "subtitle"}},
+        {"action_status", {"subtitle"}},
+        {"distribution", {"measure", "group", "comparator", "level", "highlight", "period", "subtitle"}},
+        {"line", {"measure", "group", "areas", "level", "national", "target", "subtitle"}},
+    };
+    return k;
+}
+const std::vector<std::string> kCommon = {"kind", "title", "source", "note", "alt"};
+
+class Maker {
+public:
+    Maker(const ChartRequest& r, const ChartContext& c, core::DiagnosticSink& s)
+        : req_(r), ctx_(c), sink_(s) {}
+
+    std::optional<cm::ChartSpec> run() {
+        std::string kind = opt("kind", "", true);
+        const KindOptions* ko = nullptr;
+        for (const auto& k : kinds())
+            if (kind == k.kind) ko = &k;
+        if (!ko) {
+            if (!kind.empty())
+                sink_.error(where("kind"), "unknown chart kind '" + kind + "'",
+                            {core::valid_values_hint("kinds", kind, chart_kind_names())});
+            return std::nullopt;
+        }
+        std::size_t errors_before = sink_.error_count();
+        std::optional<cm::ChartSpec> spec;
+        if (kind == "gap_trend") spec = gap_trend();
+        else if (kind == "gap_bars") spec = gap_bars();
+        else if (kind == "grouped_bars") spec = grouped_bars();
+        else if (kind == "action_status") spec = action_status();
+        else if (kind == "distribution") spec = distribution();
+        else spec = line();
+        // Options the kind does not know.
+        std::vector<std::string> valid = kCommon;
+        valid.insert(valid.end(), ko->options.begin(), ko->options.end());
+        for (const auto& [k, v] : req_.options)
+            if (std::find(valid.begin(), valid.end(), k) == valid.end())
+                sink_.error(where(k), "unknown option '" + k + "' for a '" + kind + "' chart",
+                            {core::valid_values_hint("options", k, valid)});
+        if (sink_.error_count() > errors_before) return std::nullopt;
+        return spec;
+    }
+
+private:
+    core::SourceLocation where(const std::string& key) const {
+        auto it = req_.option_where.find(key);
+        return it == req_.option_where.end() ? req_.where : it->second;
+    }
+    std::string opt(const std::string& key, const std::string& fallback = "", bool required = false) {
+        auto it = req_.options.find(key);
+        if (it == req_.options.end() || it->second.empty()) {
+            if (required) sink_.error(req_.where, "a chart needs '" + key + "'");
+            return fallback;
+        }
+        return it->second;
+    }
+    bool flag(const std::string& key) {
+        std::string v = core::to_lower_ascii(opt(key, "false"));
+        if (v != "true" && v != "false") sink_.error(where(key), "'" + key + "' must be true or false");
+        return v == "true";
+    }
+    std::vector<std::string> list(const std::string& key) {
+        std::vector<std::string> out;
+        for (auto& part : core::split(opt(key), ','))
+            if (!core::trim(part).empty()) out.emplace_back(core::trim(part));
+        return out;
+    }
+
+    data::MeasureInfo measure(const std::string& key) {
+        std::string id = opt(key, "", true);
+        if (const auto* m = ctx_.catalog->measure(id)) return *m;
+        auto known = ctx_.view->table().measures();
+        if (!id.empty() && std::find(known.begin(), known.end(), id) == known.end())
+            sink_.error(where(key), "unknown measure '" + id + "'",
+                        {core::valid_values_hint("measures", id, known)});
+        data::MeasureInfo m;
+        m.id = m.label = m.short_label = id;
+        return m;
+    }
+    std::string group(const std::string& key, const std::string& fallback = "") {
+        std::string g = opt(key, fallback, fallback.empty());
+        auto known = ctx_.view->table().groups();
+        if (!g.empty() && std::find(known.begin(), known.end(), g) == known.end())
+            sink_.error(where(key), "unknown group '" + g + "'",
+                        {core::valid_values_hint("groups", g, known)});
+        return g;
+    }
+    data::ComparatorRef comparator(const std::string& group_id) {
+        std::string c = opt("comparator", "", true);
+        if (core::iequals_ascii(c, "National")) return {true, group_id};
+        if (core::starts_with(core::to_lower_ascii(c), "national:"))
+            return {true, std::string(core::trim(std::string_view(c).substr(9)))};
+        auto known = ctx_.view->table().groups();
+        if (!c.empty() && std::find(known.begin(), known.end(), c) == known.end())
+            sink_.error(where("comparator"), "unknown comparator '" + c + "'",
+                        {core::valid_values_hint("groups", c, known), "or 'National'"});
+        return {false, c};
+    }
+    std::string label_of(const data::ComparatorRef& c) const {
+        std::string l = ctx_.catalog->group_label(c.group);
+        return c.national ? l + " (England)" : l;
+    }
+
+    cm::ChartText text(const std::string& default_subtitle) {
+        cm::ChartText t;
+        std::string title = opt("title");
+        if (title == "finding") t.finding_title = true;
+        else t.title = title;
+        t.subtitle = opt("subtitle", default_subtitle);
+        t.source = opt("source");
+        t.note = opt("note");
+        t.alt_text = opt("alt");
+        return t;
+    }
+    cm::ValueAxis axis_for(const data::MeasureInfo& m, const std::string& label) const {
+        cm::ValueAxis a;
+        a.label = label;
+        a.unit = m.unit == data::Unit::Percent ? "%" : "";
+        a.decimals = 0;
+        return a;
+    }
+    static cm::Value value_of(const metrics::Cell& c) { return c.value; }
+
+    cm::ChartSpec gap_trend() {
+        cm::GapTrendSpec s;
+        auto m = measure("measure");
+        std::string g = group("group");
+        auto comp = comparator(g);
+        auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, ctx_.area);
+        s.measure = m.short_label;
+        s.group = {ctx_.catalog->group_label(g), pal::kTwoSeries[0], {}, cm::MarkerShape::Circle, false};
+        s.comparator = {label_of(comp), pal::kTwoSeries[1], {}, cm::MarkerShape::Square, false};
+        for (const auto& p : series.points) {
+            s.periods.push_back(p.period.short_label());
+            s.group.values.push_back(value_of(p.group));
+            s.comparator.values.push_back(value_of(p.comparator));
+        }
+        if (flag("national") && !comp.national) {
+            cm::Series ref{ctx_.catalog->group_label(g) + " (England)", pal::kFocusOther, {},
+                           cm::MarkerShape::None, true};
+            auto nat_area = ctx_.view->table().areas(data::kNational);
+            for (const auto& p : series.points) {
+                auto c = ctx_.view->cell(m.id, g, data::kNational, nat_area.empty() ? "England" : nat_area.front(), p.period);
+                ref.values.push_back(c.value);
+            }
+            s.reference = ref;
+        }
+        s.y = axis_for(m, m.unit == data::Unit::Percent ? "Pupils achieving the measure (%)" : m.label);
+        s.y.decimals = m.dp;
+        std::string span = s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back();
+        s.text = text(m.label + ": " + ctx_.catalog->group_label(g) + " and " + label_of(comp) + ", " +
+                      ctx_.area.area + span);
+        return s;
+    }
+
+    cm::ChartSpec gap_bars() {
+        cm::GapTargetBarsSpec s;
+        std::string only_group = opt("group");
+        auto measures = list("measures");
+        for (const auto& row : ctx_.metrics->rows) {
+            if (!row.target) continue;
+            if (!only_group.empty() && row.series.group != only_group) continue;
+            if (!measures.empty() &&
+                std::find(measures.begin(), measures.end(), row.series.measure) == measures.end())
+                continue;
+            const auto* mi = ctx_.catalog->measure(row.series.measure);
+            cm::GapTargetRow r;
+            r.label = (mi ? mi->short_label : row.series.measure) + " \xE2\x80\x93 " +
+                      ctx_.catalog->group_label(row.series.group);
+            const auto* latest = row.latest_point();
+            if (latest && !latest->suppressed()) r.gap = latest->gap;
+            r.target = target_gap(row);
+            r.status = status_category(metrics::status_word(row.result.status));
+            s.rows.push_back(r);
+        }
+        s.x.label = "Gap (percentage points)";
+        s.text = text("Latest gap and the gap the target needs now, by measure and group, " +
+                      ctx_.area.area);
+        return s;
+    }
+
+    // The gap a target asks for at the judged period, in gap units.
+    static cm::Value target_gap(const metrics::GapRow& row) {
+        const auto& t = *row.target;
+        const auto& r = row.result;
+        switch (t.kind) {
+            case data::TargetKind::GapAtMost:
+            case data::TargetKind::AtOrAboveComparator: return r.required;
+            case data::TargetKind::GapNarrowsBy:
+            case data::TargetKind::ImprovesFasterThanComparatorBy: {
+                if (!t.baseline) return std::nullopt;
+                const auto* base = row.series.at(*t.baseline);
+                if (!base || !base->gap || !r.required || !r.judged) return std::nullopt;
+                double needed = *r.required;
+                if (t.kind == data::TargetKind::ImprovesFasterThanComparatorBy && !r.future)
+                    needed = t.value * (metrics::period_position(*r.judged) -
+                                        metrics::period_position(base->period));
+                return *base->gap - needed;
+            }
+            case data::TargetKind::ValueAtLeast: return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    cm::ChartSpec grouped_bars() {
+        cm::GroupedBarsSpec s;
+        auto measures = list("measures");
+        if (measures.empty()) measures = ctx_.catalog->measure_order;
+        auto groups = list("groups");
+        if (groups.empty()) sink_.error(req_.where, "a grouped_bars chart needs 'groups'");
+        auto known_groups = ctx_.view->table().groups();
+        for (const auto& g : groups)
+            if (std::find(known_groups.begin(), known_groups.end(), g) == known_groups.end())
+                sink_.error(where("groups"), "unknown group '" + g + "'",
+                            {core::valid_values_hint("groups", g, known_groups)});
+        std::optional<data::Period> period = ctx_.metrics->latest_period;
+        for (const auto& m : measures) {
+            const auto* mi = ctx_.catalog->measure(m);
+            s.categories.push_back(mi ? mi->short_label : m);
+        }
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            cm::Series ser{ctx_.catalog->group_label(groups[gi]), pal::categorical(gi), {},
+                           cm::MarkerShape::Square, false};
+            for (const auto& m : measures) {
+                cm::Value v;
+                if (period) v = ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period).value;
+                ser.values.push_back(v);
+            }
+            s.groups.push_back(ser);
+        }
+        s.y = cm::ValueAxis::percent("Children at the expected level (%)");
+        s.text = text("Latest values by measure and group, " + ctx_.area.area +
+                      (period ? ", " + period->label() : ""));
+        return s;
+    }
+
+    cm::ChartSpec action_status() {
+        cm::ActionStatusSpec s;
+        const auto& statuses = metrics::all_action_statuses();
+        for (auto st : statuses) s.statuses.push_back(status_category(metrics::status_word(st)));
+        const auto& summary = ctx_.metrics->actions;
+        for (const auto& [objective, counts] : summary.by_objective) {
+            cm::ActionStatusRow row{objective, {}};
+            for (auto st : statuses) row.counts.push_back(counts.of(st));
+            s.rows.push_back(row);
+        }
+        cm::ActionStatusRow all{"All actions", {}};
+        for (auto st : statuses) all.counts.push_back(summary.overall.of(st));
+        s.rows.push_back(all);
+        s.last_row_is_total = true;
+        s.text = text("Actions by status, per objective");
+        return s;
+    }
+
+    cm::ChartSpec distribution() {
+        cm::DistributionSpec s;
+        auto m = measure("measure");
+        std::string g = group("group");
+        auto comp = comparator(g);
+        std::string level = opt("level", data::kSetting);
+        std::string highlight = opt("highlight");
+        std::optional<data::Period> period = ctx_.metrics->latest_period;
+        for (const auto& area : ctx_.view->table().areas(level)) {
+            auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, {level, area});
+            const metrics::GapPoint* p = period ? series.at(*period) : series.latest();
+            cm::DistributionPoint dp{area, std::nullopt};
+            if (p && !p->suppressed()) dp.value = p->gap;
+            if (area == highlight) s.highlight = s.points.size();
+            s.points.push_back(dp);
+        }
+        s.y.label = "Gap (percentage points)";
+        s.y.include_zero = true;
+        s.entity_noun = level == data::kSetting ? "settings" : "areas";
+        s.median_label = "Median";
+        s.text = text(m.label + ": gap between " + ctx_.catalog->group_label(g) + " and " +
+                      label_of(comp) + " in each " + (level == data::kSetting ? "setting" : "area") +
+                      (period ? ", " + period->label() : ""));
+        return s;
+    }
+
+    cm::ChartSpec line() {
+        cm::LineChartSpec s;
+        auto m = measure("measure");
+        std::string g = group("group", "Total");
+        std::string level = opt("level", data::kLocalAuthority);
+        auto areas = list("areas");
+        if (areas.empty()) areas = ctx_.view->table().areas(level);
+        std::vector<data::Period> periods;
+        for (const auto& a : areas)
+            for (const auto& p : ctx_.view->table().periods(m.id, level, a))
+                if (std::find(periods.begin(), periods.end(), p) == periods.end()) periods.push_back(p);
+        std::sort(periods.begin(), periods.end());
+        for (const auto& p : periods) s.periods.push_back(p.short_label());
+        std::size_t i = 0;
+        for (const auto& a : areas) {
+            cm::Series ser{a, pal::categorical(i++), {}, cm::MarkerShape::Circle, false};
+            for (const auto& p : periods) ser.values.push_back(ctx_.view->cell(m.id, g, level, a, p).value);
+            s.series.push_back(ser);
+        }
+        if (flag("national")) {
+            auto nat = ctx_.view->table().areas(data::kNational);
+            cm::Series ser{"England", pal::kDarkGrey, {}, cm::MarkerShape::None, true};
+            for (const auto& p : periods)
+                ser.values.push_back(ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p).value);
+            s.series.push_back(ser);
+        }
+        std::string target = opt("target");
+        if (!target.empty()) {
+            auto t = data::parse_decimal(target);
+            if (!t) {
+                sink_.error(where("target"), "'target' must be a number, got '" + target + "'");
+            } else {
+                cm::Series ts{"Target", pal::kStatusBlack, {}, cm::MarkerShape::None, true};
+                for (std::size_t k = 0; k < periods.size(); ++k) ts.values.push_back(*t);
+                s.target = ts;
+            }
+        }
+        s.measure = m.short_label;
+        s.y = axis_for(m, m.unit == data::Unit::Percent ? "Children (%)" : m.label);
+        s.text = text(m.label + ", " + ctx_.catalog->group_label(g) +
+                      (s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back()));
+        return s;
+    }
+
+    const ChartRequest& req_;
+    const ChartContext& ctx_;
+    core::DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& chart_kind_names() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> out;
+        for (const auto& k : kinds()) out.emplace_back(k.kind);
+        return out;
+    }();
+    return v;
+}
+
+cm::Category status_category(const std::string& word) {
+    std::string w = core::to_lower_ascii(word);
+    cm::Category c;
+    c.label = word;
+    if (w == "achieved" || w == "complete") c = {word, pal::kStatusGreen, pal::kWhite, cm::MarkerShape::Circle};
+    else if (w == "on target" || w == "on track") c = {word, pal::kStatusBlue, pal::kWhite, cm::MarkerShape::Triangle};
+    else if (w == "not on target" || w == "at risk") c = {word, pal::kStatusYellow, pal::kStatusBlack, cm::MarkerShape::Diamond};
+    else if (w == "not achieved" || w == "overdue") c = {word, pal::kStatusRed, pal::kWhite, cm::MarkerShape::TriangleDown};
+    else if (w == "no data") c = {word, pal::kStatusLightGrey, pal::kStatusBlack, cm::MarkerShape::Square};
+    else c = {word, pal::kStatusMidGrey, pal::kStatusBlack, cm::MarkerShape::Square};
+    return c;
+}
+
+std::optional<cm::ChartSpec> make_chart_spec(const ChartRequest& req, const ChartContext& ctx,
+                                             core::DiagnosticSink& sink) {
+    return Maker(req, ctx, sink).run();
+}
+
+std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& requests,
+                                        const std::vector<ChartSlot>& slots,
+                                        const ChartContext& ctx, core::DiagnosticSink& sink) {
+    std::size_t errors_before = sink.error_count();
+    std::vector<cm::ChartSpec> specs;
+    for (const auto& r : requests) {
+        auto s = make_chart_spec(r, ctx, sink);
+        if (s) specs.push_back(std::move(*s));
+    }
+    if (sink.error_count() > errors_before) return std::nullopt;
+    charts::render::PangoTextMeasure measure;
+    std::vector<charts::scene::Scene> scenes;
+    BuiltCharts out;
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        ChartSlot slot = i < slots.size() ? slots[i] : ChartSlot{480, 220};
+        scenes.push_back(charts::build_chart(specs[i], {slot.width, slot.height}, measure));
+        out.alt_texts.push_back(scenes.back().alt_text);
+    }
+    std::vector<const charts::scene::Scene*> ptrs;
+    for (const auto& s : scenes) ptrs.push_back(&s);
+    out.pdf = charts::render_pdf(ptrs);
+    return out;
+}
+
+}  // namespace engine::templating

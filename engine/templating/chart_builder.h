@@ -1,0 +1,53 @@
+// templating: turns the chart blocks of a template (kind + options, already expanded) into
+// chart specs filled from the report's metrics, then draws them all — one cairo PDF page per
+// chart, each exactly the size of its slot in the layout.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "charts/model/chart_spec.h"
+#include "engine/core/diagnostic.h"
+#include "engine/data/catalog.h"
+#include "engine/data/tables.h"
+#include "engine/metrics/report_metrics.h"
+#include "engine/templating/report_builder.h"
+
+namespace engine::templating {
+
+struct ChartSlot {
+    double width = 0, height = 0;
+};
+
+struct ChartContext {
+    const data::Catalog* catalog = nullptr;
+    const metrics::SuppressedView* view = nullptr;
+    const metrics::ReportMetrics* metrics = nullptr;
+    metrics::AreaKey area;
+    const std::vector<data::Target>* targets = nullptr;
+};
+
+/// The spec a chart block asks for; errors (unknown kind or option, unknown measure or group)
+/// are reported at the option's line and column.
+std::optional<charts::model::ChartSpec> make_chart_spec(const ChartRequest& req,
+                                                        const ChartContext& ctx,
+                                                        core::DiagnosticSink& sink);
+
+struct BuiltCharts {
+    std::string pdf;                     ///< one page per chart, in request order
+    std::vector<std::string> alt_texts;  ///< one per chart
+};
+
+/// Builds and draws every chart of a report. nullopt when any error was reported.
+std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& requests,
+                                        const std::vector<ChartSlot>& slots,
+                                        const ChartContext& ctx, core::DiagnosticSink& sink);
+
+/// The chart colours and marker of a status word (shared with status table cells).
+charts::model::Category status_category(const std::string& word);
+
+/// Chart kinds a template can ask for.
+const std::vector<std::string>& chart_kind_names();
+
+}  // namespace engine::templating

@@ -1,0 +1,75 @@
+// Every bad input of tests/fixtures/bad/: `boardpack validate` exits 2, prints exactly the
+// expected diagnostics (file:line:col, what was wrong, what was expected) and writes nothing.
+// Each case folder holds only the files it changes from _base/, and expected.txt.
+// UPDATE_GOLDEN=1 writes expected.txt from the current output (review the diff!).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "tests/support/e2e.h"
+#include "tests/support/temp_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBad = fs::path(BOARDPACK_TEST_FIXTURES) / "bad";
+
+void write_file(const fs::path& p, const std::string& s) {
+    std::FILE* f = std::fopen(p.c_str(), "wb");
+    std::fwrite(s.data(), 1, s.size(), f);
+    std::fclose(f);
+}
+
+// stderr without the closing summary line ("boardpack: N errors …").
+std::string diagnostics_of(const std::string& err) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < err.size()) {
+        std::size_t end = err.find('\n', start);
+        std::string line = err.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (line.rfind("boardpack: ", 0) != 0) out += line + "\n";
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the valid base of the bad-input fixtures validates", "[e2e][bad-inputs]") {
+    test::TempDir dir;
+    fs::copy(kBad / "_base", dir.path(), fs::copy_options::recursive);
+    auto r = test::run_boardpack({"validate", "batch.yaml"}, dir.path().string());
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("every bad input is reported exactly, exits 2 and writes nothing", "[e2e][bad-inputs]") {
+    std::vector<fs::path> cases;
+    for (const auto& e : fs::directory_iterator(kBad))
+        if (e.is_directory() && e.path().filename() != "_base") cases.push_back(e.path());
+    std::sort(cases.begin(), cases.end());
+    REQUIRE(cases.size() >= 25);
+    const bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+    for (const auto& c : cases) {
+        test::TempDir dir;
+        fs::copy(kBad / "_base", dir.path(), fs::copy_options::recursive);
+        for (const auto& e : fs::recursive_directory_iterator(c)) {
+            if (!e.is_regular_file() || e.path().filename() == "expected.txt") continue;
+            fs::path target = dir.path() / fs::relative(e.path(), c);
+            fs::create_directories(target.parent_path());
+            fs::copy_file(e.path(), target, fs::copy_options::overwrite_existing);
+        }
+        auto r = test::run_boardpack({"validate", "batch.yaml"}, dir.path().string());
+        std::string got = diagnostics_of(r.err);
+        if (update) write_file(c / "expected.txt", got);
+        INFO("case " << c.filename().string() << "\n" << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(got == test::read_text_file(c / "expected.txt"));
+        CHECK(!got.empty());
+        CHECK_FALSE(fs::exists(dir.path() / "out"));
+    }
+}

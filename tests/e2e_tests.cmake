@@ -1,0 +1,9 @@
+# End-to-end tests: the real binary on the real samples, PDFs read back with poppler and qpdf.
+add_executable(e2e_tests
+  e2e/bad_inputs_test.cpp
+  e2e/board_paper_test.cpp
+)
+target_link_libraries(e2e_tests PRIVATE test_support project_warnings)
+target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>")
+add_dependencies(e2e_tests boardpack)
+catch_discover_tests(e2e_tests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e)
