@@ -16,7 +16,8 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     std::size_t errors_before = sink.error_count();
 
     if (!c.settings_path.empty()) data::load_entities(c.settings_path, b->settings, sink);
-    for (const auto& src : c.observations) data::load_observations(src, c.catalog, b->observations, sink);
+    for (const auto& src : c.observations)
+        data::load_observations(src, b->config.catalog, b->observations, sink);
     if (c.records) data::load_records(*c.records, b->settings, b->observations, sink);
     if (!c.targets_path.empty() && sink.error_count() == errors_before) {
         b->has_targets = true;

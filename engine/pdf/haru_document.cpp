@@ -1,0 +1,168 @@
+#include "engine/pdf/haru_document.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "engine/core/diagnostic.h"
+#include "engine/pdf/png_decoder.h"
+
+namespace engine::pdf {
+
+namespace {
+
+// Called by libharu from C frames: records the first error only (later ones are usually
+// consequences of it) and never throws.
+void HPDF_STDCALL on_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no,
+                                void* user_data) noexcept {
+    auto* record = static_cast<HaruDocument::ErrorRecord*>(user_data);
+    if (record->error_no == HPDF_OK) {
+        record->error_no = error_no;
+        record->detail_no = detail_no;
+    }
+}
+
+std::string hex(HPDF_STATUS code) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "0x%04lX", static_cast<unsigned long>(code));
+    return buf;
+}
+
+}  // namespace
+
+std::string haru_error_name(HPDF_STATUS error_no) {
+    switch (error_no) {
+        case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+        case HPDF_FILE_IO_ERROR: return "file I/O error";
+        case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+        case HPDF_INVALID_DATE_TIME: return "invalid date";
+        case HPDF_INVALID_DESTINATION: return "invalid destination";
+        case HPDF_INVALID_DOCUMENT: return "invalid document";
+        case HPDF_INVALID_ENCODER: return "invalid encoder";
+        case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+        case HPDF_INVALID_FONT_NAME: return "invalid font name";
+        case HPDF_INVALID_IMAGE: return "invalid image";
+        case HPDF_INVALID_OBJECT: return "invalid object";
+        case HPDF_INVALID_OUTLINE: return "invalid outline";
+        case HPDF_INVALID_PAGE: return "invalid page";
+        case HPDF_INVALID_PARAMETER: return "invalid parameter";
+        case HPDF_INVALID_PNG_IMAGE: return "invalid PNG image";
+        case HPDF_LIBPNG_ERROR: return "libpng error";
+        case HPDF_PAGE_INVALID_GMODE: return "operation not allowed in this graphics mode";
+        case HPDF_PAGE_INVALID_FONT_SIZE: return "invalid font size";
+        case HPDF_PAGE_INVALID_SIZE: return "invalid page size";
+        case HPDF_PAGE_FONT_NOT_FOUND: return "no font set";
+        case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+        case HPDF_STRING_OUT_OF_RANGE: return "string too long";
+        case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "font does not allow embedding";
+        case HPDF_TTF_INVALID_CMAP: return "unsupported TrueType cmap";
+        case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+        case HPDF_TTF_MISSING_TABLE: return "TrueType table missing";
+        case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+        case HPDF_ZLIB_ERROR: return "zlib error";
+        default: return {};
+    }
+}
+
+HaruDocument::HaruDocument() {
+    doc_ = HPDF_New(&on_haru_error, &error_);
+    if (doc_ == nullptr) {
+        throw core::EngineError({}, "libharu could not create a PDF document (out of memory)");
+    }
+}
+
+HaruDocument::~HaruDocument() { HPDF_Free(doc_); }
+
+void HaruDocument::fail(HPDF_STATUS error_no, HPDF_STATUS detail_no, const std::string& what,
+                        const std::string& file) {
+    HPDF_ResetError(doc_);
+    error_ = {};
+    std::string message = "libharu error " + hex(error_no);
+    std::string name = haru_error_name(error_no);
+    if (!name.empty()) message += " (" + name + ")";
+    if (detail_no != 0) message += ", detail " + std::to_string(detail_no);
+    message += " while " + what;
+    throw core::EngineError(core::SourceLocation{file, 0, 0}, message);
+}
+
+void HaruDocument::check(const char* what) {
+    if (error_.error_no != HPDF_OK) fail(error_.error_no, error_.detail_no, what);
+}
+
+void HaruDocument::check(HPDF_STATUS status, const char* what) {
+    check(what);
+    if (status != HPDF_OK) fail(status, 0, what);
+}
+
+void HaruDocument::use_utf8() {
+    check(HPDF_UseUTFEncodings(doc_), "enabling UTF-8 encodings");
+    check(HPDF_SetCurrentEncoder(doc_, "UTF-8"), "selecting the UTF-8 encoder");
+}
+
+HPDF_Font HaruDocument::load_font(const std::string& path) {
+    if (auto it = fonts_.find(path); it != fonts_.end()) return it->second;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        throw core::EngineError(
+            core::SourceLocation{path, 0, 0}, "font file not found",
+            {"install fonts-liberation2 and fonts-dejavu-core, or set style.fonts_dir"});
+    }
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    if (name == nullptr || error_.error_no != HPDF_OK) {
+        auto rec = error_;
+        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
+             "loading the TrueType font file", path);
+    }
+    HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
+    if (font == nullptr || error_.error_no != HPDF_OK) {
+        auto rec = error_;
+        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONT, rec.detail_no,
+             "selecting font '" + std::string(name) + "' in UTF-8", path);
+    }
+    fonts_.emplace(path, font);
+    return font;
+}
+
+HPDF_Image HaruDocument::load_png(const std::string& path) {
+    if (auto it = images_.find(path); it != images_.end()) return it->second;
+    DecodedPng png = decode_png_file(path);  // throws EngineError naming the file
+    const std::string what = "embedding the PNG image";
+    HPDF_Image image = HPDF_LoadRawImageFromMem(
+        doc_, png.color.data(), png.width, png.height,
+        png.gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+    if (image == nullptr || error_.error_no != HPDF_OK) {
+        auto rec = error_;
+        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_IMAGE, rec.detail_no, what, path);
+    }
+    if (!png.alpha.empty()) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(doc_, png.alpha.data(), png.width, png.height,
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_STATUS status = mask == nullptr ? HPDF_INVALID_IMAGE : HPDF_Image_AddSMask(image, mask);
+        if (status != HPDF_OK || error_.error_no != HPDF_OK) {
+            auto rec = error_;
+            fail(rec.error_no != HPDF_OK ? rec.error_no : status, rec.detail_no,
+                 what + " (transparency)", path);
+        }
+    }
+    images_.emplace(path, image);
+    return image;
+}
+
+std::string HaruDocument::save() {
+    check(HPDF_SaveToStream(doc_), "saving the PDF to memory");
+    HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+    check("measuring the saved PDF");
+    std::string bytes(size, '\0');
+    HPDF_UINT32 got = size;
+    HPDF_STATUS status =
+        HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got);
+    // Reading up to the end may report HPDF_STREAM_EOF; that is success when everything came.
+    if ((status == HPDF_OK || status == HPDF_STREAM_EOF) && got == size) {
+        HPDF_ResetError(doc_);
+        error_ = {};
+        return bytes;
+    }
+    check(status, "reading the saved PDF from memory");
+    fail(HPDF_FILE_IO_ERROR, 0, "reading the saved PDF from memory (short read)");
+}
+
+}  // namespace engine::pdf
