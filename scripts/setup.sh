@@ -9,7 +9,7 @@ packages=(
   libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev libpng-dev
   libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
   nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
-  catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core
+  catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
 )
 
 # One dpkg-query for all packages; a package it does not know is missing too.

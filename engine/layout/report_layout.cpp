@@ -281,13 +281,44 @@ private:
             b.pieces.push_back(std::move(cap));
             ++b.lead;
         }
-        // Column widths by weight.
-        double total = 0;
-        for (const auto& c : t.columns) total += c.weight;
+        // Column widths fitted to the content: no column narrower than its longest word
+        // (status words and headers are never broken), extra width shared by how much each
+        // column would like; weights only break ties.
+        const std::size_t ncol = t.columns.size();
+        std::vector<double> min_w(ncol, 0), pref_w(ncol, 0);
+        auto measure_cell = [&](std::size_t i, const std::vector<StyledText>& spans, bool nowrap) {
+            double line = 0;
+            for (const auto& sp : spans) {
+                line += fonts_.width(sp.text, sp.face, size);
+                for (const auto& word : core::split(sp.text, ' '))
+                    min_w[i] = std::max(min_w[i], fonts_.width(word, sp.face, size) + 2 * pad_x);
+            }
+            pref_w[i] = std::max(pref_w[i], line + 2 * pad_x);
+            if (nowrap) min_w[i] = std::max(min_w[i], line + 2 * pad_x);
+        };
+        for (std::size_t i = 0; i < ncol; ++i)
+            measure_cell(i, one(t.columns[i].header, FontFace::Bold, text), false);
+        for (const auto& row : t.rows)
+            for (std::size_t i = 0; i < row.size() && i < ncol; ++i)
+                measure_cell(i, styled(row[i].text, text, row[i].bold ? FontFace::Bold : FontFace::Regular),
+                             row[i].fill.has_value());
+        double sum_min = 0, sum_pref = 0, sum_weight = 0;
+        for (std::size_t i = 0; i < ncol; ++i) {
+            pref_w[i] = std::max(pref_w[i], min_w[i]);
+            sum_min += min_w[i];
+            sum_pref += pref_w[i];
+            sum_weight += t.columns[i].weight;
+        }
         std::vector<double> xs, ws;
         double x = left_;
-        for (const auto& c : t.columns) {
-            double w = total > 0 ? width_ * c.weight / total : width_;
+        for (std::size_t i = 0; i < ncol; ++i) {
+            double w;
+            if (sum_pref <= width_)
+                w = pref_w[i] + (width_ - sum_pref) * t.columns[i].weight / sum_weight;
+            else if (sum_min <= width_ && sum_pref > sum_min)
+                w = min_w[i] + (width_ - sum_min) * (pref_w[i] - min_w[i]) / (sum_pref - sum_min);
+            else
+                w = width_ * (sum_min > 0 ? min_w[i] / sum_min : 1.0 / static_cast<double>(ncol));
             xs.push_back(x);
             ws.push_back(w);
             x += w;

@@ -98,17 +98,36 @@ private:
         for (const auto& p : w.pieces) append(p.text, *p.style, p.width);
     }
 
-    // A word wider than the line: break it between code points.
+    // A word wider than the line (a URL, a long compound): break it after / - _ . ? & = where
+    // it can, and between code points where it must.
     void hard_split(const Word& w) {
         for (const auto& p : w.pieces) {
-            std::size_t i = 0;
-            while (i < p.text.size()) {
-                std::size_t start = i;
-                core::next_code_point(p.text, i);
-                std::string cp = p.text.substr(start, i - start);
-                double cw = fonts_.width(cp, p.style->face, size_);
-                if (!line_.runs.empty() && x_ + cw > max_ + 1e-6) finish_line();
-                append(cp, *p.style, cw);
+            std::vector<std::string> segments;
+            std::string seg;
+            for (char c : p.text) {
+                seg += c;
+                if (c == '/' || c == '-' || c == '_' || c == '.' || c == '?' || c == '&' || c == '=') {
+                    segments.push_back(std::move(seg));
+                    seg.clear();
+                }
+            }
+            if (!seg.empty()) segments.push_back(std::move(seg));
+            for (const auto& sg : segments) {
+                double sw = fonts_.width(sg, p.style->face, size_);
+                if (!line_.runs.empty() && x_ + sw > max_ + 1e-6) finish_line();
+                if (sw <= max_ + 1e-6) {
+                    append(sg, *p.style, sw);
+                    continue;
+                }
+                std::size_t i = 0;
+                while (i < sg.size()) {
+                    std::size_t start = i;
+                    core::next_code_point(sg, i);
+                    std::string cp = sg.substr(start, i - start);
+                    double cw = fonts_.width(cp, p.style->face, size_);
+                    if (!line_.runs.empty() && x_ + cw > max_ + 1e-6) finish_line();
+                    append(cp, *p.style, cw);
+                }
             }
         }
     }

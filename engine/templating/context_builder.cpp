@@ -58,7 +58,7 @@ Value expand_text_tree(const config::TextNode& n, Expander& ex) {
             std::string s = ex.expand(n.text, n.where);
             // Block scalars end with a newline; narrative paragraphs do not.
             while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-            return Value(s);
+            return Value(Markup{s});
         }
         case config::TextNode::Kind::List: {
             ValueList l;
@@ -77,8 +77,8 @@ Value expand_text_tree(const config::TextNode& n, Expander& ex) {
 ValueMap counts_value(const metrics::StatusCounts& c) {
     ValueMap m;
     for (auto s : metrics::all_action_statuses())
-        m[metrics::status_key(s)] = Value(Number{static_cast<double>(c.of(s)), NumberUnit::Count, 0});
-    m["total"] = Value(Number{static_cast<double>(c.total), NumberUnit::Count, 0});
+        m[metrics::status_key(s)] = Value(number_of(static_cast<double>(c.of(s)), NumberUnit::Count, 0));
+    m["total"] = Value(number_of(static_cast<double>(c.total), NumberUnit::Count, 0));
     return m;
 }
 
@@ -121,7 +121,7 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
         const auto& t = *row.target;
         v["id"] = Value(t.id);
         v["kind"] = Value(data::target_kind_name(t.kind));
-        v["target"] = Value(Number{t.value, NumberUnit::Plain, m.dp});
+        v["target"] = Value(number_of(t.value, NumberUnit::Plain, m.dp));
         v["target_period"] = Value(t.period.label());
         v["baseline_period"] = Value(t.baseline ? t.baseline->label() : "");
         v["target_text"] = Value(target_text(t, m));
@@ -152,8 +152,8 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     root["report"] = Value(report);
     root["batch"] = Value(ValueMap{
         {"name", Value(batch.name)},
-        {"at_risk_days", Value(Number{static_cast<double>(batch.at_risk_days), NumberUnit::Count, 0})},
-        {"min_cohort", Value(Number{static_cast<double>(batch.min_cohort), NumberUnit::Count, 0})}});
+        {"at_risk_days", Value(number_of(static_cast<double>(batch.at_risk_days), NumberUnit::Count, 0))},
+        {"min_cohort", Value(number_of(static_cast<double>(batch.min_cohort), NumberUnit::Count, 0))}});
 
     ValueMap meeting;
     meeting["to"] = Value(rep.meeting.to);
@@ -191,10 +191,10 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         ValueMap counts;
         int total = 0;
         for (const auto& [k, n] : status_counts) {
-            counts[k] = Value(Number{static_cast<double>(n), NumberUnit::Count, 0});
+            counts[k] = Value(number_of(static_cast<double>(n), NumberUnit::Count, 0));
             total += n;
         }
-        counts["total"] = Value(Number{static_cast<double>(total), NumberUnit::Count, 0});
+        counts["total"] = Value(number_of(static_cast<double>(total), NumberUnit::Count, 0));
         root["status_counts"] = Value(counts);
 
         ValueList actions;
@@ -211,7 +211,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
             av["status_key"] = Value(metrics::status_key(r.status));
             av["progress"] = Value(a.progress);
             av["last_updated"] = a.last_updated ? Value(*a.last_updated) : Value("");
-            av["days_to_due"] = Value(Number{static_cast<double>(r.days_to_due), NumberUnit::Count, 0});
+            av["days_to_due"] = Value(number_of(static_cast<double>(r.days_to_due), NumberUnit::Count, 0));
             actions.push_back(Value(av));
         }
         root["actions"] = Value(actions);
@@ -225,7 +225,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         root["objectives"] = Value(objectives);
         ValueMap supp;
         supp["footnote"] = Value(mx.suppression_footnote);
-        supp["min_cohort"] = Value(Number{static_cast<double>(batch.min_cohort), NumberUnit::Count, 0});
+        supp["min_cohort"] = Value(number_of(static_cast<double>(batch.min_cohort), NumberUnit::Count, 0));
         root["suppression"] = Value(supp);
     }
 

@@ -13,6 +13,7 @@
 
 #include "engine/core/text.h"
 #include "engine/templating/format_value.h"
+#include "engine/templating/inline_markup.h"
 
 namespace engine::templating {
 
@@ -102,7 +103,9 @@ public:
             report(name, "'" + name + "' " + err, {});
             return keep(km::data(std::string()));
         }
-        return keep(km::data(*text));
+        // Narrative is already markup; every other value is literal text.
+        bool literal = !std::holds_alternative<Markup>(current.data());
+        return keep(km::data(ex_.escaping() && literal ? escape_markup(*text) : *text));
     }
 
     const km::data* get_partial(const std::string& name) const override {
@@ -263,8 +266,14 @@ core::SourceLocation Expander::locate(const core::SourceLocation& where, const s
 }
 
 std::string Expander::expand(const std::string& text, const core::SourceLocation& where,
-                             const std::vector<const Value*>& scopes) {
+                             const std::vector<const Value*>& scopes, bool raw) {
     if (text.find("{{") == std::string::npos) return text;
+    struct Restore {
+        bool& flag;
+        bool old;
+        ~Restore() { flag = old; }
+    } restore{escape_, escape_};
+    escape_ = !raw;
     std::vector<Problem> problems;
     km::mustache tmpl(mark_sections(text));
     if (!tmpl.is_valid()) {

@@ -21,8 +21,11 @@ public:
     /// Expands `text`, whose YAML node starts at `where`. `scopes` are extra values searched
     /// before the root, innermost last (e.g. the current item of a for_each). Returns the text
     /// with every placeholder replaced; on errors reports them and returns what it could.
+    /// Every expanded string is inline markup (**bold**, *italic*, [link](url)) written by the
+    /// template's author: the values placeholders insert are escaped (\*, \[ …) so data such as
+    /// "5A*–C" stays literal. `raw` turns escaping off (chart options, paths).
     std::string expand(const std::string& text, const core::SourceLocation& where,
-                       const std::vector<const Value*>& scopes = {});
+                       const std::vector<const Value*>& scopes = {}, bool raw = false);
 
     /// Resolves a dotted path ("targets", "gap.ks2.fsm") against the scopes, then the root.
     const Value* resolve(const std::string& path, const std::vector<const Value*>& scopes) const;
@@ -42,12 +45,14 @@ public:
     /// Tables print missing numbers as their symbol ("c"), narrative as words ("suppressed").
     void set_missing_as_symbol(bool on) { missing_as_symbol_ = on; }
     bool missing_as_symbol() const { return missing_as_symbol_; }
+    bool escaping() const { return escape_; }
 
 private:
     const Value& root_;
     core::DiagnosticSink& sink_;
     std::map<std::string, std::string> files_;  // source texts, for locating tags
     bool missing_as_symbol_ = false;
+    bool escape_ = true;
 };
 
 }  // namespace engine::templating

@@ -9,17 +9,10 @@ namespace engine::templating {
 
 namespace {
 
-std::string suffix_for(NumberUnit u) {
-    switch (u) {
-        case NumberUnit::Percent: return "%";
-        case NumberUnit::Ppts: return " ppts";
-        default: return "";
-    }
-}
-
 std::string text_of(const Number& n) {
-    core::NumberStyle st{n.dp, n.unit == NumberUnit::Count, false, ""};
-    if (n.unit == NumberUnit::Percent) st.suffix = "%";
+    core::NumberStyle st{n.dp, n.thousands || n.unit == NumberUnit::Count, n.plus_sign,
+                         n.unit == NumberUnit::Percent ? "%" : ""};
+    if (n.suffix) st.suffix = *n.suffix;
     return core::format_number(n.value, st);
 }
 
@@ -49,6 +42,7 @@ std::optional<std::string> render_value(const Value& v, std::string& error) {
             else if constexpr (std::is_same_v<T, Number>) return text_of(x);
             else if constexpr (std::is_same_v<T, MissingNumber>) return data::missing_words(x.why);
             else if constexpr (std::is_same_v<T, core::Date>) return core::format_long(x);
+            else if constexpr (std::is_same_v<T, Markup>) return x.text;
             else if constexpr (std::is_same_v<T, std::shared_ptr<const ValueList>>) {
                 error = "is a list: repeat it with {{#name}}…{{/name}}, or join it with '| list'";
                 return std::nullopt;
@@ -83,27 +77,17 @@ std::optional<Value> apply_filter(const Value& v, const std::string& f, std::str
     };
 
     if (f == "ppts" || f == "pct" || f == "num") {
-        return numeric([&](Number x) -> Value {
-            std::string sfx = f == "ppts" ? " ppts" : f == "pct" ? "%" : "";
-            return Value(core::format_number(x.value, {x.dp, x.unit == NumberUnit::Count, false, sfx}));
-        });
+        std::string sfx = f == "ppts" ? " ppts" : f == "pct" ? "%" : "";
+        return numeric([&](Number x) -> Value { x.suffix = sfx; return Value(x); });
     }
-    if (f == "signed") {
-        return numeric([&](Number x) -> Value {
-            return Value(core::format_number(x.value, {x.dp, false, true, suffix_for(x.unit)}));
-        });
-    }
+    if (f == "signed") return numeric([](Number x) -> Value { x.plus_sign = true; return Value(x); });
     if (f == "abs") return numeric([](Number x) -> Value { x.value = std::fabs(x.value); return Value(x); });
     if (f == "dp0" || f == "dp1" || f == "dp2") {
         int dp = f[2] - '0';
         return numeric([dp](Number x) -> Value { x.dp = dp; return Value(x); });
     }
     if (f == "int") return numeric([](Number x) -> Value { x.dp = 0; return Value(x); });
-    if (f == "thousands") {
-        return numeric([](Number x) -> Value {
-            return Value(core::format_number(x.value, {x.dp, true, false, suffix_for(x.unit)}));
-        });
-    }
+    if (f == "thousands") return numeric([](Number x) -> Value { x.thousands = true; return Value(x); });
     if (f == "symbol") {
         if (m) return Value(data::display_symbol(m->why));
         if (n) return v;

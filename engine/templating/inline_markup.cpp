@@ -2,6 +2,18 @@
 
 namespace engine::templating {
 
+std::string escape_markup(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '*' || c == '[' || c == ']' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string plain_text(const std::string& markup) { return to_plain(parse_inline(markup)); }
+
 RichText plain(const std::string& text) { return {Span{text, false, false, {}}}; }
 
 std::string to_plain(const RichText& t) {

@@ -26,8 +26,12 @@ public:
 private:
     using Scopes = std::vector<const Value*>;
 
+    // Expanded template text is inline markup; plain() flattens it for titles and captions.
     std::string text(const TemplateString& s, const Scopes& scopes = {}) {
         return ex_.expand(s.text, s.where, scopes);
+    }
+    std::string plain(const TemplateString& s, const Scopes& scopes = {}) {
+        return plain_text(text(s, scopes));
     }
 
     // ---- style and front matter ----
@@ -49,20 +53,20 @@ private:
         if (auto it = st.colors.find("muted"); it != st.colors.end()) p.muted = it->second;
         if (auto it = st.colors.find("rule"); it != st.colors.end()) p.rule = it->second;
         if (auto it = st.colors.find("table_header"); it != st.colors.end()) p.table_header = it->second;
-        p.header_left = st.header_left.empty() ? text({"{{ report.title }}", {}}) : text(st.header_left);
-        p.header_right = text(st.header_right);
-        p.footer_left = st.footer_left.empty() ? text({"Data as at {{ as_of | date }}", {}})
-                                               : text(st.footer_left);
-        p.classification = text(st.classification);
-        p.logo = text(st.logo);
+        p.header_left = st.header_left.empty() ? plain({"{{ report.title }}", {}}) : plain(st.header_left);
+        p.header_right = plain(st.header_right);
+        p.footer_left = st.footer_left.empty() ? plain({"Data as at {{ as_of | date }}", {}})
+                                               : plain(st.footer_left);
+        p.classification = plain(st.classification);
+        p.logo = ex_.expand(st.logo.text, st.logo.where, {}, true);
         p.logo_height = st.logo_height;
 
         DocTree& d = out_.doc;
-        d.title = t_.doc_title.empty() ? text({"{{ report.title }}", {}}) : text(t_.doc_title);
-        d.subject = text(t_.doc_subject);
-        d.keywords = text(t_.doc_keywords);
-        d.author = text({"{{ report.author }}", {}});
-        if (d.author.empty()) d.author = text({"{{ report.organisation }}", {}});
+        d.title = t_.doc_title.empty() ? plain({"{{ report.title }}", {}}) : plain(t_.doc_title);
+        d.subject = plain(t_.doc_subject);
+        d.keywords = plain(t_.doc_keywords);
+        d.author = plain({"{{ report.author }}", {}});
+        if (d.author.empty()) d.author = plain({"{{ report.organisation }}", {}});
         if (const Value* as_of = root_.get("as_of"))
             if (const auto* date = std::get_if<core::Date>(&as_of->data())) d.date = *date;
     }
@@ -70,11 +74,11 @@ private:
     void build_front() {
         FrontMatter& f = out_.doc.front;
         f.kind = t_.front.kind;
-        f.title = text(t_.front.title);
-        f.subtitle = text(t_.front.subtitle);
+        f.title = plain(t_.front.title);
+        f.subtitle = plain(t_.front.subtitle);
         for (const auto& [label, value] : t_.front.fields) {
-            std::string v = text(value);
-            if (!v.empty()) f.fields.emplace_back(text(label), v);
+            std::string v = plain(value);
+            if (!v.empty()) f.fields.emplace_back(plain(label), v);
         }
     }
 
@@ -108,8 +112,8 @@ private:
         loop_values_.emplace_back();
         for (std::size_t i = 0; i < items.size(); ++i) {
             ValueMap loop;
-            loop["index"] = Value(Number{static_cast<double>(i), NumberUnit::Count, 0});
-            loop["number"] = Value(Number{static_cast<double>(i + 1), NumberUnit::Count, 0});
+            loop["index"] = Value(number_of(static_cast<double>(i), NumberUnit::Count, 0));
+            loop["number"] = Value(number_of(static_cast<double>(i + 1), NumberUnit::Count, 0));
             loop["first"] = Value(i == 0);
             loop["last"] = Value(i + 1 == items.size());
             loop_values_.back() = Value(ValueMap{{"loop", Value(loop)}});
@@ -123,11 +127,12 @@ private:
     }
 
     // ---- numbering ----
+    // Council numbering: 3.1, 3.2 … at section level; a sub-heading takes the next of those
+    // (3.2) and the paragraphs under it are 3.2.1, 3.2.2 … until the next heading or section.
     std::string next_paragraph_number() {
         if (section_number_.empty()) return "";
-        ++paragraph_;
-        if (sub_.empty()) return section_number_ + "." + std::to_string(paragraph_);
-        return sub_ + "." + std::to_string(paragraph_);
+        if (sub_.empty()) return section_number_ + "." + std::to_string(++paragraph_);
+        return sub_ + "." + std::to_string(++sub_paragraph_);
     }
 
     void section(const SectionSpec& s) {
@@ -136,8 +141,9 @@ private:
             section_number_.clear();
             if (s.numbered) section_number_ = std::to_string(++section_count_);
             paragraph_ = 0;
+            sub_paragraph_ = 0;
             sub_.clear();
-            std::string title = text(s.title, sc);
+            std::string title = plain(s.title, sc);
             if (!title.empty()) {
                 Heading h;
                 h.level = 0;
@@ -168,9 +174,9 @@ private:
         if (!v) return out;
         auto one = [&](const Value& item) {
             std::string err;
-            auto s = std::holds_alternative<std::string>(item.data())
-                         ? std::optional<std::string>(std::get<std::string>(item.data()))
-                         : std::nullopt;
+            std::optional<std::string> s;
+            if (const auto* m = std::get_if<Markup>(&item.data())) s = m->text;
+            else if (const auto* t = std::get_if<std::string>(&item.data())) s = escape_markup(*t);
             if (!s) {
                 sink_.error(ex_.locate(where, path),
                             "'" + path + "' must be text or a list of text, got " + item.kind_name());
@@ -191,12 +197,11 @@ private:
             case BlockKind::Heading: {
                 Heading h;
                 h.level = 1;
-                h.text = text(b.text, sc);
+                h.text = plain(b.text, sc);
                 if (b.numbered && !section_number_.empty()) {
-                    ++paragraph_;
-                    h.number = section_number_ + "." + std::to_string(paragraph_);
+                    h.number = section_number_ + "." + std::to_string(++paragraph_);
                     sub_ = h.number;
-                    paragraph_ = 0;
+                    sub_paragraph_ = 0;
                 }
                 blocks.push_back(h);
                 break;
@@ -248,13 +253,13 @@ private:
             case BlockKind::Quote: {
                 Quote q;
                 q.text = parse_inline(text(b.text, sc));
-                q.attribution = text(b.attribution, sc);
+                q.attribution = plain(b.attribution, sc);
                 blocks.push_back(q);
                 break;
             }
             case BlockKind::Callout: {
                 Callout c;
-                c.title = text(b.text, sc);
+                c.title = plain(b.text, sc);
                 if (!b.path.empty()) {
                     for (const auto& s : strings_at(b.path, b.where, sc)) c.items.push_back(parse_inline(s));
                 } else {
@@ -275,7 +280,7 @@ private:
     }
 
     std::string caption(const char* word, int& counter, const TemplateString& c, const Scopes& sc) {
-        std::string s = text(c, sc);
+        std::string s = plain(c, sc);
         if (s.empty()) return s;
         return std::string(word) + " " + std::to_string(++counter) + ": " + s;
     }
@@ -283,11 +288,11 @@ private:
     void table(const BlockSpec& b, const Scopes& sc) {
         Table t;
         t.caption = caption("Table", table_count_, b.caption, sc);
-        t.note = text(b.note, sc);
-        if (!b.empty_text.empty()) t.empty_text = text(b.empty_text, sc);
+        t.note = plain(b.note, sc);
+        if (!b.empty_text.empty()) t.empty_text = plain(b.empty_text, sc);
         for (const auto& c : b.columns) {
             TableColumn col;
-            col.header = text(c.header, sc);
+            col.header = plain(c.header, sc);
             col.align = c.align;
             col.weight = c.weight;
             t.columns.push_back(col);
@@ -310,7 +315,7 @@ private:
                     cell.text = parse_inline(s);
                     cell.bold = c.bold;
                     if (c.status) {
-                        if (auto st = status_style(s)) {
+                        if (auto st = status_style(to_plain(cell.text))) {
                             cell.fill = st->fill;
                             cell.text_color = st->text;
                             cell.bold = true;
@@ -336,7 +341,7 @@ private:
                 if (const Value* v = row.get("title")) ex_render(*v, title);
                 if (const Value* v = row.get("url")) ex_render(*v, url);
                 std::string number = next_paragraph_number();
-                TableCell c1{plain((number.empty() ? "" : number + " ") + title), {}, {}, false};
+                TableCell c1{templating::plain((number.empty() ? "" : number + " ") + title), {}, {}, false};
                 TableCell c2;
                 c2.text = {Span{url, false, false, url}};
                 t.rows.push_back({c1, c2});
@@ -355,7 +360,7 @@ private:
         req.index = static_cast<int>(out_.charts.size());
         req.where = b.where;
         for (const auto& [k, v] : b.options) {
-            req.options[k] = text(v, sc);
+            req.options[k] = ex_.expand(v.text, v.where, sc, true);
             req.option_where[k] = v.where;
         }
         ChartBlock cb;
@@ -375,6 +380,7 @@ private:
     std::string section_number_;
     std::string sub_;
     int paragraph_ = 0;
+    int sub_paragraph_ = 0;
     int table_count_ = 0;
     int figure_count_ = 0;
     std::vector<Value> loop_values_;

@@ -68,7 +68,7 @@ constexpr Preset kTargetColumns[] = {
     {"comparator_value", "Comparator", "{{ comparator_value }}", Align::Right, 1.0, false},
     {"gap", "Gap (ppts)", "{{ gap | num }}", Align::Right, 0.8, false},
     {"previous_gap", "Previous gap", "{{ previous_gap | num }}", Align::Right, 0.9, false},
-    {"change", "Change in gap", "{{ change | signed | num }}", Align::Right, 0.9, false},
+    {"change", "Change in gap", "{{ change | signed }}", Align::Right, 0.9, false},
     {"direction", "Direction", "{{ direction }}", Align::Left, 0.9, false},
     {"target", "Target", "{{ target_text }}", Align::Left, 1.6, false},
     {"status", "Status", "{{ status }}", Align::Left, 1.1, true},

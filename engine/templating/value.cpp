@@ -3,7 +3,7 @@
 namespace engine::templating {
 
 Value Value::number(std::optional<double> v, NumberUnit unit, int dp, data::Missing why) {
-    if (v) return Value(Number{*v, unit, dp});
+    if (v) return Value(number_of(*v, unit, dp));
     return Value(MissingNumber{why, unit});
 }
 
@@ -23,6 +23,7 @@ bool Value::truthy() const {
             else if constexpr (std::is_same_v<T, std::string>) return !v.empty();
             else if constexpr (std::is_same_v<T, MissingNumber>) return false;
             else if constexpr (std::is_same_v<T, std::shared_ptr<const ValueList>>) return !v->empty();
+            else if constexpr (std::is_same_v<T, Markup>) return !v.text.empty();
             else return true;
         },
         data_);
@@ -37,6 +38,7 @@ std::string Value::kind_name() const {
         case 4: return "a missing number";
         case 5: return "a date";
         case 6: return "a list";
+        case 8: return "text";
         default: return "a map";
     }
 }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -20,11 +21,28 @@ struct Number {
     double value = 0;
     NumberUnit unit = NumberUnit::Plain;
     int dp = 1;
+    // Display flags set by filters; the number is formatted once, when printed.
+    bool plus_sign = false;          ///< "+1.2" (signed)
+    bool thousands = false;          ///< "12,345" (thousands; counts have it by default)
+    std::optional<std::string> suffix;  ///< overrides the unit's suffix (ppts, pct, num)
 };
+
+inline Number number_of(double value, NumberUnit unit, int dp) {
+    Number n;
+    n.value = value;
+    n.unit = unit;
+    n.dp = dp;
+    return n;
+}
 
 struct MissingNumber {
     data::Missing why = data::Missing::Empty;
     NumberUnit unit = NumberUnit::Plain;
+};
+
+/// Text that is already inline markup (expanded narrative): inserted without escaping.
+struct Markup {
+    std::string text;
 };
 
 class Value;
@@ -34,7 +52,8 @@ using ValueMap = std::map<std::string, Value>;
 class Value {
 public:
     using Data = std::variant<std::monostate, bool, std::string, Number, MissingNumber, core::Date,
-                              std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>>;
+                              std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>,
+                              Markup>;
 
     Value() = default;
     Value(bool b) : data_(b) {}
@@ -43,6 +62,7 @@ public:
     Value(Number n) : data_(n) {}
     Value(MissingNumber m) : data_(m) {}
     Value(core::Date d) : data_(d) {}
+    Value(Markup m) : data_(std::move(m)) {}
     Value(ValueList l) : data_(std::make_shared<const ValueList>(std::move(l))) {}
     Value(ValueMap m) : data_(std::make_shared<const ValueMap>(std::move(m))) {}
 

@@ -1,0 +1,55 @@
+// charts: the facade the engine includes — chart specs in, scenes, alt text and PDF/PNG/SVG
+// bytes out. charts/ stands alone: it depends on the standard library, cairo, pango and
+// fontconfig, never on engine/.
+//
+//   charts::PangoTextMeasure measure;                       // the fonts that also draw
+//   charts::Scene s = charts::build_chart(spec, {480, 240}, measure);
+//   std::string pdf = charts::render_pdf({&s});             // one page per scene
+#pragma once
+
+#include "charts/build/build_chart.h"
+#include "charts/build/describe.h"
+#include "charts/build/text_measure.h"
+#include "charts/model/chart_spec.h"
+#include "charts/model/palette.h"
+#include "charts/render/export.h"
+#include "charts/render/fonts.h"
+#include "charts/render/pango_text.h"
+#include "charts/scene/scene.h"
+
+namespace charts {
+
+using scene::Scene;
+using scene::Size;
+
+using model::ActionStatusRow;
+using model::ActionStatusSpec;
+using model::Category;
+using model::ChartSpec;
+using model::ChartText;
+using model::Color;
+using model::DistributionPoint;
+using model::DistributionSpec;
+using model::GapTargetBarsSpec;
+using model::GapTargetRow;
+using model::GapTrendSpec;
+using model::GroupedBarsSpec;
+using model::LineChartSpec;
+using model::MarkerShape;
+using model::Series;
+using model::Value;
+using model::ValueAxis;
+
+using build::build_chart;       // (spec, size, measure) -> Scene; throws std::invalid_argument
+using build::check_chart_spec;  // spec -> optional problem text
+using build::describe_chart;    // spec -> alt text
+using build::finding_title;     // spec -> headline stating the finding, or ""
+using build::TextMeasure;
+
+using render::FontPaths;
+using render::PangoTextMeasure;
+using render::render_pdf;  // (vector<const Scene*>) -> one multi-page PDF
+using render::render_png;  // (Scene, dpi) -> PNG bytes
+using render::render_svg;  // (Scene) -> SVG text
+
+}  // namespace charts

@@ -1,0 +1,20 @@
+// charts scene: a stable text form of a scene for golden tests — fixed two decimals, written
+// with std::to_chars (never the global locale), one item per line, groups indented.
+#pragma once
+
+#include <string>
+
+#include "charts/scene/scene.h"
+
+namespace charts::scene {
+
+/// The dump of a whole scene. Identical scenes give identical text on every platform and locale.
+std::string dump_scene(const Scene& scene);
+
+/// A number with exactly two decimals ("-0.00" never appears).
+std::string format_2dp(double v);
+
+/// "#RRGGBB", or "#RRGGBBAA" when not opaque.
+std::string format_color(const Color& c);
+
+}  // namespace charts::scene
