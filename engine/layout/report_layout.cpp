@@ -301,7 +301,7 @@ private:
         for (const auto& row : t.rows)
             for (std::size_t i = 0; i < row.size() && i < ncol; ++i)
                 measure_cell(i, styled(row[i].text, text, row[i].bold ? FontFace::Bold : FontFace::Regular),
-                             row[i].fill.has_value());
+                             row[i].fill.has_value() || t.columns[i].nowrap);
         double sum_min = 0, sum_pref = 0, sum_weight = 0;
         for (std::size_t i = 0; i < ncol; ++i) {
             pref_w[i] = std::max(pref_w[i], min_w[i]);

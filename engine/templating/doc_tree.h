@@ -60,6 +60,7 @@ struct TableColumn {
     std::string header;
     Align align = Align::Left;
     double weight = 1.0;  ///< share of the table width
+    bool nowrap = false;  ///< the column is at least as wide as its widest cell
 };
 
 struct Table {

@@ -295,6 +295,7 @@ private:
             col.header = plain(c.header, sc);
             col.align = c.align;
             col.weight = c.weight;
+            col.nowrap = c.nowrap || c.status;
             t.columns.push_back(col);
         }
         const Value* rows = ex_.require(b.rows, b.where, sc);

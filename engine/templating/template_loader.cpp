@@ -57,33 +57,34 @@ struct Preset {
     Align align;
     double weight;
     bool status;
+    bool nowrap = false;
 };
 constexpr Preset kTargetColumns[] = {
     {"measure", "Measure", "{{ measure_short }}", Align::Left, 1.4, false},
     {"measure_label", "Measure", "{{ measure_label }}", Align::Left, 2.2, false},
     {"group", "Group", "{{ group_label }}", Align::Left, 1.3, false},
     {"comparator", "Compared with", "{{ comparator_label }}", Align::Left, 1.3, false},
-    {"period", "Year", "{{ period }}", Align::Left, 0.8, false},
-    {"value", "Group", "{{ value }}", Align::Right, 0.8, false},
-    {"comparator_value", "Comparator", "{{ comparator_value }}", Align::Right, 1.0, false},
-    {"gap", "Gap (ppts)", "{{ gap | num }}", Align::Right, 0.8, false},
-    {"previous_gap", "Previous gap", "{{ previous_gap | num }}", Align::Right, 0.9, false},
-    {"change", "Change in gap", "{{ change | signed }}", Align::Right, 0.9, false},
+    {"period", "Year", "{{ period }}", Align::Left, 0.8, false, true},
+    {"value", "Group", "{{ value }}", Align::Right, 0.8, false, true},
+    {"comparator_value", "Comparator", "{{ comparator_value }}", Align::Right, 1.0, false, true},
+    {"gap", "Gap (ppts)", "{{ gap | num }}", Align::Right, 0.8, false, true},
+    {"previous_gap", "Previous gap", "{{ previous_gap | num }}", Align::Right, 0.9, false, true},
+    {"change", "Change in gap", "{{ change | signed }}", Align::Right, 0.9, false, true},
     {"direction", "Direction", "{{ direction }}", Align::Left, 0.9, false},
     {"target", "Target", "{{ target_text }}", Align::Left, 1.6, false},
-    {"status", "Status", "{{ status }}", Align::Left, 1.1, true},
+    {"status", "Status", "{{ status }}", Align::Left, 1.1, true, true},
     {"reason", "Why", "{{ reason }}", Align::Left, 2.5, false},
 };
 constexpr Preset kActionColumns[] = {
-    {"id", "Ref", "{{ id }}", Align::Left, 0.6, false},
+    {"id", "Ref", "{{ id }}", Align::Left, 0.6, false, true},
     {"action", "Action", "{{ action }}", Align::Left, 3.0, false},
     {"objective", "Objective", "{{ objective }}", Align::Left, 1.8, false},
     {"owner", "Owner", "{{ owner }}", Align::Left, 1.3, false},
-    {"start", "Start", "{{ start | short_date }}", Align::Left, 0.9, false},
-    {"due", "Due", "{{ due | short_date }}", Align::Left, 0.9, false},
-    {"status", "Status", "{{ status }}", Align::Left, 0.95, true},
+    {"start", "Start", "{{ start | short_date }}", Align::Left, 0.9, false, true},
+    {"due", "Due", "{{ due | short_date }}", Align::Left, 0.9, false, true},
+    {"status", "Status", "{{ status }}", Align::Left, 0.95, true, true},
     {"progress", "Progress", "{{ progress }}", Align::Left, 2.4, false},
-    {"last_updated", "Updated", "{{ last_updated | short_date }}", Align::Left, 0.9, false},
+    {"last_updated", "Updated", "{{ last_updated | short_date }}", Align::Left, 0.9, false, true},
 };
 
 template <std::size_t N>
@@ -96,6 +97,7 @@ bool preset_column(const std::string& name, const Preset (&presets)[N], ColumnSp
         out.align = p.align;
         out.weight = p.weight;
         out.status = p.status;
+        out.nowrap = p.nowrap;
         return true;
     }
     return false;
@@ -368,6 +370,7 @@ private:
                     if (c.weight <= 0) sink_.error(cm.where("weight"), "'weight' must be above 0");
                     c.status = cm.boolean("status").value_or(c.status);
                     c.bold = cm.boolean("bold").value_or(false);
+                    c.nowrap = cm.boolean("nowrap").value_or(c.nowrap);
                     cm.finish();
                 }
                 b.columns.push_back(c);

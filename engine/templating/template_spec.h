@@ -26,6 +26,7 @@ struct ColumnSpec {
     double weight = 1.0;
     bool status = false;    ///< the cell holds a status word: coloured fill, word kept
     bool bold = false;
+    bool nowrap = false;    ///< never break the cell's text (dates, numbers, statuses)
 };
 
 enum class BlockKind {
