@@ -1,6 +1,7 @@
 #include "engine/batch/batch_data.h"
 
 #include "engine/config/config_loader.h"
+#include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
 #include "engine/data/records.h"
 #include "engine/templating/template_loader.h"
@@ -28,6 +29,18 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
         data::load_actions(c.actions_path, b->settings, b->actions, sink);
     }
     if (!c.activities_path.empty()) data::load_activities(c.activities_path, b->settings, b->activities, sink);
+    for (const auto& [name, path] : c.tables) {
+        auto file = data::open_csv(path, sink);
+        if (!file->reader || !file->reader->ok()) continue;
+        auto& rows = b->tables[name];
+        data::CsvRecord rec;
+        while (file->reader->next(rec)) {
+            std::vector<std::pair<std::string, std::string>> row;
+            for (std::size_t i = 0; i < rec.fields.size(); ++i)
+                row.emplace_back(file->reader->header()[i], std::string(rec.fields[i]));
+            rows.push_back(std::move(row));
+        }
+    }
     for (const auto& r : c.reports) {
         if (b->templates.count(r.template_path)) continue;
         if (auto t = templating::load_template(r.template_path, sink))

@@ -22,6 +22,8 @@ struct BatchData {
     data::EntityTable settings;
     data::ObservationTable observations;
     std::vector<data::Activity> activities;
+    /// data.tables: every row as column -> text, by table name.
+    std::map<std::string, std::vector<std::vector<std::pair<std::string, std::string>>>> tables;
     std::vector<data::Target> targets;
     data::ActionPlan actions;
     std::unique_ptr<metrics::SuppressedView> view;

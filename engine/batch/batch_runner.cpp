@@ -1,80 +1,404 @@
 #include "engine/batch/batch_runner.h"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <ostream>
+#include <sstream>
+#include <thread>
 
 #include "engine/batch/as_of.h"
 #include "engine/batch/batch_data.h"
 #include "engine/batch/exit_codes.h"
+#include "engine/batch/fan_out.h"
+#include "engine/batch/manifest.h"
+#include "engine/batch/output_lock.h"
 #include "engine/batch/report_job.h"
+#include "engine/batch/terms.h"
 #include "engine/core/file_io.h"
+#include "engine/core/sha256.h"
 
 namespace engine::batch {
 
 namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string kib(std::size_t bytes) {
-    return std::to_string((bytes + 512) / 1024) + " KB";
+std::string kib(std::size_t bytes) { return std::to_string((bytes + 512) / 1024) + " KB"; }
+
+std::string seconds_text(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f s", s);
+    return buf;
+}
+
+std::string utc_now() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+// Everything a run needs besides the units: the loaded batch, dates, inputs and paths.
+struct Prepared {
+    std::unique_ptr<BatchData> batch;
+    AsOf as_of;
+    Term term;
+    std::string out_dir;
+    std::vector<Unit> units;  // this shard's units, in batch order
+    std::vector<InputFile> inputs;
+    std::string inputs_key;   // hash over every input file
+};
+
+InputFile hash_input(const std::string& path) {
+    InputFile f{path, "", 0};
+    try {
+        std::string bytes = core::read_file(path);
+        f.sha256 = core::sha256_hex(bytes);
+        f.bytes = bytes.size();
+    } catch (const core::EngineError&) {
+        f.sha256 = "missing";
+    }
+    return f;
+}
+
+// Loads and checks everything; prints problems. nullopt -> exit 2.
+std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
+    core::DiagnosticSink sink;
+    Prepared p;
+    p.batch = load_batch(opt.config_path, sink);
+    if (!p.batch) {
+        err << sink.str() << "boardpack: " << sink.error_count() << " error"
+            << (sink.error_count() == 1 ? "" : "s") << " in the batch; nothing was "
+            << (opt.validate_only ? "checked further" : "written") << "\n";
+        return std::nullopt;
+    }
+    const auto& cfg = p.batch->config;
+    const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+    std::optional<Term> term;
+    if (!opt.term.empty() && opt.term != "current") {
+        std::string error;
+        term = parse_term(cfg.terms, opt.term, error);
+        if (!term) {
+            err << "boardpack: error: --term: " << error << "\n";
+            return std::nullopt;
+        }
+    }
+    // A named term without a date means "as at the end of that term".
+    std::optional<core::Date> cli_date = opt.as_of;
+    if (term && !cli_date) cli_date = term->end;
+    p.as_of = resolve_as_of(cli_date, cfg.as_of, sde ? sde : "");
+    if (term && !opt.as_of) p.as_of.source = "--term " + opt.term;
+    p.term = term ? *term : term_containing(cfg.terms, p.as_of.date);
+    p.out_dir = opt.out_dir ? *opt.out_dir : cfg.output_dir;
+
+    auto units = expand_units(*p.batch, p.term, p.as_of.date, sink);
+    if (sink.has_errors()) {
+        err << sink.str() << "boardpack: " << sink.error_count() << " error"
+            << (sink.error_count() == 1 ? "" : "s") << " in the batch; nothing was written\n";
+        return std::nullopt;
+    }
+    if (!sink.diagnostics().empty()) err << sink.str();
+    for (auto& u : units)
+        if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
+
+    // Inputs, hashed once: the batch file, templates, data files and fonts.
+    std::vector<std::string> paths = {cfg.path};
+    for (const auto& [path, t] : p.batch->templates) paths.push_back(path);
+    for (const auto& s : cfg.observations) {
+        paths.push_back(s.path);
+        if (!s.meta_path.empty()) paths.push_back(s.meta_path);
+    }
+    for (const auto* s : {&cfg.settings_path, &cfg.targets_path, &cfg.actions_path, &cfg.activities_path})
+        if (!s->empty()) paths.push_back(*s);
+    if (cfg.records) paths.push_back(cfg.records->path);
+    for (const auto& f : p.batch->fonts->files().paths) paths.push_back(f);
+    core::Sha256 all;
+    all.add(BOARDPACK_VERSION).add(cfg.fingerprint);
+    for (const auto& path : paths) {
+        p.inputs.push_back(hash_input(path));
+        all.add(p.inputs.back().sha256);
+    }
+    p.inputs_key = all.hex();
+    return p;
+}
+
+// The key that decides whether a unit's output is up to date.
+std::string unit_key(const Prepared& p, const Unit& u) {
+    core::Sha256 h;
+    h.add(p.inputs_key).add(u.report->fingerprint).add(u.key).add(u.output);
+    h.add(core::format_iso(p.as_of.date)).add(p.term.slug());
+    if (u.entity) {
+        h.add(u.entity->name).add(u.entity->la_name);
+        for (const auto& [k, v] : u.entity->attributes) h.add(k).add(v);
+    }
+    return h.hex();
+}
+
+// Progress: one updating line on a terminal, one plain line per unit otherwise.
+class Progress {
+public:
+    Progress(std::ostream& out, std::ostream& err, bool line, std::size_t total)
+        : out_(out), err_(err), line_(line), total_(total), start_(Clock::now()) {}
+
+    void report(const UnitRecord& r, const std::string& diagnostics, bool validate) {
+        std::lock_guard<std::mutex> lock(mu_);
+        ++done_;
+        if (r.status == UnitStatus::Failed) ++failed_;
+        if (!diagnostics.empty()) {
+            if (line_) err_ << "\r\x1b[K";
+            err_ << diagnostics;
+        }
+        if (r.status == UnitStatus::Failed) {
+            if (line_) err_ << "\r\x1b[K";
+            err_ << "FAILED " << r.key << ": " << r.errors.size() << " error"
+                 << (r.errors.size() == 1 ? "" : "s") << (validate ? "" : "; nothing written") << "\n";
+        }
+        if (line_) {
+            double el = std::chrono::duration<double>(Clock::now() - start_).count();
+            double eta = done_ ? el / static_cast<double>(done_) * static_cast<double>(total_ - done_) : 0;
+            err_ << "\r\x1b[K[" << done_ << "/" << total_ << "] " << failed_ << " failed, "
+                 << "ETA " << static_cast<int>(eta + 0.5) << " s" << std::flush;
+            return;
+        }
+        switch (r.status) {
+            case UnitStatus::Written:
+                out_ << "wrote   " << r.output << " (" << r.pages << " pages, " << kib(r.bytes) << ", "
+                     << seconds_text(r.seconds) << ")\n";
+                break;
+            case UnitStatus::Skipped: out_ << "skipped " << r.output << " (up to date)\n"; break;
+            case UnitStatus::Valid: out_ << "ok      " << r.key << " (" << r.pages << " pages)\n"; break;
+            case UnitStatus::Failed: break;
+        }
+        out_ << std::flush;
+    }
+    void finish() {
+        if (line_ && done_ > 0) err_ << "\r\x1b[K" << std::flush;
+    }
+
+private:
+    std::ostream& out_;
+    std::ostream& err_;
+    bool line_;
+    std::size_t total_, done_ = 0, failed_ = 0;
+    Clock::time_point start_;
+    std::mutex mu_;
+};
+
+void print_summary(std::ostream& out, const std::vector<UnitRecord>& records, const Prepared& p,
+                   bool validate) {
+    struct Row {
+        int units = 0, written = 0, skipped = 0, failed = 0;
+    };
+    std::map<std::string, Row> by_report;
+    std::vector<std::string> order;
+    Row total;
+    for (const auto& r : records) {
+        if (!by_report.count(r.report)) order.push_back(r.report);
+        Row& row = by_report[r.report];
+        for (Row* x : {&row, &total}) {
+            ++x->units;
+            x->written += r.status == UnitStatus::Written || r.status == UnitStatus::Valid;
+            x->skipped += r.status == UnitStatus::Skipped;
+            x->failed += r.status == UnitStatus::Failed;
+        }
+    }
+    if (records.size() > 1) {
+        std::size_t w = 6;
+        for (const auto& o : order) w = std::max(w, o.size());
+        auto line = [&](const std::string& name, const Row& r) {
+            char buf[256];
+            std::snprintf(buf, sizeof buf, "  %-*s %6d %8d %8d %7d\n", static_cast<int>(w), name.c_str(),
+                          r.units, r.written, r.skipped, r.failed);
+            out << buf;
+        };
+        char head[256];
+        std::snprintf(head, sizeof head, "  %-*s %6s %8s %8s %7s\n", static_cast<int>(w), "report",
+                      "units", validate ? "valid" : "written", "skipped", "failed");
+        out << head;
+        for (const auto& o : order) line(o, by_report[o]);
+        if (order.size() > 1) line("total", total);
+    }
+    out << (validate ? "validated " : "") << total.written << " of " << records.size() << " report"
+        << (records.size() == 1 ? "" : "s") << (validate ? " valid" : " written");
+    if (total.skipped) out << ", " << total.skipped << " up to date";
+    if (total.failed) out << ", " << total.failed << " failed";
+    out << "; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "
+        << p.term.label() << "\n";
+    if (total.failed) {
+        out << "failed:\n";
+        for (const auto& r : records)
+            if (r.status == UnitStatus::Failed)
+                out << "  " << r.key << ": " << (r.errors.empty() ? "unknown error" : r.errors.front()) << "\n";
+    }
 }
 
 }  // namespace
 
 int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
-    core::DiagnosticSink sink;
-    auto batch = load_batch(opt.config_path, sink);
-    if (!batch) {
-        err << sink.str();
-        err << "boardpack: " << sink.error_count() << " error" << (sink.error_count() == 1 ? "" : "s")
-            << " in the batch; nothing was " << (opt.validate_only ? "checked further" : "written")
-            << "\n";
-        return kExitUsage;
-    }
-    const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-    AsOf as_of = resolve_as_of(opt.as_of, batch->config.as_of, sde ? sde : "");
-    const std::string out_dir = opt.out_dir ? *opt.out_dir : batch->config.output_dir;
+    auto started = Clock::now();
+    std::string started_utc = utc_now();
+    auto prepared = prepare(opt, err);
+    if (!prepared) return kExitUsage;
+    Prepared& p = *prepared;
 
-    int failed = 0, written = 0;
-    for (const auto& report : batch->config.reports) {
-        auto start = std::chrono::steady_clock::now();
-        core::DiagnosticSink rs;
-        RenderedReport r = render_report(*batch, report, as_of.date, rs);
-        fs::path target = fs::path(out_dir) / report.output;
-        if (r.ok && !opt.validate_only) {
-            try {
-                core::write_file_atomically(target, r.pdf);
-            } catch (const core::EngineError& e) {
-                rs.add(e.diagnostic());
-                r.ok = false;
-            }
+    std::unique_ptr<OutputLock> lock;
+    std::map<std::string, UnitRecord> previous;
+    const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
+    if (!opt.validate_only) {
+        try {
+            lock = std::make_unique<OutputLock>(p.out_dir);
+        } catch (const core::EngineError& e) {
+            err << core::format_diagnostic(e.diagnostic()) << "\n";
+            return kExitUsage;
         }
-        double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (!r.ok) {
-            ++failed;
-            err << rs.str();
-            err << "FAILED " << report.id << ": " << rs.error_count() << " error"
-                << (rs.error_count() == 1 ? "" : "s") << (opt.validate_only ? "" : "; nothing written")
-                << "\n";
-            continue;
-        }
-        if (!rs.diagnostics().empty()) err << rs.str();
-        ++written;
-        char t[32];
-        std::snprintf(t, sizeof t, "%.2f s", secs);
-        if (opt.validate_only)
-            out << "ok     " << report.id << " (" << r.pages << " pages)\n";
-        else
-            out << "wrote  " << target.string() << " (" << r.pages << " pages, " << kib(r.pdf.size())
-                << ", " << t << ")\n";
+        core::remove_atomic_temp_files(p.out_dir);  // leftovers of a killed run
+        if (!opt.force) previous = read_manifest_units(manifest_path);
     }
-    out << (opt.validate_only ? "validated " : "") << written << " of "
-        << batch->config.reports.size() << " report" << (batch->config.reports.size() == 1 ? "" : "s")
-        << (opt.validate_only ? " valid" : " written") << (failed ? ", " + std::to_string(failed) + " failed" : "")
-        << "; as of " << core::format_long(as_of.date) << " (" << as_of.source << ")\n";
-    return failed ? kExitReportFailed : kExitOk;
+
+    const std::size_t n = p.units.size();
+    std::vector<UnitRecord> records(n);
+    int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), std::max<std::size_t>(n, 1)));
+    bool line = opt.progress == RunOptions::Progress::Line ||
+                (opt.progress == RunOptions::Progress::Auto && ::isatty(STDERR_FILENO));
+    Progress progress(out, err, line, n);
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+
+    auto work = [&]() {
+        for (;;) {
+            if (stop) return;
+            std::size_t i = next++;
+            if (i >= n) return;
+            const Unit& u = p.units[i];
+            UnitRecord& r = records[i];
+            auto t0 = Clock::now();
+            r.key = u.key;
+            r.report = u.report->id;
+            r.entity = u.entity ? u.entity->id : "";
+            fs::path target = fs::path(p.out_dir) / u.output;
+            r.output = target.string();
+            r.input_key = unit_key(p, u);
+            core::DiagnosticSink sink;
+
+            auto prev = previous.find(r.output);
+            if (prev != previous.end() && prev->second.input_key == r.input_key &&
+                (prev->second.status == UnitStatus::Written || prev->second.status == UnitStatus::Skipped)) {
+                std::error_code ec;
+                if (fs::exists(target, ec)) {
+                    try {
+                        if (core::sha256_hex(core::read_file(target)) == prev->second.sha256) {
+                            r.status = UnitStatus::Skipped;
+                            r.sha256 = prev->second.sha256;
+                            r.pages = prev->second.pages;
+                            r.bytes = prev->second.bytes;
+                            r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+                            progress.report(r, "", false);
+                            continue;
+                        }
+                    } catch (const core::EngineError&) {
+                    }
+                }
+            }
+
+            RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, sink);
+            if (rr.ok && !opt.validate_only) {
+                try {
+                    core::write_file_atomically(target, rr.pdf);
+                } catch (const core::EngineError& e) {
+                    sink.add(e.diagnostic());
+                    rr.ok = false;
+                }
+            }
+            r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+            if (rr.ok) {
+                r.status = opt.validate_only ? UnitStatus::Valid : UnitStatus::Written;
+                r.sha256 = core::sha256_hex(rr.pdf);
+                r.pages = rr.pages;
+                r.bytes = rr.pdf.size();
+            } else {
+                r.status = UnitStatus::Failed;
+                for (const auto& d : sink.diagnostics())
+                    if (d.severity == core::Severity::Error) r.errors.push_back(core::format_diagnostic(d));
+                if (r.errors.empty()) r.errors.push_back("failed without a message");
+                if (opt.fail_fast) stop = true;
+            }
+            progress.report(r, sink.str(), opt.validate_only);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < jobs; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    progress.finish();
+
+    // Units never started because of --fail-fast.
+    std::vector<UnitRecord> done;
+    std::size_t not_started = 0;
+    for (auto& r : records) {
+        if (r.key.empty()) ++not_started;
+        else done.push_back(std::move(r));
+    }
+    bool failed = false;
+    for (const auto& r : done) failed |= r.status == UnitStatus::Failed;
+    int code = failed ? kExitReportFailed : kExitOk;
+    print_summary(out, done, p, opt.validate_only);
+    if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
+
+    if (!opt.validate_only) {
+        Manifest m;
+        m.engine_version = BOARDPACK_VERSION;
+        m.batch = opt.config_path;
+        m.as_of = core::format_iso(p.as_of.date);
+        m.as_of_source = p.as_of.source;
+        m.term = p.term.slug();
+        m.started = started_utc;
+        m.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        m.jobs = jobs;
+        if (opt.shard_n > 1) m.shard = std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n);
+        m.exit_code = code;
+        m.inputs = p.inputs;
+        m.units = done;
+        try {
+            core::write_file_atomically(manifest_path, m.to_json());
+        } catch (const core::EngineError& e) {
+            err << core::format_diagnostic(e.diagnostic()) << "\n";
+        }
+    }
+    return code;
+}
+
+int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
+    auto prepared = prepare(opt, err);
+    if (!prepared) return kExitUsage;
+    Prepared& p = *prepared;
+    auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
+    std::size_t up_to_date = 0;
+    for (const auto& u : p.units) {
+        std::string target = (fs::path(p.out_dir) / u.output).string();
+        auto prev = previous.find(target);
+        std::error_code ec;
+        bool fresh = !opt.force && prev != previous.end() && prev->second.input_key == unit_key(p, u) &&
+                     fs::exists(target, ec);
+        up_to_date += fresh;
+        out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << target << "\n";
+    }
+    out << p.units.size() << " report" << (p.units.size() == 1 ? "" : "s") << ", " << up_to_date
+        << " up to date; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "
+        << p.term.label() << (opt.shard_n > 1 ? ", shard " + std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n) : "")
+        << "\n";
+    return kExitOk;
 }
 
 }  // namespace engine::batch

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "engine/batch/batch_data.h"
+#include "engine/batch/fan_out.h"
+#include "engine/batch/terms.h"
 #include "engine/config/batch_config.h"
 #include "engine/core/civil_date.h"
 #include "engine/core/diagnostic.h"
@@ -19,9 +21,10 @@ struct RenderedReport {
     int charts = 0;
 };
 
-/// Renders `report`. Problems go to `sink`; on failure `ok` is false and nothing is returned.
-/// Never throws: EngineError and other exceptions become diagnostics.
-RenderedReport render_report(const BatchData& batch, const config::ReportConfig& report,
-                             const core::Date& as_of, core::DiagnosticSink& sink);
+/// Renders one unit (a report, or a report for one entity of a fan-out). Problems go to
+/// `sink`; on failure `ok` is false and nothing is returned. Never throws: EngineError and
+/// other exceptions become diagnostics.
+RenderedReport render_report(const BatchData& batch, const Unit& unit, const core::Date& as_of,
+                             const Term& term, core::DiagnosticSink& sink);
 
 }  // namespace engine::batch

@@ -6,6 +6,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <boost/program_options.hpp>
 #pragma GCC diagnostic pop
+#include <cstdio>
 #include <sstream>
 
 #include "engine/core/civil_date.h"
@@ -17,16 +18,30 @@ namespace po = boost::program_options;
 
 namespace {
 
-const std::vector<std::string> kCommands = {"run", "validate"};
+const std::vector<std::string> kCommands = {"run", "validate", "list"};
 
-po::options_description run_options(bool validate) {
-    po::options_description d(validate ? "validate options" : "run options");
-    if (!validate) {
+po::options_description command_options(const std::string& cmd) {
+    po::options_description d(cmd + " options");
+    if (cmd != "validate")
         d.add_options()("out,o", po::value<std::string>()->value_name("DIR"),
-                        "write PDFs into DIR instead of the batch's output_dir");
-    }
+                        "output folder instead of the batch's output_dir");
     d.add_options()("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
-                    "treat this date as today (statuses, \"Data as at\")");
+                    "treat this date as today (statuses, \"Data as at\", file names)")(
+        "term", po::value<std::string>()->value_name("TERM"),
+        "the term to report on: autumn-2018, spring-2019, summer-2019 or current; without "
+        "--as-of, the as-of date is the term's last day");
+    if (cmd != "list")
+        d.add_options()("jobs,j", po::value<int>()->value_name("N"),
+                        "reports rendered at once (default: one per core)")(
+            "fail-fast", "stop starting reports after the first failure");
+    if (cmd == "run")
+        d.add_options()("force", "rebuild reports whose inputs have not changed")(
+            "progress", po::value<std::string>()->value_name("MODE"),
+            "auto (a progress line on a terminal, else a line per report), line or log");
+    if (cmd != "validate")
+        d.add_options()("shard", po::value<std::string>()->value_name("K/N"),
+                        "only the K-th of N deterministic shares of the reports");
+    if (cmd == "list") d.add_options()("force", "list every report as to build");
     return d;
 }
 
@@ -38,10 +53,13 @@ std::string overview() {
            "commands:\n"
            "  run CONFIG        render every report of the batch file CONFIG\n"
            "  validate CONFIG   check the batch, its data and templates; write nothing\n"
+           "  list CONFIG       show the reports a run would produce and which are up to date\n"
            "\n"
            "global options:\n"
            "  -h, --help        show this help (or 'boardpack <command> --help')\n"
            "  --version         print the version\n"
+           "\n"
+           "run 'boardpack <command> --help' for the options of a command\n"
            "\n"
            "exit status: 0 all reports written, 1 a report failed, 2 usage, config or data error\n";
 }
@@ -49,13 +67,15 @@ std::string overview() {
 }  // namespace
 
 std::string help_text(const std::string& topic) {
-    if (topic == "run" || topic == "validate") {
+    if (topic == "run" || topic == "validate" || topic == "list") {
         std::ostringstream s;
         s << "usage: boardpack " << topic << " CONFIG [options]\n\n"
-          << (topic == "run" ? "Renders every report of the batch file CONFIG.\n\n"
-                             : "Checks the batch file CONFIG, its data and templates as a run "
-                               "would; writes nothing.\n\n")
-          << run_options(topic == "validate");
+          << (topic == "run"        ? "Renders every report of the batch file CONFIG.\n\n"
+              : topic == "validate" ? "Checks the batch file CONFIG, its data and templates as a "
+                                      "run would; writes nothing.\n\n"
+                                    : "Lists the reports a run would produce, and which are up to "
+                                      "date.\n\n")
+          << command_options(topic);
         return s.str();
     }
     return overview();
@@ -103,7 +123,7 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
         if (sub.size() > 1) opts.help_topic = sub[1];
         return opts;
     }
-    if (cmd != "run" && cmd != "validate") {
+    if (cmd != "run" && cmd != "validate" && cmd != "list") {
         throw UsageError("unknown command '" + cmd + "'; " +
                          core::valid_values_hint("commands", cmd, kCommands));
     }
@@ -116,7 +136,7 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
     // Pass 2: the command's own options and its CONFIG argument.
     std::vector<std::string> sub = po::collect_unrecognized(parsed.options, po::include_positional);
     sub.erase(sub.begin());  // the command itself
-    po::options_description cmd_opts = run_options(cmd == "validate");
+    po::options_description cmd_opts = command_options(cmd);
     po::options_description cmd_hidden;
     cmd_hidden.add_options()("config", po::value<std::string>());
     po::options_description cmd_all;
@@ -133,9 +153,31 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
     }
     if (!cvm.count("config")) throw UsageError("'" + cmd + "' needs a CONFIG file (a batch .yaml)");
 
-    opts.command = cmd == "run" ? Command::Run : Command::Validate;
+    opts.command = cmd == "run" ? Command::Run : cmd == "validate" ? Command::Validate : Command::List;
     opts.run.config_path = cvm["config"].as<std::string>();
     opts.run.validate_only = cmd == "validate";
+    if (cvm.count("jobs")) {
+        opts.run.jobs = cvm["jobs"].as<int>();
+        if (opts.run.jobs < 1 || opts.run.jobs > 256) throw UsageError("--jobs must be between 1 and 256");
+    }
+    opts.run.fail_fast = cvm.count("fail-fast") > 0;
+    opts.run.force = cvm.count("force") > 0;
+    if (cvm.count("term")) opts.run.term = cvm["term"].as<std::string>();
+    if (cvm.count("progress")) {
+        std::string m = cvm["progress"].as<std::string>();
+        if (m == "line") opts.run.progress = batch::RunOptions::Progress::Line;
+        else if (m == "log") opts.run.progress = batch::RunOptions::Progress::Log;
+        else if (m != "auto") throw UsageError("--progress must be auto, line or log, got '" + m + "'");
+    }
+    if (cvm.count("shard")) {
+        std::string s = cvm["shard"].as<std::string>();
+        int k = 0, n = 0;
+        char extra = 0;
+        if (std::sscanf(s.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n)
+            throw UsageError("--shard must be K/N with 1 <= K <= N, e.g. 2/4, got '" + s + "'");
+        opts.run.shard_k = k;
+        opts.run.shard_n = n;
+    }
     if (cvm.count("out")) opts.run.out_dir = cvm["out"].as<std::string>();
     if (cvm.count("as-of")) {
         std::string s = cvm["as-of"].as<std::string>();

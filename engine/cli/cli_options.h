@@ -11,7 +11,7 @@
 
 namespace engine::cli {
 
-enum class Command { Help, Version, Run, Validate };
+enum class Command { Help, Version, Run, Validate, List };
 
 struct CliOptions {
     Command command = Command::Help;

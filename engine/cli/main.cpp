@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
             case cli::Command::Run:
             case cli::Command::Validate:
                 return batch::run_batch(opts.run, std::cout, std::cerr);
+            case cli::Command::List:
+                return batch::list_batch(opts.run, std::cout, std::cerr);
         }
     } catch (const cli::UsageError& e) {
         std::cerr << "boardpack: error: " << e.what() << "\n"

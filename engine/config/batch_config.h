@@ -34,6 +34,13 @@ struct SourceDocument {
 
 struct ReportConfig {
     std::string id;
+    /// Fan-out: "" (one report), "setting" (one per settings-file row) or "local_authority"
+    /// (one per la_name of the settings file).
+    std::string for_each;
+    /// Keep only entities whose attribute has one of the values (e.g. la_name: [Kent]).
+    std::vector<std::pair<std::string, std::vector<std::string>>> entity_filter;
+    /// The report's YAML as written, for incremental builds (a change rebuilds the report).
+    std::string fingerprint;
     std::string template_path;  ///< resolved
     std::string output;         ///< file name pattern relative to the output folder
     std::string title;
@@ -48,6 +55,13 @@ struct ReportConfig {
     core::SourceLocation where;
 };
 
+/// First day (month, day) of each school term; the defaults are English school terms.
+struct TermCalendar {
+    int autumn_month = 9, autumn_day = 1;
+    int spring_month = 1, spring_day = 1;
+    int summer_month = 4, summer_day = 15;
+};
+
 struct BatchConfig {
     std::string path;      ///< the batch file as given
     std::string base_dir;  ///< its folder; relative paths inside are resolved against it
@@ -60,11 +74,16 @@ struct BatchConfig {
     /// the data are found without being listed).
     std::vector<std::vector<std::string>> partitions;
     int at_risk_days = 14;   ///< actions due within this many days and not complete are at risk
+    TermCalendar terms;
+    /// Everything but the reports, as written: a change here rebuilds every report.
+    std::string fingerprint;
 
     std::string settings_path;  ///< settings/entities file, empty when none
     std::vector<data::ObservationSource> observations;
     std::optional<data::RecordsSpec> records;  ///< pupil-level records to aggregate
     std::string activities_path;               ///< delivery activity, empty when none
+    /// Extra CSV files a template can list (quotes, case studies …): name -> path.
+    std::vector<std::pair<std::string, std::string>> tables;
     std::string targets_path;  ///< empty when the batch has no targets
     std::string actions_path;  ///< empty when the batch has no action plan
     data::Catalog catalog;

@@ -247,13 +247,28 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
                          const std::string& base_dir, core::DiagnosticSink& sink) {
     ReportConfig r;
     r.where = location_of(n, file);
+    YAML::Emitter em;
+    em << n;
+    r.fingerprint = em.c_str();
     MapReader m(n, file, path, sink);
     r.id = m.string("id", true).value_or("");
+    r.for_each = m.choice("for_each", {"setting", "local_authority"}).value_or("");
+    YAML::Node where = m.map("where");
+    if (where.IsDefined()) {
+        if (r.for_each.empty())
+            sink.error(m.where("where"), "'" + path + ".where' filters a fan-out: add 'for_each'");
+        MapReader wm(where, file, path + ".where", sink);
+        for (const auto& kv : where) {
+            std::string key = kv.first.Scalar();
+            r.entity_filter.emplace_back(key, string_list(wm, key, sink, {}));
+        }
+        wm.finish();
+    }
     if (!r.id.empty() && core::slugify(r.id) != r.id && r.id.find('-') == std::string::npos)
         sink.error(m.where("id"), "report id '" + r.id + "' must be lower case letters, digits, "
                                   "'-' or '_'");
     r.template_path = resolve(base_dir, m.string("template", true).value_or(""));
-    r.output = m.string("output").value_or(r.id + ".pdf");
+    r.output = m.string("output").value_or(r.for_each.empty() ? "{id}.pdf" : "{id}/{entity}.pdf");
     r.title = m.string("title", true).value_or("");
     r.subtitle = m.string("subtitle").value_or("");
     r.author = m.string("author").value_or("");
@@ -310,6 +325,14 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
     if (cfg.base_dir.empty()) cfg.base_dir = ".";
 
     MapReader top(*root, path, "", sink);
+    if (root->IsMap()) {
+        YAML::Emitter em;
+        em << YAML::BeginMap;
+        for (const auto& kv : *root)
+            if (kv.first.IsScalar() && kv.first.Scalar() != "reports") em << YAML::Key << kv.first << YAML::Value << kv.second;
+        em << YAML::EndMap;
+        cfg.fingerprint = em.c_str();
+    }
     YAML::Node batch = top.map("batch");
     MapReader b(batch, path, "batch", sink);
     cfg.name = b.string("name").value_or("");
@@ -335,6 +358,25 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
             }
         }
         s.finish();
+    }
+    YAML::Node terms = b.map("terms");
+    if (terms.IsDefined()) {
+        MapReader t(terms, path, "batch.terms", sink);
+        auto month_day = [&](const std::string& key, int& month, int& day) {
+            auto v = t.string(key);
+            if (!v) return;
+            auto d = core::parse_iso_date("2000-" + *v);  // 2000 is a leap year: 02-29 is valid
+            if (!d || v->size() != 5) {
+                sink.error(t.where(key), "'batch.terms." + key + "' must be a month and day as MM-DD, got '" + *v + "'");
+                return;
+            }
+            month = d->month;
+            day = d->day;
+        };
+        month_day("autumn", cfg.terms.autumn_month, cfg.terms.autumn_day);
+        month_day("spring", cfg.terms.spring_month, cfg.terms.spring_day);
+        month_day("summer", cfg.terms.summer_month, cfg.terms.summer_day);
+        t.finish();
     }
     YAML::Node act = b.map("action_plan");
     if (act.IsDefined()) {
@@ -364,6 +406,17 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
         YAML::Node records = d.any("records");
         if (records.IsDefined()) cfg.records = read_records(records, path, cfg.base_dir, sink);
         cfg.activities_path = resolve(cfg.base_dir, d.string("activities").value_or(""));
+        YAML::Node tables = d.map("tables");
+        if (tables.IsDefined()) {
+            MapReader tm(tables, path, "data.tables", sink);
+            for (const auto& kv : tables) {
+                std::string name = kv.first.Scalar();
+                if (core::slugify(name) != name)
+                    sink.error(location_of(kv.first, path), "table name '" + name + "' must be lower case letters, digits and '_'");
+                cfg.tables.emplace_back(name, resolve(cfg.base_dir, tm.string(name, true).value_or("")));
+            }
+            tm.finish();
+        }
         cfg.targets_path = resolve(cfg.base_dir, d.string("targets").value_or(""));
         cfg.actions_path = resolve(cfg.base_dir, d.string("actions").value_or(""));
         d.finish();

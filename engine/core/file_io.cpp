@@ -54,6 +54,31 @@ bool is_atomic_temp_name(const std::string& filename) {
     return filename.size() > 1 && filename[0] == '.' && filename.find(".tmp-") != std::string::npos;
 }
 
+namespace {
+
+// Writes all of `bytes` to fd; false (errno set) on failure.
+bool write_all(int fd, std::string_view bytes) {
+    const char* p = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+fs::path temp_name(const fs::path& dir, const fs::path& path) {
+    return dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                  std::to_string(g_temp_counter++));
+}
+
+}  // namespace
+
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
     fs::path dir = path.parent_path();
     if (dir.empty()) dir = ".";
@@ -61,27 +86,31 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     fs::create_directories(dir, ec);
     if (ec) throw EngineError({path.string()}, "cannot create folder " + dir.string() + ": " +
                                                    ec.message());
+    fs::path tmp = temp_name(dir, path);
 
-    fs::path tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                          "-" + std::to_string(g_temp_counter++));
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // Preferred: an unnamed file (O_TMPFILE) that only gets a name once it is complete, so a
+    // run killed mid-write (even by SIGKILL) leaves nothing behind. Fallback: a named temp file.
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    bool unnamed = fd >= 0;
+    if (!unnamed) fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) fail(path, "creating temp file", errno);
 
-    const char* p = bytes.data();
-    std::size_t left = bytes.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
+    if (!write_all(fd, bytes) || ::fsync(fd) != 0) {
+        int e = errno;
+        ::close(fd);
+        if (!unnamed) ::unlink(tmp.c_str());
+        fail(path, "writing", e);
+    }
+    if (unnamed) {
+        // Give the complete file a temporary name, then rename it over the target.
+        std::string proc = "/proc/self/fd/" + std::to_string(fd);
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
             int e = errno;
             ::close(fd);
-            ::unlink(tmp.c_str());
-            fail(path, "writing", e);
+            fail(path, "naming temp file", e);
         }
-        p += n;
-        left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if (::close(fd) != 0) {
         int e = errno;
         ::unlink(tmp.c_str());
         fail(path, "flushing", e);
@@ -97,6 +126,18 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
         ::fsync(dfd);
         ::close(dfd);
     }
+}
+
+std::size_t remove_atomic_temp_files(const fs::path& dir) {
+    std::size_t n = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && is_atomic_temp_name(it->path().filename().string())) {
+            fs::remove(it->path(), ec);
+            ++n;
+        }
+    }
+    return n;
 }
 
 }  // namespace engine::core

@@ -17,6 +17,10 @@ std::string read_file(const std::filesystem::path& path);
 /// On any failure the temp file is removed, `path` is untouched and EngineError is thrown.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+/// Removes temp files a killed run may have left under `dir` (only ever complete files, but
+/// not outputs). Returns how many were removed. Call only while holding the output lock.
+std::size_t remove_atomic_temp_files(const std::filesystem::path& dir);
+
 /// True for the temp names write_file_atomically uses (so a later run can sweep leftovers
 /// of a killed run).
 bool is_atomic_temp_name(const std::string& filename);

@@ -45,6 +45,7 @@ struct Block {
     int min_end = 1;              // widow control: lines carried to the next page
     bool keep_with_next = false;
     int contents_entries = 0;
+    double shrink = 0;  // a chart may lose up to this much height to stay on the page
 };
 
 void shift(PageItem& item, double dx, double dy) {
@@ -185,8 +186,9 @@ private:
             logo_w = st_.logo_height * 3;
             p.items.push_back(Image{left_ + width_ - logo_w, 0, logo_w, st_.logo_height, st_.logo});
         }
-        auto tl = break_lines(one(f.title, FontFace::Bold, text), body_ + 4, width_ - logo_w - (logo_w > 0 ? 12 : 0), fonts_);
-        y = draw_lines(p, tl, left_, 0, body_ + 4, (body_ + 4) * 1.25);
+        const double title_size = st_.title_size > 0 ? st_.title_size : body_ + 4;
+        auto tl = break_lines(one(f.title, FontFace::Bold, text), title_size, width_ - logo_w - (logo_w > 0 ? 12 : 0), fonts_);
+        y = draw_lines(p, tl, left_, 0, title_size, title_size * 1.25);
         if (!f.subtitle.empty()) y = draw_lines(p, break_lines(one(f.subtitle, FontFace::Regular, text), body_, width_, fonts_), left_, y, body_, line_h_);
         y = std::max(y, logo_w > 0 ? st_.logo_height : 0.0) + 10;
         double label_w = 0;
@@ -399,6 +401,7 @@ private:
         b.kind = Block::Kind::Whole;
         b.space_before = 6;
         b.space_after = 10;
+        if (c.min_height > 0 && c.min_height < h) b.shrink = h - c.min_height;
         b.pieces.push_back(std::move(p));
         blocks_.push_back(std::move(b));
     }
@@ -519,6 +522,10 @@ public:
                 continue;
             }
             double before = at_top() ? 0 : b.space_before;
+            if (b.shrink > 0 && y_ + before + first_unit(b) > bottom_ + 1e-6) {
+                double over = y_ + before + first_unit(b) - bottom_;
+                if (over <= b.shrink + 1e-6) shrink_chart(b, over);
+            }
             double need = before + first_unit(b);
             if (b.keep_with_next && i + 1 < blocks.size()) {
                 const Block& n = blocks[i + 1];
@@ -544,6 +551,16 @@ public:
 
 private:
     bool at_top() const { return y_ <= top_ + 1e-6; }
+
+    // Takes `by` points off a chart block's chart box (it is drawn later at the new size).
+    static void shrink_chart(Block& b, double by) {
+        for (auto& p : b.pieces) {
+            for (auto& item : p.items)
+                if (auto* c = std::get_if<ChartPlacement>(&item)) c->h -= by;
+            p.height -= by;
+        }
+        b.shrink -= by;
+    }
 
     void new_page() {
         Page p;
@@ -625,7 +642,7 @@ private:
 // ---- page furniture -------------------------------------------------------------------------
 
 void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) {
-    const double size = 8.5;
+    const double size = st.header_size;
     const double left = st.margin_left;
     const double right = st.width - st.margin_right;
     const Rgb muted = rgb(st.muted);
@@ -635,16 +652,33 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) 
         std::vector<PageItem> f;
         double header_base = st.margin_top - 22;
         double rule_y = st.margin_top - 14;
-        if (!st.header_left.empty())
-            f.push_back(TextRun{left, header_base, FontFace::Regular, size, muted, st.header_left});
-        if (!st.header_right.empty())
-            f.push_back(TextRun{right - fonts.width(st.header_right, FontFace::Regular, size), header_base, FontFace::Regular, size, muted, st.header_right});
-        f.push_back(Line{left, rule_y, right, rule_y, rgb(st.rule), 0.5});
+        if (!st.header_left.empty()) {
+            FontFace face = st.header_bold ? FontFace::Bold : FontFace::Regular;
+            double x = left;
+            for (const auto& run : fonts.runs(st.header_left, face, size)) {
+                f.push_back(TextRun{x, header_base, run.face, size, st.header_bold ? rgb(st.text) : muted, run.text});
+                x += run.width;
+            }
+        }
+        if (!st.header_right.empty()) {
+            double x = right - fonts.width(st.header_right, FontFace::Regular, size);
+            for (const auto& run : fonts.runs(st.header_right, FontFace::Regular, size)) {
+                f.push_back(TextRun{x, header_base, run.face, size, muted, run.text});
+                x += run.width;
+            }
+        }
+        f.push_back(Line{left, rule_y, right, rule_y, st.header_rule ? rgb(*st.header_rule) : rgb(st.rule),
+                         st.header_rule_width});
         double foot_rule = st.height - st.margin_bottom + 16;
         double foot_base = foot_rule + 13;
         f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5});
-        if (!st.footer_left.empty())
-            f.push_back(TextRun{left, foot_base, FontFace::Regular, size, muted, st.footer_left});
+        if (!st.footer_left.empty()) {
+            double x = left;
+            for (const auto& run : fonts.runs(st.footer_left, FontFace::Regular, size)) {
+                f.push_back(TextRun{x, foot_base, run.face, size, muted, run.text});
+                x += run.width;
+            }
+        }
         std::string page_text = "Page " + std::to_string(i + 1) + " of " + std::to_string(total);
         f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text});
         if (!st.classification.empty()) {
@@ -719,6 +753,11 @@ LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_co
     LaidOutReport out;
     out.chart_sizes = builder.chart_sizes();
     auto& pages = pag.pages();
+    for (const auto& page : pages)  // after any shrinking
+        for (const auto& item : page.items)
+            if (const auto* c = std::get_if<ChartPlacement>(&item))
+                if (c->chart_page >= 0 && static_cast<std::size_t>(c->chart_page) < out.chart_sizes.size())
+                    out.chart_sizes[static_cast<std::size_t>(c->chart_page)] = {c->w, c->h};
     fill_contents(pages, pag.marks(), pag.contents_slots(), doc.style, fonts);
     furnish(pages, doc.style, fonts);
     for (const auto& m : pag.marks()) out.document.outline.push_back({m.mark.title, m.mark.level, m.page, m.y});

@@ -15,7 +15,8 @@ data::MeasureInfo measure_info(const data::Catalog& catalog, const std::string& 
 
 GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
                     const std::string& measure, const std::string& group,
-                    const data::ComparatorRef& comparator, const AreaKey& area) {
+                    const data::ComparatorRef& comparator, const AreaKey& area,
+                    const std::optional<data::Period>& baseline) {
     GapRow row;
     row.series = build_gap_series(view, catalog, measure, group, comparator, area);
     const auto& pts = row.series.points;
@@ -36,6 +37,24 @@ GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
             row.direction = direction_of(*row.change, measure_info(catalog, measure).dp);
         }
     }
+    // Change since the baseline (the target's, or the first period with the group).
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        bool match = baseline ? pts[i].period == *baseline : pts[i].group.observation != nullptr;
+        if (match) {
+            row.baseline = i;
+            break;
+        }
+    }
+    const GapPoint* b = row.baseline_point();
+    if (l && b && b != l) {
+        if (l->suppressed() || b->suppressed()) {
+            row.change_since_baseline_suppressed = true;
+        } else if (l->gap && b->gap) {
+            row.change_since_baseline = gap_change(*b->gap, *l->gap);
+            row.direction_since_baseline =
+                direction_of(*row.change_since_baseline, measure_info(catalog, measure).dp);
+        }
+    }
     return row;
 }
 
@@ -52,7 +71,7 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
         for (const auto& t : *in.targets) {
             if (!t.area.empty() && t.area != in.area.area) continue;
             GapRow row = make_gap_row(*in.view, *in.catalog, t.measure, t.group, t.comparator,
-                                      in.area);
+                                      in.area, t.baseline);
             row.target = &t;
             row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure));
             out.rows.push_back(std::move(row));

@@ -27,10 +27,18 @@ struct GapRow {
     std::optional<double> change;         ///< gap(latest) − gap(previous), unrounded
     std::optional<Direction> direction;
     bool change_suppressed = false;
+    /// The target's baseline period, else the first period with data for the group.
+    std::optional<std::size_t> baseline;
+    std::optional<double> change_since_baseline;  ///< gap(latest) − gap(baseline)
+    std::optional<Direction> direction_since_baseline;
+    bool change_since_baseline_suppressed = false;
 
     const GapPoint* latest_point() const { return latest ? &series.points[*latest] : nullptr; }
     const GapPoint* previous_point() const {
         return previous ? &series.points[*previous] : nullptr;
+    }
+    const GapPoint* baseline_point() const {
+        return baseline ? &series.points[*baseline] : nullptr;
     }
 };
 
@@ -58,6 +66,7 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in);
 /// A gap row for any measure/group/comparator (used by charts and templates beyond targets).
 GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
                     const std::string& measure, const std::string& group,
-                    const data::ComparatorRef& comparator, const AreaKey& area);
+                    const data::ComparatorRef& comparator, const AreaKey& area,
+                    const std::optional<data::Period>& baseline = std::nullopt);
 
 }  // namespace engine::metrics

@@ -19,9 +19,14 @@ public:
     TargetResult run() {
         const GapPoint* latest = s_.latest();
         if (!latest) return no_data("no data for " + t_.group + " in " + s_.area.area);
-        r_.future = t_.period > latest->period;
-        judged_ = r_.future ? latest : s_.at(t_.period);
-        if (!judged_) return no_data("no data for " + t_.period.label());
+        // An academic-year target on termly data is judged at that year's Summer term.
+        data::Period target_period = t_.period;
+        if (target_period.kind == data::PeriodKind::AcademicYear && latest->period.is_term() &&
+            !s_.at(target_period))
+            target_period.kind = data::PeriodKind::SummerTerm;
+        r_.future = target_period > latest->period;
+        judged_ = r_.future ? latest : s_.at(target_period);
+        if (!judged_) return no_data("no data for " + target_period.label());
         r_.judged = judged_->period;
         switch (t_.kind) {
             case TargetKind::GapAtMost:

@@ -24,7 +24,7 @@ const std::vector<KindOptions>& kinds() {
         {"gap_trend", {"measure", "group", "comparator", "national", "subtitle"}},
         {"gap_bars", {"group", "measures", "subtitle"}},
         {"grouped_bars", {"measures", "groups", "period", "subtitle"}},
-        {"action_status", {"subtitle"}},
+        {"action_status", {"subtitle", "rows"}},
         {"distribution", {"measure", "group", "comparator", "level", "highlight", "period", "subtitle"}},
         {"line", {"measure", "group", "areas", "level", "national", "target", "subtitle"}},
     };
@@ -122,6 +122,7 @@ private:
                         {core::valid_values_hint("groups", c, known), "or 'National'"});
         return {false, c};
     }
+    std::string place() const { return ctx_.area_label.empty() ? ctx_.area.area : ctx_.area_label; }
     std::string label_of(const data::ComparatorRef& c) const {
         std::string l = ctx_.catalog->group_label(c.group);
         return c.national ? l + " (England)" : l;
@@ -175,7 +176,7 @@ private:
         s.y.decimals = m.dp;
         std::string span = s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back();
         s.text = text(m.label + ": " + ctx_.catalog->group_label(g) + " and " + label_of(comp) + ", " +
-                      ctx_.area.area + span);
+                      place() + span);
         return s;
     }
 
@@ -200,8 +201,7 @@ private:
             s.rows.push_back(r);
         }
         s.x.label = "Gap (percentage points)";
-        s.text = text("Latest gap and the gap the target needs now, by measure and group, " +
-                      ctx_.area.area);
+        s.text = text("Latest gap and the gap the target needs now, by measure and group, " + place());
         return s;
     }
 
@@ -255,7 +255,7 @@ private:
             s.groups.push_back(ser);
         }
         s.y = cm::ValueAxis::percent("Children at the expected level (%)");
-        s.text = text("Latest values by measure and group, " + ctx_.area.area +
+        s.text = text("Latest values by measure and group, " + place() +
                       (period ? ", " + period->label() : ""));
         return s;
     }
@@ -265,6 +265,16 @@ private:
         const auto& statuses = metrics::all_action_statuses();
         for (auto st : statuses) s.statuses.push_back(status_category(metrics::status_word(st)));
         const auto& summary = ctx_.metrics->actions;
+        std::string rows = opt("rows", "objectives");
+        if (rows != "objectives" && rows != "total")
+            sink_.error(where("rows"), "'rows' must be 'objectives' or 'total', got '" + rows + "'");
+        if (rows == "total") {
+            cm::ActionStatusRow all{"All actions", {}};
+            for (auto st : statuses) all.counts.push_back(summary.overall.of(st));
+            s.rows.push_back(all);
+            s.text = text("Actions by status");
+            return s;
+        }
         for (const auto& [objective, counts] : summary.by_objective) {
             cm::ActionStatusRow row{objective, {}};
             for (auto st : statuses) row.counts.push_back(counts.of(st));

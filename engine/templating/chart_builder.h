@@ -26,6 +26,7 @@ struct ChartContext {
     const metrics::ReportMetrics* metrics = nullptr;
     metrics::AreaKey area;
     const std::vector<data::Target>* targets = nullptr;
+    std::string area_label;  ///< how the area is named in subtitles (a setting's name, not its id)
 };
 
 /// The spec a chart block asks for; errors (unknown kind or option, unknown measure or group)

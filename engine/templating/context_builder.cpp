@@ -3,6 +3,7 @@
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
 #include "engine/templating/expander.h"
+#include "engine/templating/inline_markup.h"
 
 namespace engine::templating {
 
@@ -112,6 +113,20 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
         v["change"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
     else
         v["change"] = Value::number(row.change, NumberUnit::Ppts, m.dp, data::Missing::NotAvailable);
+    const metrics::GapPoint* base = row.baseline_point();
+    v["baseline"] = Value(base ? base->period.label() : "");
+    v["baseline_short"] = Value(base ? base->period.short_label() : "");
+    v["baseline_gap"] = gap_value(base, m);
+    if (row.change_since_baseline_suppressed)
+        v["change_since_baseline"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
+    else
+        v["change_since_baseline"] =
+            Value::number(row.change_since_baseline, NumberUnit::Ppts, m.dp, data::Missing::NotAvailable);
+    v["direction_since_baseline"] =
+        Value(row.direction_since_baseline ? metrics::direction_word(*row.direction_since_baseline) : "");
+    v["narrowed_since_baseline"] = Value(row.direction_since_baseline == metrics::Direction::Narrowed);
+    v["widened_since_baseline"] = Value(row.direction_since_baseline == metrics::Direction::Widened);
+    v["unchanged_since_baseline"] = Value(row.direction_since_baseline == metrics::Direction::Unchanged);
     v["direction"] = Value(row.direction ? metrics::direction_word(*row.direction) : "");
     v["narrowed"] = Value(row.direction == metrics::Direction::Narrowed);
     v["widened"] = Value(row.direction == metrics::Direction::Widened);
@@ -147,8 +162,8 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     report["author"] = Value(rep.author);
     report["organisation"] = Value(rep.organisation);
     report["classification"] = Value(rep.classification);
-    report["area"] = Value(rep.area.name);
-    report["area_level"] = Value(rep.area.level);
+    report["area"] = Value(in.metrics ? in.metrics->area.area : rep.area.name);
+    report["area_level"] = Value(in.metrics ? in.metrics->area.level : rep.area.level);
     root["report"] = Value(report);
     root["batch"] = Value(ValueMap{
         {"name", Value(batch.name)},
@@ -244,7 +259,19 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     root["sources"] = Value(sources);
     for (auto& [k, v] : in.extra) root[k] = v;
 
-    // Narrative last: it may name anything above.
+    // The report's own strings may name the entity, term and figures ("Setting progress report:
+    // {{ entity.name }}"); then the narrative, which may name anything above.
+    {
+        Value partial(root);
+        Expander ex(partial, sink);
+        ValueMap r = root["report"].map();
+        for (const char* key : {"title", "subtitle", "author", "organisation", "classification"}) {
+            const auto* v = std::get_if<std::string>(&r[key].data());
+            if (v && v->find("{{") != std::string::npos)
+                r[key] = Value(plain_text(ex.expand(*v, rep.where)));
+        }
+        root["report"] = Value(r);
+    }
     Value partial(root);
     Expander ex(partial, sink);
     root["text"] = expand_text_tree(rep.text, ex);

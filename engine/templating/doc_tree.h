@@ -74,6 +74,7 @@ struct Table {
 struct ChartBlock {
     int chart = 0;        ///< index into DocTree::charts_alt / the report's chart list
     double height = 220;  ///< points; the width is the text width
+    double min_height = 0;  ///< when > 0, the chart shrinks to this to stay on the page
     std::string caption;  ///< "Figure 1: …"
     std::string alt_text;
 };
@@ -126,6 +127,11 @@ struct PageStyle {
     std::string classification;  ///< e.g. "OFFICIAL", centred at top and bottom
     std::string logo;            ///< PNG path, resolved
     double logo_height = 28;
+    double title_size = 0;       ///< front title size (0: body size + 4)
+    double header_size = 8.5;
+    bool header_bold = false;
+    std::optional<Rgb> header_rule;
+    double header_rule_width = 0.5;
 };
 
 struct DocTree {

@@ -60,6 +60,11 @@ private:
         p.classification = plain(st.classification);
         p.logo = ex_.expand(st.logo.text, st.logo.where, {}, true);
         p.logo_height = st.logo_height;
+        p.title_size = st.title_size;
+        p.header_size = st.header_size;
+        p.header_bold = st.header_bold;
+        p.header_rule = st.header_rule;
+        p.header_rule_width = st.header_rule_width;
 
         DocTree& d = out_.doc;
         d.title = t_.doc_title.empty() ? plain({"{{ report.title }}", {}}) : plain(t_.doc_title);
@@ -367,6 +372,7 @@ private:
         ChartBlock cb;
         cb.chart = req.index;
         cb.height = b.height > 0 ? b.height : 220;
+        cb.min_height = std::min(b.min_height, cb.height);
         cb.caption = caption("Figure", figure_count_, b.caption, sc);
         out_.charts.push_back(std::move(req));
         out_.doc.blocks.push_back(cb);

@@ -70,6 +70,9 @@ constexpr Preset kTargetColumns[] = {
     {"gap", "Gap (ppts)", "{{ gap | num }}", Align::Right, 0.8, false, true},
     {"previous_gap", "Previous gap", "{{ previous_gap | num }}", Align::Right, 0.9, false, true},
     {"change", "Change in gap", "{{ change | signed }}", Align::Right, 0.9, false, true},
+    {"change_since_baseline", "Change since baseline", "{{ change_since_baseline | signed }}", Align::Right, 0.9, false, true},
+    {"baseline_gap", "Baseline gap", "{{ baseline_gap | num }}", Align::Right, 0.9, false, true},
+    {"target_value", "Target", "{{ target | num }}", Align::Right, 0.8, false, true},
     {"direction", "Direction", "{{ direction }}", Align::Left, 0.9, false},
     {"target", "Target", "{{ target_text }}", Align::Left, 1.6, false},
     {"status", "Status", "{{ status }}", Align::Left, 1.1, true, true},
@@ -182,6 +185,16 @@ private:
         st.classification = tstring(m, "classification");
         st.logo = tstring(m, "logo");
         st.logo_height = m.number("logo_height").value_or(st.logo_height);
+        st.title_size = m.number("title_size").value_or(st.title_size);
+        st.header_size = m.number("header_size").value_or(st.header_size);
+        st.header_bold = m.boolean("header_bold").value_or(st.header_bold);
+        st.header_rule_width = m.number("header_rule_width").value_or(st.header_rule_width);
+        if (auto v = m.string("header_rule_color")) {
+            bool ok = false;
+            Rgb rgb = parse_hex(*v, ok);
+            if (!ok) sink_.error(m.where("header_rule_color"), "'style.header_rule_color' must be a colour as #RRGGBB, got '" + *v + "'");
+            else st.header_rule = rgb;
+        }
         m.finish();
     }
 
@@ -386,6 +399,10 @@ private:
             std::string key = kv.first.Scalar();
             if (key == "height") {
                 b.height = m.number("height").value_or(0);
+                continue;
+            }
+            if (key == "min_height") {
+                b.min_height = m.number("min_height").value_or(0);
                 continue;
             }
             if (key == "caption") {

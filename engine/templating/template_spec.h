@@ -57,6 +57,7 @@ struct BlockSpec {
     // charts: options checked by the chart builder (kind, measure, group …)
     std::map<std::string, TemplateString> options;
     double height = 0;                  // charts, spacers
+    double min_height = 0;              // charts: may shrink to this to fit the page
 };
 
 struct SectionSpec {
@@ -78,6 +79,11 @@ struct StyleSpec {
     std::map<std::string, Rgb> colors;  ///< accent, text, muted, rule, table_header
     TemplateString header_left, header_right, footer_left, classification, logo;
     double logo_height = 28;
+    double title_size = 0;        ///< front title size (0: body size + 4)
+    double header_size = 8.5;     ///< running header and footer text
+    bool header_bold = false;     ///< the left header in bold
+    std::optional<Rgb> header_rule;  ///< colour of the rule under the header (default: rule)
+    double header_rule_width = 0.5;
 };
 
 struct FrontSpec {

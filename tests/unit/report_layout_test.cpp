@@ -147,7 +147,11 @@ TEST_CASE("no paragraph leaves a single line at the foot or head of a page", "[l
 TEST_CASE("pages carry 'Page X of Y' and charts get their slot size", "[layout]") {
     tpl::DocTree doc;
     doc.blocks.push_back(para(words(10)));
-    doc.blocks.push_back(tpl::ChartBlock{0, 230, "Figure 1: A chart", ""});
+    tpl::ChartBlock chart;
+    chart.chart = 0;
+    chart.height = 230;
+    chart.caption = "Figure 1: A chart";
+    doc.blocks.push_back(chart);
     doc.blocks.push_back(tpl::PageBreak{});
     doc.blocks.push_back(para(words(10)));
     auto laid = layout_report(doc, fonts(), 1);

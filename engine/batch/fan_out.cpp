@@ -1,0 +1,160 @@
+#include "engine/batch/fan_out.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <set>
+
+#include "engine/core/text.h"
+
+namespace engine::batch {
+
+std::string safe_component(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+            c == '>' || c == '|' || u < 0x20 || u == 0x7F)
+            out += '_';
+        else
+            out += c;
+    }
+    while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    if (out.empty()) out = "_";
+    return out;
+}
+
+namespace {
+
+// Expands {name} placeholders of an output pattern, each value made safe as a path component.
+std::optional<std::string> expand_pattern(const std::string& pattern,
+                                          const std::map<std::string, std::string>& vars,
+                                          std::string& error) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '{') {
+            out += pattern[i];
+            continue;
+        }
+        std::size_t close = pattern.find('}', i);
+        if (close == std::string::npos) {
+            error = "unclosed '{' in the output pattern '" + pattern + "'";
+            return std::nullopt;
+        }
+        std::string name = pattern.substr(i + 1, close - i - 1);
+        auto it = vars.find(name);
+        if (it == vars.end()) {
+            std::vector<std::string> valid;
+            for (const auto& [k, v] : vars) valid.push_back("{" + k + "}");
+            error = "unknown placeholder {" + name + "} in the output pattern '" + pattern +
+                    "'; " + core::valid_values_hint("placeholders", "{" + name + "}", valid);
+            return std::nullopt;
+        }
+        out += safe_component(it->second);
+        i = close;
+    }
+    // No absolute paths and no climbing out of the output folder.
+    std::vector<std::string> parts;
+    for (auto& p : core::split(out, '/'))
+        if (!p.empty() && p != "." && p != "..") parts.push_back(p);
+    if (parts.empty()) {
+        error = "the output pattern '" + pattern + "' gives an empty file name";
+        return std::nullopt;
+    }
+    return core::join(parts, "/");
+}
+
+bool matches(const data::Entity& e,
+             const std::vector<std::pair<std::string, std::vector<std::string>>>& where) {
+    for (const auto& [key, values] : where) {
+        std::string v = e.get(key);
+        if (std::find(values.begin(), values.end(), v) == values.end()) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core::Date& as_of,
+                               core::DiagnosticSink& sink) {
+    std::vector<Unit> units;
+    std::map<std::string, std::string> seen;  // output -> key
+    for (const auto& r : b.config.reports) {
+        std::map<std::string, std::string> base = {
+            {"id", r.id}, {"term", term.slug()}, {"as_of", core::format_iso(as_of)},
+            {"year", std::to_string(as_of.year)}};
+        std::vector<std::optional<data::Entity>> entities;
+        if (r.for_each.empty()) {
+            entities.push_back(std::nullopt);
+        } else if (b.settings.empty()) {
+            sink.error(r.where, "report '" + r.id + "' fans out over '" + r.for_each +
+                                    "', but the batch has no settings file",
+                       {"add 'data.settings: <file>' with setting_id, setting_name and la_name"});
+            continue;
+        } else if (r.for_each == "setting") {
+            for (const auto& e : b.settings.all())
+                if (matches(e, r.entity_filter)) entities.push_back(e);
+        } else {  // local_authority
+            std::set<std::string> las;
+            for (const auto& e : b.settings.all())
+                if (matches(e, r.entity_filter) && !e.la_name.empty()) las.insert(e.la_name);
+            for (const auto& la : las) {
+                data::Entity e;
+                e.id = e.name = e.la_name = la;
+                entities.push_back(e);
+            }
+        }
+        if (!r.for_each.empty() && entities.empty())
+            sink.warning(r.where, "report '" + r.id + "' fans out over no " + r.for_each +
+                                      ": no entity matches its 'where'");
+        for (const auto& e : entities) {
+            Unit u;
+            u.report = &r;
+            u.entity = e;
+            u.key = e ? r.id + "/" + e->id : r.id;
+            u.area = r.area;
+            auto vars = base;
+            if (e) {
+                vars["entity"] = e->id;
+                vars["setting_id"] = r.for_each == "setting" ? e->id : "";
+                vars["setting_name"] = r.for_each == "setting" ? e->name : "";
+                vars["la_name"] = e->la_name;
+                for (const auto& [k, v] : e->attributes) vars.emplace(k, v);
+                if (r.for_each == "setting") {
+                    u.area = {data::kSetting, e->id};
+                    u.action_entity = e->id;
+                } else {
+                    u.area = {data::kLocalAuthority, e->id};
+                }
+            }
+            std::string error;
+            auto out = expand_pattern(r.output, vars, error);
+            if (!out) {
+                sink.error(r.where, "report '" + r.id + "': " + error);
+                break;
+            }
+            u.output = *out;
+            auto [it, fresh] = seen.emplace(u.output, u.key);
+            if (!fresh) {
+                sink.error(r.where, "'" + u.key + "' and '" + it->second + "' would both write '" +
+                                        u.output + "'",
+                           {"make the output pattern unique, e.g. with {entity}"});
+                continue;
+            }
+            units.push_back(std::move(u));
+        }
+    }
+    return units;
+}
+
+bool in_shard(const Unit& u, int k, int n) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and machines
+    for (unsigned char c : u.key) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return static_cast<int>(h % static_cast<std::uint64_t>(n)) == k - 1;
+}
+
+}  // namespace engine::batch

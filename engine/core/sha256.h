@@ -1,0 +1,26 @@
+// core: SHA-256 digests (OpenSSL) for the run manifest and incremental builds.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace engine::core {
+
+/// Lower-case hex SHA-256 of `bytes`.
+std::string sha256_hex(std::string_view bytes);
+
+/// Incremental hashing of several pieces (each length-prefixed, so ("ab","c") != ("a","bc")).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    Sha256& add(std::string_view piece);
+    std::string hex();
+
+private:
+    void* ctx_;
+};
+
+}  // namespace engine::core
