@@ -240,7 +240,7 @@ void MapReader::finish() {
         if (std::find(asked_.begin(), asked_.end(), k) != asked_.end()) continue;
         sink_.error(location_of(kv.first, file_),
                     "unknown key '" + k + "'" + (path_.empty() ? "" : " in '" + path_ + "'"),
-                    {core::valid_values_hint("keys", k, asked_)});
+                    {core::valid_values_hint("keys", k, asked_, 30)});
     }
 }
 

@@ -41,7 +41,7 @@ TEST_CASE("a minimal batch loads with defaults and resolved paths", "[config]") 
     REQUIRE(l.cfg);
     CHECK(l.errors.empty());
     CHECK(l.cfg->min_cohort == 5);
-    CHECK(l.cfg->reports.at(0).output == "r1.pdf");
+    CHECK(l.cfg->reports.at(0).output == "{id}.pdf");
     CHECK(l.cfg->observations.at(0).path.size() > std::string("obs.csv").size());
 }
 
@@ -50,9 +50,9 @@ TEST_CASE("an unknown key is reported with its position and the valid keys", "[c
     CHECK_FALSE(l.cfg);
     CHECK(l.errors ==
           "batch.yaml:7:5: error: unknown key 'tittle' in 'reports[0]'\n"
-          "  hint: did you mean 'title'? valid keys are 'id', 'template', 'output', 'title', "
-          "'subtitle', 'author', 'organisation', 'classification', 'area', 'meeting', 'text' "
-          "and 'sources'\n");
+          "  hint: did you mean 'title'? valid keys are 'id', 'for_each', 'where', 'template', "
+          "'output', 'title', 'subtitle', 'author', 'organisation', 'classification', 'area', "
+          "'meeting', 'text' and 'sources'\n");
 }
 
 TEST_CASE("a duplicate key is an error naming the first occurrence", "[config]") {
