@@ -34,6 +34,8 @@ namespace {
 
 std::string kib(std::size_t bytes) { return std::to_string((bytes + 512) / 1024) + " KB"; }
 
+std::string pages_text(int n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); }
+
 std::string seconds_text(double s) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2f s", s);
@@ -173,11 +175,11 @@ public:
         }
         switch (r.status) {
             case UnitStatus::Written:
-                out_ << "wrote   " << r.output << " (" << r.pages << " pages, " << kib(r.bytes) << ", "
+                out_ << "wrote   " << r.output << " (" << pages_text(r.pages) << ", " << kib(r.bytes) << ", "
                      << seconds_text(r.seconds) << ")\n";
                 break;
             case UnitStatus::Skipped: out_ << "skipped " << r.output << " (up to date)\n"; break;
-            case UnitStatus::Valid: out_ << "ok      " << r.key << " (" << r.pages << " pages)\n"; break;
+            case UnitStatus::Valid: out_ << "ok      " << r.key << " (" << pages_text(r.pages) << ")\n"; break;
             case UnitStatus::Failed: break;
         }
         out_ << std::flush;

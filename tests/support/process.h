@@ -18,6 +18,11 @@ struct RunResult {
 RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
               const std::string& cwd = "");
 
+/// Starts argv in the background (output discarded) and returns its pid.
+int spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
+/// Waits for a spawned process; its exit status, or 128 + signal.
+int wait_for(int pid);
+
 /// Text of a PDF via `pdftotext -layout -enc UTF-8 FILE -` (empty string on failure).
 std::string pdf_text(const std::string& pdf_path, bool layout = true);
 
