@@ -259,7 +259,10 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
     if (!opt.validate_only) {
         try {
-            lock = std::make_unique<OutputLock>(p.out_dir);
+            std::string lock_name = opt.shard_n > 1 ? ".boardpack-shard-" + std::to_string(opt.shard_k) +
+                                                          "-of-" + std::to_string(opt.shard_n) + ".lock"
+                                                    : ".boardpack.lock";
+            lock = std::make_unique<OutputLock>(p.out_dir, lock_name);
         } catch (const core::EngineError& e) {
             err << core::format_diagnostic(e.diagnostic()) << "\n";
             return kExitUsage;

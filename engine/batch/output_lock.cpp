@@ -15,10 +15,10 @@ namespace engine::batch {
 
 namespace fs = std::filesystem;
 
-OutputLock::OutputLock(const std::string& out_dir) {
+OutputLock::OutputLock(const std::string& out_dir, const std::string& name) {
     std::error_code ec;
     fs::create_directories(out_dir, ec);
-    std::string path = (fs::path(out_dir) / ".boardpack.lock").string();
+    std::string path = (fs::path(out_dir) / name).string();
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0)
         throw core::EngineError({path}, std::string("cannot create the lock file: ") + std::strerror(errno));

@@ -10,8 +10,9 @@ namespace engine::batch {
 class OutputLock {
 public:
     /// Takes the lock, creating the folder; throws core::EngineError when another run holds it
-    /// (naming its pid and start time) or the folder cannot be written.
-    explicit OutputLock(const std::string& out_dir);
+    /// (naming its pid) or the folder cannot be written. `name` is the lock file's name:
+    /// shards of one batch write different files, so each shard has its own lock.
+    explicit OutputLock(const std::string& out_dir, const std::string& name = ".boardpack.lock");
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
     OutputLock& operator=(const OutputLock&) = delete;

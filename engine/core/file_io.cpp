@@ -1,10 +1,12 @@
 #include "engine/core/file_io.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <cstdio>
 
@@ -132,10 +134,16 @@ std::size_t remove_atomic_temp_files(const fs::path& dir) {
     std::size_t n = 0;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_atomic_temp_name(it->path().filename().string())) {
-            fs::remove(it->path(), ec);
-            ++n;
-        }
+        std::string name = it->path().filename().string();
+        if (!it->is_regular_file(ec) || !is_atomic_temp_name(name)) continue;
+        // ".<name>.tmp-<pid>-<n>": only a dead process's leftovers (another shard may be
+        // renaming its file into place right now).
+        std::size_t at = name.rfind(".tmp-");
+        long pid = std::strtol(name.c_str() + at + 5, nullptr, 10);
+        if (pid > 0 && pid != ::getpid() && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
+            continue;
+        fs::remove(it->path(), ec);
+        ++n;
     }
     return n;
 }

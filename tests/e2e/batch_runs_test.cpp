@@ -193,3 +193,18 @@ TEST_CASE("a run killed with SIGKILL leaves no partial PDF and the earlier outpu
     auto next = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
     CHECK(next.exit_code == 0);
 }
+
+TEST_CASE("shards run at the same time into one folder and together write every report",
+          "[e2e][batch][shard]") {
+    test::TempDir dir;
+    auto out = dir.path() / "out";
+    int a = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--shard", "1/2", "--jobs", "1"});
+    int b = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--shard", "2/2", "--jobs", "1"});
+    REQUIRE(a > 0);
+    REQUIRE(b > 0);
+    CHECK(test::wait_for(a) == 0);
+    CHECK(test::wait_for(b) == 0);
+    CHECK(outputs(out).size() == 52);
+    CHECK(fs::exists(out / "manifest-shard-1-of-2.json"));
+    CHECK(fs::exists(out / "manifest-shard-2-of-2.json"));
+}
