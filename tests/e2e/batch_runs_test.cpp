@@ -28,7 +28,7 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
     for (const auto& e : fs::recursive_directory_iterator(dir)) {
         if (!e.is_regular_file()) continue;
         std::string name = e.path().filename().string();
-        if (name == ".boardpack.lock" || name.rfind("manifest", 0) == 0) continue;
+        if (name.rfind(".boardpack", 0) == 0 || name.rfind("manifest", 0) == 0) continue;
         out[fs::relative(e.path(), dir).string()] = test::read_text_file(e.path());
     }
     return out;
