@@ -1,6 +1,7 @@
 #include "engine/batch/report_job.h"
 
 #include "engine/layout/report_layout.h"
+#include "engine/metrics/activity_summary.h"
 #include "engine/metrics/report_metrics.h"
 #include "engine/pdf/pdf_writer.h"
 #include "engine/templating/chart_builder.h"
@@ -30,6 +31,57 @@ templating::Value term_value(const Term& t) {
     return templating::Value(m);
 }
 
+templating::Value settings_value(const data::EntityTable& settings) {
+    using templating::Value;
+    templating::ValueList list;
+    std::map<std::string, int> by_la;
+    for (const auto& e : settings.all()) {
+        list.emplace_back(entity_value(e));
+        if (!e.la_name.empty()) ++by_la[e.la_name];
+    }
+    templating::ValueList las;
+    for (const auto& [la, n] : by_la)
+        las.emplace_back(templating::ValueMap{
+            {"la_name", Value(la)}, {"count", Value(templating::number_of(n, templating::NumberUnit::Count, 0))}});
+    templating::ValueMap m;
+    m.emplace("count", Value(templating::number_of(static_cast<double>(settings.all().size()),
+                                                    templating::NumberUnit::Count, 0)));
+    m.emplace("list", Value(std::move(list)));
+    m.emplace("by_la", Value(std::move(las)));
+    return Value(std::move(m));
+}
+
+templating::Value activity_value(const metrics::ActivitySummary& s) {
+    using templating::Value;
+    using templating::NumberUnit;
+    auto totals = [](const metrics::ActivityTotals& t) {
+        templating::ValueMap m;
+        m.emplace("name", Value(t.name));
+        m.emplace("sessions", Value(templating::number_of(t.sessions, NumberUnit::Count, 0)));
+        m.emplace("half_days", Value(templating::number_of(t.half_days, NumberUnit::Count,
+                                                           t.half_days == static_cast<int>(t.half_days) ? 0 : 1)));
+        m.emplace("days", Value(templating::number_of(t.half_days / 2, NumberUnit::Count,
+                                                      t.half_days / 2 == static_cast<int>(t.half_days / 2) ? 0 : 1)));
+        m.emplace("participants", Value(templating::number_of(t.participants, NumberUnit::Count, 0)));
+        m.emplace("feedback_positive", Value(templating::number_of(t.feedback_positive, NumberUnit::Count, 0)));
+        m.emplace("feedback_total", Value(templating::number_of(t.feedback_total, NumberUnit::Count, 0)));
+        m.emplace("settings", Value(templating::number_of(t.settings, NumberUnit::Count, 0)));
+        m.emplace("positive_pct", Value::number(t.positive_pct(), NumberUnit::Percent, 0, data::Missing::NotAvailable));
+        return Value(std::move(m));
+    };
+    auto list = [&](const std::vector<metrics::ActivityTotals>& v) {
+        templating::ValueList l;
+        for (const auto& t : v) l.push_back(totals(t));
+        return Value(std::move(l));
+    };
+    templating::ValueMap m;
+    m.emplace("total", totals(s.total));
+    m.emplace("by_kind", list(s.by_kind));
+    m.emplace("by_leader", list(s.by_leader));
+    m.emplace("by_la", list(s.by_la));
+    return Value(std::move(m));
+}
+
 RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as_of,
                       const Term& term, core::DiagnosticSink& sink) {
     RenderedReport out;
@@ -45,7 +97,7 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     in.catalog = &b.config.catalog;
     in.targets = b.has_targets ? &b.targets : nullptr;
     in.actions = b.has_actions ? &b.actions : nullptr;
-    in.area = {unit.area.level, unit.area.name};
+    in.area = {unit.area.level, unit.area.name, unit.entity ? unit.entity->la_name : ""};
     in.action_entity = unit.action_entity;
     in.as_of = as_of;
     in.at_risk_days = b.config.at_risk_days;
@@ -58,6 +110,9 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     ci.view = b.view.get();
     ci.as_of = as_of;
     ci.extra["term"] = term_value(term);
+    ci.extra["settings"] = settings_value(b.settings);
+    ci.extra["activity_summary"] = activity_value(
+        metrics::summarise_activities(b.activities, b.settings, unit.action_entity));
     {
         templating::ValueMap tables;
         for (const auto& [name, rows] : b.tables) {

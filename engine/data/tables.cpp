@@ -64,7 +64,11 @@ std::string target_kind_name(TargetKind k) {
     return target_kind_names()[static_cast<std::size_t>(k)];
 }
 
-std::string ComparatorRef::label() const { return national ? group + " (National)" : group; }
+std::string ComparatorRef::label() const {
+    if (national) return group + " (National)";
+    if (local_authority) return group + " (local authority)";
+    return group;
+}
 
 namespace {
 struct Synonym {

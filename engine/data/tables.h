@@ -73,10 +73,12 @@ enum class TargetKind {
 const std::vector<std::string>& target_kind_names();
 std::string target_kind_name(TargetKind k);
 
-/// What a group is compared with: another group in the same area, or a group nationally.
+/// What a group is compared with: another group in the same area, or a group nationally, or a
+/// group in the area's local authority (a setting against its LA).
 struct ComparatorRef {
-    bool national = false;  ///< compare with the National level
-    std::string group;      ///< the comparator group (same as the target's group for "National")
+    bool national = false;         ///< compare with the National level
+    bool local_authority = false;  ///< compare with the area's local authority
+    std::string group;  ///< the comparator group (the target's own group for "National"/"LA")
     std::string label() const;
 };
 

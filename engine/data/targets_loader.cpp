@@ -94,12 +94,15 @@ bool load_targets(const std::string& path, const Catalog& catalog,
                 } else {
                     cols.error(row, c_comp, "a '" + *kind_name + "' target needs a comparator",
                                {"write a group (e.g. 'Not FSM'), 'National' for the same group "
-                                "nationally, or 'National: <group>'"});
+                                "nationally, 'National: <group>', or 'LA' for the same group in the "
+                                "setting's local authority"});
                 }
                 ok = false;
             }
         } else if (core::iequals_ascii(comp, "National")) {
-            t.comparator = {true, t.group};
+            t.comparator = {true, false, t.group};
+        } else if (core::iequals_ascii(comp, "LA") || core::iequals_ascii(comp, "Local authority")) {
+            t.comparator = {false, true, t.group};
         } else if (core::starts_with(core::to_lower_ascii(comp), "national:")) {
             std::string g(core::trim(std::string_view(comp).substr(9)));
             if (!known(groups, g)) {
@@ -107,14 +110,14 @@ bool load_targets(const std::string& path, const Catalog& catalog,
                            {core::valid_values_hint("groups", g, groups)});
                 ok = false;
             }
-            t.comparator = {true, g};
+            t.comparator = {true, false, g};
         } else if (!known(groups, comp)) {
             cols.error(row, c_comp, "unknown comparator '" + comp + "'",
                        {core::valid_values_hint("groups", comp, groups),
                         "or 'National', or 'National: <group>'"});
             ok = false;
         } else {
-            t.comparator = {false, comp};
+            t.comparator = {false, false, comp};
         }
 
         std::string ident = c_ident >= 0 ? txt(cols, row, c_ident) : "Academic year";

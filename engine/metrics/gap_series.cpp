@@ -43,12 +43,15 @@ GapSeries build_gap_series(const SuppressedView& view, const data::Catalog& cata
     s.comparator = comparator;
     s.area = area;
     if (const auto* mi = catalog.measure(measure)) s.polarity = mi->polarity;
-    const std::string comp_level = comparator.national ? data::kNational : area.level;
-    const std::string comp_area =
-        comparator.national ? view.table().areas(data::kNational).empty()
-                                  ? "England"
-                                  : view.table().areas(data::kNational).front()
-                            : area.area;
+    std::string comp_level = area.level, comp_area = area.area;
+    if (comparator.national) {
+        auto nat = view.table().areas(data::kNational);
+        comp_level = data::kNational;
+        comp_area = nat.empty() ? "England" : nat.front();
+    } else if (comparator.local_authority) {
+        comp_level = data::kLocalAuthority;
+        comp_area = area.level == data::kLocalAuthority ? area.area : area.la_name;
+    }
     for (const auto& p : view.table().periods(measure, area.level, area.area)) {
         GapPoint pt;
         pt.period = p;

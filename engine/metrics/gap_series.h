@@ -14,6 +14,7 @@ namespace engine::metrics {
 struct AreaKey {
     std::string level;
     std::string area;
+    std::string la_name;  ///< the area's local authority (for settings), for LA comparators
 };
 
 struct GapPoint {

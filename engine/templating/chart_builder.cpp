@@ -113,19 +113,22 @@ private:
     }
     data::ComparatorRef comparator(const std::string& group_id) {
         std::string c = opt("comparator", "", true);
-        if (core::iequals_ascii(c, "National")) return {true, group_id};
+        if (core::iequals_ascii(c, "National")) return {true, false, group_id};
+        if (core::iequals_ascii(c, "LA") || core::iequals_ascii(c, "Local authority")) return {false, true, group_id};
         if (core::starts_with(core::to_lower_ascii(c), "national:"))
-            return {true, std::string(core::trim(std::string_view(c).substr(9)))};
+            return {true, false, std::string(core::trim(std::string_view(c).substr(9)))};
         auto known = ctx_.view->table().groups();
         if (!c.empty() && std::find(known.begin(), known.end(), c) == known.end())
             sink_.error(where("comparator"), "unknown comparator '" + c + "'",
-                        {core::valid_values_hint("groups", c, known), "or 'National'"});
-        return {false, c};
+                        {core::valid_values_hint("groups", c, known), "or 'National' or 'LA'"});
+        return {false, false, c};
     }
     std::string place() const { return ctx_.area_label.empty() ? ctx_.area.area : ctx_.area_label; }
     std::string label_of(const data::ComparatorRef& c) const {
         std::string l = ctx_.catalog->group_label(c.group);
-        return c.national ? l + " (England)" : l;
+        if (c.national) return l + " (England)";
+        if (c.local_authority) return l + " (" + (ctx_.area.la_name.empty() ? "local authority" : ctx_.area.la_name) + ")";
+        return l;
     }
 
     cm::ChartText text(const std::string& default_subtitle) {
@@ -297,7 +300,7 @@ private:
         std::string highlight = opt("highlight");
         std::optional<data::Period> period = ctx_.metrics->latest_period;
         for (const auto& area : ctx_.view->table().areas(level)) {
-            auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, {level, area});
+            auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, {level, area, ""});
             const metrics::GapPoint* p = period ? series.at(*period) : series.latest();
             cm::DistributionPoint dp{area, std::nullopt};
             if (p && !p->suppressed()) dp.value = p->gap;

@@ -96,10 +96,12 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
     v["group"] = Value(row.series.group);
     v["group_label"] = Value(catalog.group_label(row.series.group));
     v["comparator"] = Value(row.series.comparator.group);
-    v["comparator_label"] = Value(row.series.comparator.national
-                                      ? catalog.group_label(row.series.comparator.group) +
-                                            " (England)"
-                                      : catalog.group_label(row.series.comparator.group));
+    std::string comp = catalog.group_label(row.series.comparator.group);
+    if (row.series.comparator.national) comp += " (England)";
+    if (row.series.comparator.local_authority)
+        comp += " (" + (row.series.area.la_name.empty() ? std::string("local authority") : row.series.area.la_name) + ")";
+    v["comparator_label"] = Value(comp);
+    v["local_authority"] = Value(row.series.comparator.local_authority);
     v["national"] = Value(row.series.comparator.national);
     v["period"] = Value(latest ? latest->period.label() : "");
     v["previous_period"] = Value(previous ? previous->period.label() : "");

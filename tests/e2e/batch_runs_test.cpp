@@ -56,7 +56,7 @@ std::set<std::string> listed_keys(const std::string& out) {
 
 }  // namespace
 
-TEST_CASE("one failing entity does not stop the others; exit 1 and the manifest names it",
+TEST_CASE("one failing entity does not stop the others, exit 1 and the manifest names it",
           "[e2e][batch]") {
     test::TempDir dir;
     auto batch = fanout_copy(dir, true);
@@ -76,7 +76,7 @@ TEST_CASE("one failing entity does not stop the others; exit 1 and the manifest 
     CHECK(std::regex_search(manifest, std::regex("\"sha256\": \"[0-9a-f]{64}\"")));
 }
 
-TEST_CASE("--fail-fast stops starting reports after the first failure", "[e2e][batch]") {
+TEST_CASE("fail-fast stops starting reports after the first failure", "[e2e][batch]") {
     test::TempDir dir;
     auto batch = fanout_copy(dir, true);
     auto r = test::run_boardpack({"run", batch.string(), "--out", (dir.path() / "out").string(),
@@ -87,7 +87,7 @@ TEST_CASE("--fail-fast stops starting reports after the first failure", "[e2e][b
     CHECK(outputs(dir.path() / "out").size() == 3);
 }
 
-TEST_CASE("a second run skips every unchanged report and says so; --force rebuilds",
+TEST_CASE("a second run skips every unchanged report and says so and force rebuilds",
           "[e2e][batch][incremental]") {
     test::TempDir dir;
     auto batch = fanout_copy(dir, false);

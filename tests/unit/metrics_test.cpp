@@ -48,7 +48,7 @@ data::Target target(data::TargetKind kind, double value, int period, std::option
     data::Target t;
     t.measure = "m";
     t.group = "FSM";
-    t.comparator = {national, national ? "FSM" : comparator};
+    t.comparator = {national, false, national ? "FSM" : comparator};
     t.kind = kind;
     t.value = value;
     t.period = ay(period);
@@ -59,7 +59,7 @@ data::Target target(data::TargetKind kind, double value, int period, std::option
 TargetResult judge(TableBuilder& tb, const data::Target& t, int min_cohort = 5) {
     SuppressedView view(tb.table, {min_cohort, true, {}});
     auto cat = catalog();
-    auto series = build_gap_series(view, cat, t.measure, t.group, t.comparator, {"Local authority", "LA"});
+    auto series = build_gap_series(view, cat, t.measure, t.group, t.comparator, {"Local authority", "LA", ""});
     return evaluate_target(t, series, *cat.measure("m"));
 }
 
@@ -225,4 +225,17 @@ TEST_CASE("action status as of a date, due today included in At risk", "[metrics
     CHECK(action_status(make(S::NotStarted, {2019, 12, 1}), today, 14) == ActionStatus::NotStarted);
     CHECK(action_status(make(S::InProgress, {2019, 12, 1}, data::Rag::Amber), today, 14) == ActionStatus::AtRisk);
     CHECK(action_status(make(S::InProgress, {2019, 7, 31}), today, 0) == ActionStatus::OnTrack);
+}
+
+TEST_CASE("a setting can be compared with its own local authority", "[metrics][targets]") {
+    TableBuilder tb;
+    tb.add("Disadvantaged", 2018, 55, 12, "Setting", "S1");
+    tb.add("Disadvantaged", 2018, 61, 900, "Local authority", "Kent");
+    SuppressedView view(tb.table, {5, true, {}});
+    auto cat = catalog();
+    auto series = build_gap_series(view, cat, "m", "Disadvantaged", {false, true, "Disadvantaged"},
+                                   {"Setting", "S1", "Kent"});
+    REQUIRE(series.points.size() == 1);
+    REQUIRE(series.points[0].gap);
+    CHECK(*series.points[0].gap == Approx(6.0));  // Kent 61 - the setting's 55
 }
