@@ -7,4 +7,4 @@ add_executable(e2e_tests
 target_link_libraries(e2e_tests PRIVATE test_support project_warnings)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>")
 add_dependencies(e2e_tests boardpack)
-catch_discover_tests(e2e_tests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e)
+catch_discover_tests(e2e_tests EXTRA_ARGS -w NoTests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e)
