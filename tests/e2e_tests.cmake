@@ -3,6 +3,8 @@ add_executable(e2e_tests
   e2e/bad_inputs_test.cpp
   e2e/batch_runs_test.cpp
   e2e/board_paper_test.cpp
+  e2e/charts_export_test.cpp
+  e2e/tracking_for_success_test.cpp
 )
 target_link_libraries(e2e_tests PRIVATE test_support project_warnings)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>")

@@ -155,6 +155,8 @@ private:
         Piece p;
         double y = 0;
         if (f.kind == templating::FrontMatter::Kind::TitlePage) {
+            if (!st_.logo.empty())
+                p.items.push_back(Image{left_, 0, st_.logo_height * 3, st_.logo_height, st_.logo});
             y = (st_.height - st_.margin_top - st_.margin_bottom) * 0.28;
             p.items.push_back(Rect{left_, y - 18, 60, 5, rgb(st_.accent), std::nullopt, 0});
             auto tl = break_lines(one(f.title, FontFace::Bold, rgb(st_.accent)), 26, width_, fonts_);
@@ -293,7 +295,7 @@ private:
             for (const auto& sp : spans) {
                 line += fonts_.width(sp.text, sp.face, size);
                 for (const auto& word : core::split(sp.text, ' '))
-                    min_w[i] = std::max(min_w[i], fonts_.width(word, sp.face, size) + 2 * pad_x);
+                    min_w[i] = std::max(min_w[i], fonts_.width(longest_unbreakable(word), sp.face, size) + 2 * pad_x);
             }
             pref_w[i] = std::max(pref_w[i], line + 2 * pad_x);
             if (nowrap) min_w[i] = std::max(min_w[i], line + 2 * pad_x);
@@ -641,7 +643,9 @@ private:
 
 // ---- page furniture -------------------------------------------------------------------------
 
-void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) {
+// A title page carries only the classification marking; the other pages the running header,
+// footer and "Page X of Y" (the title page still counts as page 1).
+void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts, bool title_page) {
     const double size = st.header_size;
     const double left = st.margin_left;
     const double right = st.width - st.margin_right;
@@ -650,9 +654,10 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) 
     for (int i = 0; i < total; ++i) {
         Page& p = pages[static_cast<std::size_t>(i)];
         std::vector<PageItem> f;
+        const bool plain = title_page && i == 0;
         double header_base = st.margin_top - 22;
         double rule_y = st.margin_top - 14;
-        if (!st.header_left.empty()) {
+        if (!plain && !st.header_left.empty()) {
             FontFace face = st.header_bold ? FontFace::Bold : FontFace::Regular;
             double x = left;
             for (const auto& run : fonts.runs(st.header_left, face, size)) {
@@ -660,19 +665,20 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) 
                 x += run.width;
             }
         }
-        if (!st.header_right.empty()) {
+        if (!plain && !st.header_right.empty()) {
             double x = right - fonts.width(st.header_right, FontFace::Regular, size);
             for (const auto& run : fonts.runs(st.header_right, FontFace::Regular, size)) {
                 f.push_back(TextRun{x, header_base, run.face, size, muted, run.text});
                 x += run.width;
             }
         }
-        f.push_back(Line{left, rule_y, right, rule_y, st.header_rule ? rgb(*st.header_rule) : rgb(st.rule),
-                         st.header_rule_width});
+        if (!plain)
+            f.push_back(Line{left, rule_y, right, rule_y, st.header_rule ? rgb(*st.header_rule) : rgb(st.rule),
+                             st.header_rule_width});
         double foot_rule = st.height - st.margin_bottom + 16;
         double foot_base = foot_rule + 13;
-        f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5});
-        if (!st.footer_left.empty()) {
+        if (!plain) f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5});
+        if (!plain && !st.footer_left.empty()) {
             double x = left;
             for (const auto& run : fonts.runs(st.footer_left, FontFace::Regular, size)) {
                 f.push_back(TextRun{x, foot_base, run.face, size, muted, run.text});
@@ -680,7 +686,8 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts) 
             }
         }
         std::string page_text = "Page " + std::to_string(i + 1) + " of " + std::to_string(total);
-        f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text});
+        if (!plain)
+            f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text});
         if (!st.classification.empty()) {
             double w = fonts.width(st.classification, FontFace::Bold, size + 1);
             f.push_back(TextRun{(st.width - w) / 2, 24, FontFace::Bold, size + 1, rgb(st.text), st.classification});
@@ -759,7 +766,7 @@ LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_co
                 if (c->chart_page >= 0 && static_cast<std::size_t>(c->chart_page) < out.chart_sizes.size())
                     out.chart_sizes[static_cast<std::size_t>(c->chart_page)] = {c->w, c->h};
     fill_contents(pages, pag.marks(), pag.contents_slots(), doc.style, fonts);
-    furnish(pages, doc.style, fonts);
+    furnish(pages, doc.style, fonts, doc.front.kind == templating::FrontMatter::Kind::TitlePage);
     for (const auto& m : pag.marks()) out.document.outline.push_back({m.mark.title, m.mark.level, m.page, m.y});
     out.document.pages = std::move(pages);
     out.document.info.title = doc.title;

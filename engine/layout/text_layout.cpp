@@ -102,17 +102,7 @@ private:
     // it can, and between code points where it must.
     void hard_split(const Word& w) {
         for (const auto& p : w.pieces) {
-            std::vector<std::string> segments;
-            std::string seg;
-            for (char c : p.text) {
-                seg += c;
-                if (c == '/' || c == '-' || c == '_' || c == '.' || c == '?' || c == '&' || c == '=') {
-                    segments.push_back(std::move(seg));
-                    seg.clear();
-                }
-            }
-            if (!seg.empty()) segments.push_back(std::move(seg));
-            for (const auto& sg : segments) {
+            for (const auto& sg : split_long_word(p.text)) {
                 double sw = fonts_.width(sg, p.style->face, size_);
                 if (!line_.runs.empty() && x_ + sw > max_ + 1e-6) finish_line();
                 if (sw <= max_ + 1e-6) {
@@ -186,6 +176,28 @@ private:
 std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double size,
                                  double max_width, const Fonts& fonts) {
     return Breaker(size, max_width, fonts).run(spans);
+}
+
+std::vector<std::string> split_long_word(std::string_view word) {
+    std::vector<std::string> segments;
+    std::string seg;
+    for (char c : word) {
+        seg += c;
+        if (c == '/' || c == '-' || c == '_' || c == '.' || c == '?' || c == '&' || c == '=') {
+            segments.push_back(std::move(seg));
+            seg.clear();
+        }
+    }
+    if (!seg.empty()) segments.push_back(std::move(seg));
+    return segments;
+}
+
+std::string longest_unbreakable(std::string_view word) {
+    if (word.size() <= kLongWord) return std::string(word);
+    std::string best;
+    for (auto& sg : split_long_word(word))
+        if (sg.size() > best.size()) best = std::move(sg);
+    return best;
 }
 
 }  // namespace engine::layout

@@ -3,7 +3,9 @@
 // code-point boundaries, and emits runs of one face each, measured with the drawing font.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/layout/font_metrics.h"
@@ -37,5 +39,17 @@ struct LineBox {
 /// Breaks `spans` into lines no wider than `max_width` at `size` points. A '\n' forces a break.
 std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double size,
                                  double max_width, const Fonts& fonts);
+
+/// A word too wide for its line (a URL, a long compound) in the pieces the line breaker may
+/// break it into: after / - _ . ? & =.
+std::vector<std::string> split_long_word(std::string_view word);
+
+/// Words longer than this many bytes may be broken at split_long_word's points in narrow
+/// table columns; shorter ones ("2016/17") are kept whole when columns are fitted.
+inline constexpr std::size_t kLongWord = 24;
+
+/// The widest piece a column must hold for `word`: the word itself, or for a long word its
+/// longest split_long_word piece.
+std::string longest_unbreakable(std::string_view word);
 
 }  // namespace engine::layout

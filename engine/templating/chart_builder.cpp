@@ -175,7 +175,7 @@ private:
             }
             s.reference = ref;
         }
-        s.y = axis_for(m, m.unit == data::Unit::Percent ? "Pupils achieving the measure (%)" : m.label);
+        s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
         s.y.decimals = m.dp;
         std::string span = s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back();
         s.text = text(m.label + ": " + ctx_.catalog->group_label(g) + " and " + label_of(comp) + ", " +
@@ -355,7 +355,7 @@ private:
             }
         }
         s.measure = m.short_label;
-        s.y = axis_for(m, m.unit == data::Unit::Percent ? "Children (%)" : m.label);
+        s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
         s.text = text(m.label + ", " + ctx_.catalog->group_label(g) +
                       (s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back()));
         return s;
@@ -392,12 +392,23 @@ cm::Category status_category(const std::string& word) {
 
 std::optional<cm::ChartSpec> make_chart_spec(const ChartRequest& req, const ChartContext& ctx,
                                              core::DiagnosticSink& sink) {
-    return Maker(req, ctx, sink).run();
+    auto spec = Maker(req, ctx, sink).run();
+    // Data the chart cannot be drawn from (no period with data for this area, say) is the
+    // author's problem at the chart block, not an internal error.
+    if (spec) {
+        if (auto problem = charts::build::check_chart_spec(*spec)) {
+            sink.error(req.where, "this chart cannot be drawn: " + *problem,
+                       {"check that the data have this measure and group for " +
+                           (ctx.area_label.empty() ? std::string("the report's area") : "'" + ctx.area_label + "'")});
+            return std::nullopt;
+        }
+    }
+    return spec;
 }
 
-std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& requests,
-                                        const std::vector<ChartSlot>& slots,
-                                        const ChartContext& ctx, core::DiagnosticSink& sink) {
+std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(
+    const std::vector<ChartRequest>& requests, const std::vector<ChartSlot>& slots,
+    const ChartContext& ctx, core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
     std::vector<cm::ChartSpec> specs;
     for (const auto& r : requests) {
@@ -407,14 +418,24 @@ std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& request
     if (sink.error_count() > errors_before) return std::nullopt;
     charts::render::PangoTextMeasure measure;
     std::vector<charts::scene::Scene> scenes;
-    BuiltCharts out;
     for (std::size_t i = 0; i < specs.size(); ++i) {
         ChartSlot slot = i < slots.size() ? slots[i] : ChartSlot{480, 220};
         scenes.push_back(charts::build_chart(specs[i], {slot.width, slot.height}, measure));
-        out.alt_texts.push_back(scenes.back().alt_text);
     }
+    return scenes;
+}
+
+std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& requests,
+                                        const std::vector<ChartSlot>& slots,
+                                        const ChartContext& ctx, core::DiagnosticSink& sink) {
+    auto scenes = build_chart_scenes(requests, slots, ctx, sink);
+    if (!scenes) return std::nullopt;
+    BuiltCharts out;
     std::vector<const charts::scene::Scene*> ptrs;
-    for (const auto& s : scenes) ptrs.push_back(&s);
+    for (const auto& s : *scenes) {
+        out.alt_texts.push_back(s.alt_text);
+        ptrs.push_back(&s);
+    }
     out.pdf = charts::render_pdf(ptrs);
     return out;
 }

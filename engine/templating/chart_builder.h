@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "charts/model/chart_spec.h"
+#include "charts/scene/scene.h"
 #include "engine/core/diagnostic.h"
 #include "engine/data/catalog.h"
 #include "engine/data/tables.h"
@@ -39,6 +40,12 @@ struct BuiltCharts {
     std::string pdf;                     ///< one page per chart, in request order
     std::vector<std::string> alt_texts;  ///< one per chart
 };
+
+/// Builds the scene of every chart of a report, in request order, each the size of its slot
+/// (480 x 220 pt for a chart without one). nullopt when any error was reported.
+std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(
+    const std::vector<ChartRequest>& requests, const std::vector<ChartSlot>& slots,
+    const ChartContext& ctx, core::DiagnosticSink& sink);
 
 /// Builds and draws every chart of a report. nullopt when any error was reported.
 std::optional<BuiltCharts> build_charts(const std::vector<ChartRequest>& requests,

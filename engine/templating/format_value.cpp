@@ -28,7 +28,7 @@ const std::vector<std::string>& filter_names() {
     static const std::vector<std::string> v = {
         "ppts", "pct", "num", "signed", "abs", "dp0", "dp1", "dp2", "int", "thousands",
         "date", "short_date", "iso", "month_year", "upper", "lower", "capitalize", "list",
-        "symbol"};
+        "count", "symbol"};
     return v;
 }
 
@@ -113,6 +113,13 @@ std::optional<Value> apply_filter(const Value& v, const std::string& f, std::str
     }
     if (f == "lower") return textual([](std::string s) { return core::to_lower_ascii(s); });
     if (f == "capitalize") return textual([](std::string s) { return capitalize(std::move(s)); });
+    if (f == "count") {
+        if (!v.is_list()) {
+            error = "filter 'count' needs a list, got " + v.kind_name();
+            return std::nullopt;
+        }
+        return Value(number_of(static_cast<double>(v.list().size()), NumberUnit::Count, 0));
+    }
     if (f == "list") {
         if (!v.is_list()) {
             error = "filter 'list' needs a list, got " + v.kind_name();

@@ -631,7 +631,7 @@ def tfs_indicators(settings, children, rng):
     # Local authority and project rows: pooled over their settings (engaged families over all
     # families; criteria met over all criteria audited), so that LA and project reports -- which
     # the engine also builds from the records -- have these measures too. Project rows leave
-    # la_name and setting_id empty (the engine names the area "Project").
+    # la_name and setting_id empty; the project_name column is added when the file is written.
     for (measure, t, (la, level), label), (k, n) in sorted(
             totals.items(), key=lambda kv: (kv[0][1], kv[0][2][1] != "Local authority", kv[0][2][0],
                                             kv[0][0], ["Disadvantaged", "Not disadvantaged",
@@ -810,8 +810,10 @@ def make_tfs():
                              "Y" if c["dis"] else "N", c["funded"], c["send"], c["eal"], c["sex"]])
     write_csv(os.path.join(TFS_DIR, "records.csv"), TFS_RECORDS_HEADER, rows)
 
+    # Project rows name the project (project_name), as the records aggregation does.
     write_csv(os.path.join(TFS_DIR, "indicators.csv"), TFS_INDICATORS_HEADER,
-              tfs_indicators(settings, children, random.Random("boardpack tfs indicators v1")))
+              [r + [TFS_PROJECT if r[2] == "Project" else ""] for r in
+               tfs_indicators(settings, children, random.Random("boardpack tfs indicators v1"))])
 
     targets = [
         ["TFS-GLD", "gld", "Disadvantaged", "Not disadvantaged", "201819", "Summer term",
@@ -844,7 +846,8 @@ def make_tfs():
 TFS_RECORDS_HEADER = ["child_id", "setting_id", "time_period", "time_identifier", "area_of_learning",
                       "judgement", "disadvantaged", "funded_two", "send", "eal", "sex"]
 TFS_INDICATORS_HEADER = ["time_period", "time_identifier", "geographic_level", "la_name", "setting_id",
-                         "characteristic", "measure", "value", "cohort"]
+                         "characteristic", "measure", "value", "cohort", "project_name"]
+TFS_PROJECT = "Tracking for Success"
 TFS_TARGETS_HEADER = ["id", "measure", "characteristic", "comparator", "time_period", "time_identifier",
                       "kind", "target", "baseline_period"]
 TFS_ACTIONS_HEADER = ["action_id", "setting_id", "objective", "action", "owner", "start", "due",
@@ -1376,6 +1379,7 @@ def check_all():
             assert r["la_name"] in set(la_of.values()) and not r["setting_id"]
         else:
             assert lvl == "Project" and not r["la_name"] and not r["setting_id"]
+            assert r["project_name"] == TFS_PROJECT
     assert {k for k in byk if k[2] != "Setting"} == set(sums)
     for sk, (num, den) in sums.items():
         r = byk[sk]

@@ -21,6 +21,9 @@ namespace {
 
 const fs::path kFanout = fs::path(BOARDPACK_TEST_FIXTURES) / "fanout";
 const fs::path kTfs = test::source_dir() / "samples/tracking-for-success/batch.yaml";
+// The Tracking for Success batch: one setting summary per setting, and the annual report.
+const std::size_t kTfsReports =
+    test::read_simple_csv(test::source_dir() / "samples/tracking-for-success/data/settings.csv").size() + 1;
 
 // Every file under `dir` (relative path -> bytes), except the lock and the manifest.
 std::map<std::string, std::string> outputs(const fs::path& dir) {
@@ -118,7 +121,7 @@ TEST_CASE("a second run skips every unchanged report and says so and force rebui
 
 TEST_CASE("shards partition the fan-out exactly", "[e2e][batch][shard]") {
     auto all = listed_keys(test::run_boardpack({"list", kTfs.string(), "--out", "/nonexistent"}).out);
-    REQUIRE(all.size() == 52);
+    REQUIRE(all.size() == kTfsReports);
     std::set<std::string> seen;
     std::size_t total = 0;
     for (int k = 1; k <= 3; ++k) {
@@ -143,7 +146,7 @@ TEST_CASE("outputs are byte-identical with --jobs 1 and --jobs 2", "[e2e][batch]
     REQUIRE(r1.exit_code == 0);
     REQUIRE(r2.exit_code == 0);
     auto oa = outputs(a.path()), ob = outputs(b.path());
-    CHECK(oa.size() == 52);
+    CHECK(oa.size() == kTfsReports);
     CHECK(oa == ob);
 }
 
@@ -163,7 +166,7 @@ TEST_CASE("a second concurrent run on the same folder is refused", "[e2e][batch]
     // Once the first run has ended the folder is free again.
     auto third = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
     CHECK(third.exit_code == 0);
-    CHECK(third.out.find("52 up to date") != std::string::npos);
+    CHECK(third.out.find(std::to_string(kTfsReports) + " up to date") != std::string::npos);
 }
 
 TEST_CASE("a run killed with SIGKILL leaves no partial PDF and the earlier outputs intact",
@@ -172,7 +175,7 @@ TEST_CASE("a run killed with SIGKILL leaves no partial PDF and the earlier outpu
     auto out = dir.path() / "out";
     REQUIRE(test::run_boardpack({"run", kTfs.string(), "--out", out.string()}).exit_code == 0);
     auto before = outputs(out);
-    REQUIRE(before.size() == 52);
+    REQUIRE(before.size() == kTfsReports);
     // Rebuild everything one at a time and kill the run part-way.
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs",
                            "1", "--force"});
@@ -204,7 +207,7 @@ TEST_CASE("shards run at the same time into one folder and together write every 
     REQUIRE(b > 0);
     CHECK(test::wait_for(a) == 0);
     CHECK(test::wait_for(b) == 0);
-    CHECK(outputs(out).size() == 52);
+    CHECK(outputs(out).size() == kTfsReports);
     CHECK(fs::exists(out / "manifest-shard-1-of-2.json"));
     CHECK(fs::exists(out / "manifest-shard-2-of-2.json"));
 }

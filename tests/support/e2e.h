@@ -1,7 +1,12 @@
 // tests: helpers for end-to-end tests that run the real boardpack binary on real samples.
 #pragma once
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -44,6 +49,51 @@ inline std::string read_text_file(const std::filesystem::path& p) {
         std::fclose(f);
     }
     return s;
+}
+
+/// The page count pdfinfo reports, or -1.
+inline int page_count(const std::string& pdf) {
+    std::smatch m;
+    std::string info = pdf_info(pdf);
+    if (std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)"))) return std::stoi(m[1]);
+    return -1;
+}
+
+/// The rows of a simple CSV (no quoted fields), each a map from column name to text: enough
+/// for tests to work figures out from the sample data independently of the engine.
+inline std::vector<std::map<std::string, std::string>> read_simple_csv(const std::filesystem::path& p) {
+    std::vector<std::map<std::string, std::string>> rows;
+    std::istringstream in(read_text_file(p));
+    std::string line;
+    std::vector<std::string> header;
+    auto split = [](const std::string& l) {
+        std::vector<std::string> f;
+        std::string cur;
+        for (char c : l) {
+            if (c == ',') { f.push_back(cur); cur.clear(); }
+            else if (c != '\r') cur += c;
+        }
+        f.push_back(cur);
+        return f;
+    };
+    while (std::getline(in, line)) {
+        if (header.empty()) { header = split(line); continue; }
+        if (line.empty()) continue;
+        auto f = split(line);
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = f[i];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+/// A percentage or gap as the reports print it: one decimal place, halves away from zero,
+/// a true minus sign.
+inline std::string one_dp(double v) {
+    double r = std::round(std::fabs(v) * 10 + 1e-9) / 10;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", r);
+    return (v < 0 && r > 0 ? std::string("\xE2\x88\x92") : std::string()) + buf;
 }
 
 }  // namespace test
