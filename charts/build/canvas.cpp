@@ -85,6 +85,7 @@ double Canvas::header(const std::string& title, const std::string& subtitle) {
             y = base + measure_.descent(font);
         }
     };
+    title_ = title;
     block(title, kTitleFont, model::palette::kText, 0.0);
     block(subtitle, kSubtitleFont, model::palette::kTextSecondary, title.empty() ? 0.0 : 1.5);
     if (!g.items.empty()) add(std::move(g));
@@ -185,6 +186,7 @@ scene::Scene Canvas::finish(std::string alt_text) && {
     s.height = size_.height;
     s.items = std::move(items_);
     s.alt_text = std::move(alt_text);
+    s.title = std::move(title_);
     return s;
 }
 

@@ -58,7 +58,7 @@ class Canvas {
     void add(scene::Item item);
 
     /// Title (bold, wrapped) and subtitle from the top edge, left-aligned at x = 0. Returns the
-    /// y below them (0 when both are empty).
+    /// y below them (0 when both are empty). The title becomes the scene's `title`.
     double header(const std::string& title, const std::string& subtitle);
 
     /// A key flowed from left to right starting at y, wrapping onto new rows. Returns the y
@@ -76,6 +76,7 @@ class Canvas {
     scene::Size size_;
     const TextMeasure& measure_;
     std::vector<scene::Item> items_;
+    std::string title_;
 };
 
 /// The resolved headline: the finding when asked for and available, else the title.

@@ -5,8 +5,10 @@
 #include <cairo.h>
 
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 #include "charts/render/cairo_painter.h"
 #include "charts/render/render_scene.h"
@@ -44,6 +46,65 @@ void check_size(const scene::Scene& s) {
     if (!(s.width > 0.0) || !(s.height > 0.0) || !std::isfinite(s.width) ||
         !std::isfinite(s.height))
         throw std::invalid_argument("chart scene has no size");
+}
+
+// Text as XML character data: & < > escaped (enough outside attributes), control characters
+// XML does not allow dropped.
+std::string xml_text(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') continue;
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// cairo 1.16 draws SVG text as glyph outlines, so the words are not in the file: give it the
+// title and alt text as <title> and <desc> right after the root element's start tag (what
+// screen readers and office programs read).
+void add_title_and_desc(std::string& svg, const scene::Scene& s) {
+    if (s.title.empty() && s.alt_text.empty()) return;
+    std::size_t root = svg.find("<svg");
+    std::size_t end = root == std::string::npos ? root : svg.find('>', root);
+    if (end == std::string::npos) return;
+    std::string meta = "\n";
+    if (!s.title.empty()) meta += "<title>" + xml_text(s.title) + "</title>\n";
+    if (!s.alt_text.empty()) meta += "<desc>" + xml_text(s.alt_text) + "</desc>\n";
+    svg.insert(end + 1, meta);
+}
+
+std::uint32_t crc32(std::string_view bytes) {
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+        c ^= b;
+        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+void put_be32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFFu);
+}
+
+// cairo writes no resolution, and Word and LibreOffice then assume 96 dpi and paste a 300-dpi
+// chart at about three times its size. A pHYs chunk right after IHDR (signature 8 bytes +
+// IHDR 25) states the dpi, so the picture arrives at the chart's size in points.
+void add_png_resolution(std::string& png, double dpi) {
+    constexpr std::size_t kAfterIhdr = 33;
+    if (png.size() < kAfterIhdr || png.compare(12, 4, "IHDR") != 0) return;
+    const auto per_metre = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    std::string body = "pHYs";
+    put_be32(body, per_metre);
+    put_be32(body, per_metre);
+    body += '\x01';  // unit: metre
+    std::string chunk;
+    put_be32(chunk, 9);
+    chunk += body;
+    put_be32(chunk, crc32(body));
+    png.insert(kAfterIhdr, chunk);
 }
 
 }  // namespace
@@ -101,6 +162,7 @@ std::string render_png(const scene::Scene& scene, double dpi, const FontPaths& f
     std::string out;
     check(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out),
           "writing the PNG");
+    add_png_resolution(out, dpi);
     return out;
 }
 
@@ -120,6 +182,7 @@ std::string render_svg(const scene::Scene& scene, const FontPaths& fonts) {
     cr.reset();
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), "writing the SVG");
+    add_title_and_desc(out, scene);
     return out;
 }
 

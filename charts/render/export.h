@@ -17,10 +17,13 @@ namespace charts::render {
 std::string render_pdf(const std::vector<const scene::Scene*>& scenes, const FontPaths& fonts = {});
 
 /// A PNG of `scene` at `dpi` on a white background: round(width/72*dpi) × round(height/72*dpi)
-/// pixels. Throws std::invalid_argument for a non-positive dpi, std::runtime_error on failure.
+/// pixels, with the dpi recorded (pHYs) so office programs place it at its size in points.
+/// Throws std::invalid_argument for a non-positive dpi, std::runtime_error on failure.
 std::string render_png(const scene::Scene& scene, double dpi, const FontPaths& fonts = {});
 
-/// An SVG document of `scene` (user units in points). Throws std::runtime_error on failure.
+/// An SVG document of `scene` (user units in points), with the scene's title and alt text as
+/// <title> and <desc> (the labels themselves are glyph outlines). Throws std::runtime_error on
+/// failure.
 std::string render_svg(const scene::Scene& scene, const FontPaths& fonts = {});
 
 }  // namespace charts::render

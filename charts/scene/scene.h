@@ -117,6 +117,7 @@ struct Scene {
     double height = 0.0;  ///< points
     std::vector<Item> items;
     std::string alt_text;  ///< generated description (or the template's override)
+    std::string title;     ///< the headline as drawn, unwrapped ("" when none): SVG <title>, file names
 };
 
 /// Every Text in the scene, depth first, in drawing order.

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <ostream>
@@ -16,6 +17,7 @@
 
 #include "engine/batch/as_of.h"
 #include "engine/batch/batch_data.h"
+#include "engine/batch/chart_export.h"
 #include "engine/batch/exit_codes.h"
 #include "engine/batch/fan_out.h"
 #include "engine/batch/manifest.h"
@@ -147,6 +149,30 @@ std::string unit_key(const Prepared& p, const Unit& u) {
     return h.hex();
 }
 
+// The output lock's file name: shards of one batch write different files, so each has its own.
+std::string lock_name(const RunOptions& opt) {
+    return opt.shard_n > 1 ? ".boardpack-shard-" + std::to_string(opt.shard_k) + "-of-" +
+                                 std::to_string(opt.shard_n) + ".lock"
+                           : ".boardpack.lock";
+}
+
+// Calls work(i) for every i < n on `jobs` threads (0: one per core, never more than n), units
+// taken in order; no new unit starts once `stop` is set. Returns the number of threads used.
+int for_each_unit(std::size_t n, int jobs, const std::atomic<bool>& stop,
+                  const std::function<void(std::size_t)>& work) {
+    if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), std::max<std::size_t>(n, 1)));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i; !stop && (i = next++) < n;) work(i);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < jobs; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    return jobs;
+}
+
 // Progress: one updating line on a terminal, one plain line per unit otherwise.
 class Progress {
 public:
@@ -259,10 +285,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
     if (!opt.validate_only) {
         try {
-            std::string lock_name = opt.shard_n > 1 ? ".boardpack-shard-" + std::to_string(opt.shard_k) +
-                                                          "-of-" + std::to_string(opt.shard_n) + ".lock"
-                                                    : ".boardpack.lock";
-            lock = std::make_unique<OutputLock>(p.out_dir, lock_name);
+            lock = std::make_unique<OutputLock>(p.out_dir, lock_name(opt));
         } catch (const core::EngineError& e) {
             err << core::format_diagnostic(e.diagnostic()) << "\n";
             return kExitUsage;
@@ -273,79 +296,68 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
 
     const std::size_t n = p.units.size();
     std::vector<UnitRecord> records(n);
-    int jobs = opt.jobs > 0 ? opt.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), std::max<std::size_t>(n, 1)));
     bool line = opt.progress == RunOptions::Progress::Line ||
                 (opt.progress == RunOptions::Progress::Auto && ::isatty(STDERR_FILENO));
     Progress progress(out, err, line, n);
-    std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
 
-    auto work = [&]() {
-        for (;;) {
-            if (stop) return;
-            std::size_t i = next++;
-            if (i >= n) return;
-            const Unit& u = p.units[i];
-            UnitRecord& r = records[i];
-            auto t0 = Clock::now();
-            r.key = u.key;
-            r.report = u.report->id;
-            r.entity = u.entity ? u.entity->id : "";
-            fs::path target = fs::path(p.out_dir) / u.output;
-            r.output = target.string();
-            r.input_key = unit_key(p, u);
-            core::DiagnosticSink sink;
+    auto work = [&](std::size_t i) {
+        const Unit& u = p.units[i];
+        UnitRecord& r = records[i];
+        auto t0 = Clock::now();
+        r.key = u.key;
+        r.report = u.report->id;
+        r.entity = u.entity ? u.entity->id : "";
+        fs::path target = fs::path(p.out_dir) / u.output;
+        r.output = target.string();
+        r.input_key = unit_key(p, u);
+        core::DiagnosticSink sink;
 
-            auto prev = previous.find(r.output);
-            if (prev != previous.end() && prev->second.input_key == r.input_key &&
-                (prev->second.status == UnitStatus::Written || prev->second.status == UnitStatus::Skipped)) {
-                std::error_code ec;
-                if (fs::exists(target, ec)) {
-                    try {
-                        if (core::sha256_hex(core::read_file(target)) == prev->second.sha256) {
-                            r.status = UnitStatus::Skipped;
-                            r.sha256 = prev->second.sha256;
-                            r.pages = prev->second.pages;
-                            r.bytes = prev->second.bytes;
-                            r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-                            progress.report(r, "", false);
-                            continue;
-                        }
-                    } catch (const core::EngineError&) {
-                    }
-                }
-            }
-
-            RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, sink);
-            if (rr.ok && !opt.validate_only) {
+        auto prev = previous.find(r.output);
+        if (prev != previous.end() && prev->second.input_key == r.input_key &&
+            (prev->second.status == UnitStatus::Written || prev->second.status == UnitStatus::Skipped)) {
+            std::error_code ec;
+            if (fs::exists(target, ec)) {
                 try {
-                    core::write_file_atomically(target, rr.pdf);
-                } catch (const core::EngineError& e) {
-                    sink.add(e.diagnostic());
-                    rr.ok = false;
+                    if (core::sha256_hex(core::read_file(target)) == prev->second.sha256) {
+                        r.status = UnitStatus::Skipped;
+                        r.sha256 = prev->second.sha256;
+                        r.pages = prev->second.pages;
+                        r.bytes = prev->second.bytes;
+                        r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+                        progress.report(r, "", false);
+                        return;
+                    }
+                } catch (const core::EngineError&) {
                 }
             }
-            r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-            if (rr.ok) {
-                r.status = opt.validate_only ? UnitStatus::Valid : UnitStatus::Written;
-                r.sha256 = core::sha256_hex(rr.pdf);
-                r.pages = rr.pages;
-                r.bytes = rr.pdf.size();
-            } else {
-                r.status = UnitStatus::Failed;
-                for (const auto& d : sink.diagnostics())
-                    if (d.severity == core::Severity::Error) r.errors.push_back(core::format_diagnostic(d));
-                if (r.errors.empty()) r.errors.push_back("failed without a message");
-                if (opt.fail_fast) stop = true;
-            }
-            progress.report(r, sink.str(), opt.validate_only);
         }
+
+        RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, sink);
+        if (rr.ok && !opt.validate_only) {
+            try {
+                core::write_file_atomically(target, rr.pdf);
+            } catch (const core::EngineError& e) {
+                sink.add(e.diagnostic());
+                rr.ok = false;
+            }
+        }
+        r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        if (rr.ok) {
+            r.status = opt.validate_only ? UnitStatus::Valid : UnitStatus::Written;
+            r.sha256 = core::sha256_hex(rr.pdf);
+            r.pages = rr.pages;
+            r.bytes = rr.pdf.size();
+        } else {
+            r.status = UnitStatus::Failed;
+            for (const auto& d : sink.diagnostics())
+                if (d.severity == core::Severity::Error) r.errors.push_back(core::format_diagnostic(d));
+            if (r.errors.empty()) r.errors.push_back("failed without a message");
+            if (opt.fail_fast) stop = true;
+        }
+        progress.report(r, sink.str(), opt.validate_only);
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < jobs; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    const int jobs = for_each_unit(n, opt.jobs, stop, work);
     progress.finish();
 
     // Units never started because of --fail-fast.
@@ -404,6 +416,90 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         << p.term.label() << (opt.shard_n > 1 ? ", shard " + std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n) : "")
         << "\n";
     return kExitOk;
+}
+
+int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::ostream& out,
+                  std::ostream& err) {
+    auto prepared = prepare(opt, err);
+    if (!prepared) return kExitUsage;
+    Prepared& p = *prepared;
+    // --out names the charts folder itself; by default it is "charts" in the output folder.
+    const fs::path root = opt.out_dir ? fs::path(p.out_dir) : fs::path(p.out_dir) / "charts";
+    std::unique_ptr<OutputLock> lock;
+    try {
+        lock = std::make_unique<OutputLock>(root.string(), lock_name(opt));
+    } catch (const core::EngineError& e) {
+        err << core::format_diagnostic(e.diagnostic()) << "\n";
+        return kExitUsage;
+    }
+    core::remove_atomic_temp_files(root);  // leftovers of a killed export
+
+    struct Outcome {
+        bool started = false, failed = false;
+        std::size_t charts = 0;
+        std::string error;  // the first one
+    };
+    const std::size_t n = p.units.size();
+    std::vector<Outcome> outcomes(n);
+    std::atomic<bool> stop{false};
+    std::mutex print;
+    const char* size_unit = charts.format == ChartFormat::Png ? " px, " : " pt, ";
+    for_each_unit(n, opt.jobs, stop, [&](std::size_t i) {
+        const Unit& u = p.units[i];
+        Outcome& o = outcomes[i];
+        o.started = true;
+        core::DiagnosticSink sink;
+        ReportCharts rc = build_report_charts(*p.batch, u, p.as_of.date, p.term, sink);
+        std::vector<WrittenChart> written;
+        if (rc.ok) {
+            try {
+                written = write_unit_charts(unit_chart_folder(root, u.output), rc, charts);
+            } catch (const core::EngineError& e) {
+                sink.add(e.diagnostic());
+                rc.ok = false;
+            } catch (const std::exception& e) {
+                sink.error(u.report->where, std::string("could not draw a chart: ") + e.what());
+                rc.ok = false;
+            }
+        }
+        std::lock_guard<std::mutex> guard(print);
+        err << sink.str();
+        if (!rc.ok) {
+            o.failed = true;
+            for (const auto& d : sink.diagnostics())
+                if (d.severity == core::Severity::Error && o.error.empty()) o.error = core::format_diagnostic(d);
+            if (o.error.empty()) o.error = "failed without a message";
+            err << "FAILED " << u.key << ": " << sink.error_count() << " error"
+                << (sink.error_count() == 1 ? "" : "s") << "\n";
+            if (opt.fail_fast) stop = true;
+            return;
+        }
+        o.charts = written.size();
+        for (const auto& w : written)
+            out << "wrote   " << w.path << " (" << w.width << " x " << w.height << size_unit
+                << kib(w.bytes) << ")\n";
+        if (written.empty()) out << "no charts in " << u.key << "\n";
+        out << std::flush;
+    });
+
+    std::size_t total = 0, failed = 0, not_started = 0;
+    for (const auto& o : outcomes) {
+        total += o.charts;
+        failed += o.failed;
+        not_started += !o.started;
+    }
+    out << total << " chart" << (total == 1 ? "" : "s") << " written to " << root.string() << " from "
+        << n - not_started - failed << " of " << n << " report" << (n == 1 ? "" : "s");
+    if (failed) out << ", " << failed << " failed";
+    out << "; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "
+        << p.term.label() << "\n";
+    if (failed) {
+        out << "failed:\n";
+        for (std::size_t i = 0; i < n; ++i)
+            if (outcomes[i].failed) out << "  " << p.units[i].key << ": " << outcomes[i].error << "\n";
+    }
+    if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
+    return failed ? kExitReportFailed : kExitOk;
 }
 
 }  // namespace engine::batch

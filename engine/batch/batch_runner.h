@@ -1,13 +1,15 @@
 // batch: the stage entry point — runs every unit of a batch (reports, and one per entity for
 // fan-out reports) on a pool of threads, each isolated (one failure does not stop the others),
 // writes each PDF atomically, skips units whose inputs have not changed, writes a manifest and
-// returns the exit code. Also `list`: what a run would produce.
+// returns the exit code. Also `list` (what a run would produce) and `charts` (every chart as
+// a standalone file).
 #pragma once
 
 #include <iosfwd>
 #include <optional>
 #include <string>
 
+#include "engine/batch/chart_export.h"
 #include "engine/core/civil_date.h"
 
 namespace engine::batch {
@@ -31,5 +33,12 @@ int run_batch(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 /// Prints every unit a run would produce, its output path and whether it is up to date.
 int list_batch(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+/// `boardpack charts`: writes every chart of every unit as a standalone file (chart_export.h)
+/// under options.out_dir, or "charts" in the batch's output folder; a line per file and a
+/// summary to `out`, diagnostics to `err`. A unit that fails does not stop the others.
+/// Returns kExitOk, kExitReportFailed or kExitUsage.
+int export_charts(const RunOptions& options, const ChartExportOptions& charts, std::ostream& out,
+                  std::ostream& err);
 
 }  // namespace engine::batch

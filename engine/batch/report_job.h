@@ -1,10 +1,12 @@
 // batch: one report through the pipeline — metrics, context, template, charts, layout, pdf —
-// returning the PDF bytes or the diagnostics that stopped it. Reads BatchData only, so reports
-// can run on several threads.
+// returning the PDF bytes (or only its chart scenes, for `boardpack charts`) or the diagnostics
+// that stopped it. Reads BatchData only, so reports can run on several threads.
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "charts/scene/scene.h"
 #include "engine/batch/batch_data.h"
 #include "engine/batch/fan_out.h"
 #include "engine/batch/terms.h"
@@ -26,5 +28,18 @@ struct RenderedReport {
 /// other exceptions become diagnostics.
 RenderedReport render_report(const BatchData& batch, const Unit& unit, const core::Date& as_of,
                              const Term& term, core::DiagnosticSink& sink);
+
+struct ReportCharts {
+    bool ok = false;
+    std::vector<charts::scene::Scene> scenes;  ///< one per chart, in report order
+    std::vector<std::string> kinds;            ///< each chart's kind ("gap_trend" …)
+};
+
+/// The charts of one unit exactly as its PDF draws them: the same specs, each built at the size
+/// of its slot in the laid-out report (points). Runs the pipeline up to the drawing (metrics,
+/// context, template, layout) and stops there. Errors as for render_report.
+ReportCharts build_report_charts(const BatchData& batch, const Unit& unit,
+                                 const core::Date& as_of, const Term& term,
+                                 core::DiagnosticSink& sink);
 
 }  // namespace engine::batch

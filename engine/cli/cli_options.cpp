@@ -6,6 +6,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 #include <boost/program_options.hpp>
 #pragma GCC diagnostic pop
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -18,11 +19,18 @@ namespace po = boost::program_options;
 
 namespace {
 
-const std::vector<std::string> kCommands = {"run", "validate", "list"};
+const std::vector<std::string> kCommands = {"run", "validate", "list", "charts"};
 
 po::options_description command_options(const std::string& cmd) {
     po::options_description d(cmd + " options");
-    if (cmd != "validate")
+    if (cmd == "charts")
+        d.add_options()("format", po::value<std::string>()->value_name("FORMAT"),
+                        "png (default) or svg")(
+            "dpi", po::value<double>()->value_name("DPI"),
+            "pixels per inch of PNG files (default 300; ignored for svg)")(
+            "out,o", po::value<std::string>()->value_name("DIR"),
+            "folder for the chart files (default: charts/ in the batch's output_dir)");
+    else if (cmd != "validate")
         d.add_options()("out,o", po::value<std::string>()->value_name("DIR"),
                         "output folder instead of the batch's output_dir");
     d.add_options()("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
@@ -54,6 +62,8 @@ std::string overview() {
            "  run CONFIG        render every report of the batch file CONFIG\n"
            "  validate CONFIG   check the batch, its data and templates; write nothing\n"
            "  list CONFIG       show the reports a run would produce and which are up to date\n"
+           "  charts CONFIG     write every chart of every report as a PNG or SVG file, with its\n"
+           "                    alt text beside it (for pasting into Word)\n"
            "\n"
            "global options:\n"
            "  -h, --help        show this help (or 'boardpack <command> --help')\n"
@@ -67,14 +77,18 @@ std::string overview() {
 }  // namespace
 
 std::string help_text(const std::string& topic) {
-    if (topic == "run" || topic == "validate" || topic == "list") {
+    if (std::find(kCommands.begin(), kCommands.end(), topic) != kCommands.end()) {
         std::ostringstream s;
         s << "usage: boardpack " << topic << " CONFIG [options]\n\n"
           << (topic == "run"        ? "Renders every report of the batch file CONFIG.\n\n"
               : topic == "validate" ? "Checks the batch file CONFIG, its data and templates as a "
                                       "run would; writes nothing.\n\n"
-                                    : "Lists the reports a run would produce, and which are up to "
-                                      "date.\n\n")
+              : topic == "list"     ? "Lists the reports a run would produce, and which are up to "
+                                      "date.\n\n"
+                                    : "Writes every chart of every report of the batch file CONFIG "
+                                      "as a standalone file,\nexactly as the PDF draws it (same "
+                                      "size in points): DIR/<report>/NN-<title>.png|svg,\nwith "
+                                      "its alt text in NN-<title>.txt.\n\n")
           << command_options(topic);
         return s.str();
     }
@@ -123,7 +137,7 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
         if (sub.size() > 1) opts.help_topic = sub[1];
         return opts;
     }
-    if (cmd != "run" && cmd != "validate" && cmd != "list") {
+    if (std::find(kCommands.begin(), kCommands.end(), cmd) == kCommands.end()) {
         throw UsageError("unknown command '" + cmd + "'; " +
                          core::valid_values_hint("commands", cmd, kCommands));
     }
@@ -153,7 +167,10 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
     }
     if (!cvm.count("config")) throw UsageError("'" + cmd + "' needs a CONFIG file (a batch .yaml)");
 
-    opts.command = cmd == "run" ? Command::Run : cmd == "validate" ? Command::Validate : Command::List;
+    opts.command = cmd == "run"        ? Command::Run
+                   : cmd == "validate" ? Command::Validate
+                   : cmd == "list"     ? Command::List
+                                       : Command::Charts;
     opts.run.config_path = cvm["config"].as<std::string>();
     opts.run.validate_only = cmd == "validate";
     if (cvm.count("jobs")) {
@@ -184,6 +201,23 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
         auto d = core::parse_iso_date(s);
         if (!d) throw UsageError("--as-of must be a date as YYYY-MM-DD, got '" + s + "'");
         opts.run.as_of = d;
+    }
+    if (cvm.count("format")) {
+        std::string f = cvm["format"].as<std::string>();
+        auto format = batch::parse_chart_format(f);
+        if (!format)
+            throw UsageError("unknown --format '" + f + "'; " +
+                             core::valid_values_hint("formats", f, batch::chart_format_names()));
+        opts.charts.format = *format;
+    }
+    if (cvm.count("dpi")) {
+        double dpi = cvm["dpi"].as<double>();
+        if (!(dpi > 0) || dpi > 2400) {
+            char got[32];
+            std::snprintf(got, sizeof got, "%g", dpi);
+            throw UsageError(std::string("--dpi must be a number above 0 and at most 2400, got ") + got);
+        }
+        opts.charts.dpi = dpi;
     }
     return opts;
 }

@@ -1,4 +1,4 @@
-// cli: the command line — `boardpack run|validate CONFIG [options]`, parsed with
+// cli: the command line — `boardpack run|validate|list|charts CONFIG [options]`, parsed with
 // Boost.Program_options in two passes (global options and the command, then the command's own
 // options). Everything else happens in engine/batch.
 #pragma once
@@ -11,11 +11,12 @@
 
 namespace engine::cli {
 
-enum class Command { Help, Version, Run, Validate, List };
+enum class Command { Help, Version, Run, Validate, List, Charts };
 
 struct CliOptions {
     Command command = Command::Help;
     batch::RunOptions run;
+    batch::ChartExportOptions charts;  ///< `charts` only
     std::string help_topic;  ///< command whose help to print, or empty for the overview
 };
 

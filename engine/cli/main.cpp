@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
                 return batch::run_batch(opts.run, std::cout, std::cerr);
             case cli::Command::List:
                 return batch::list_batch(opts.run, std::cout, std::cerr);
+            case cli::Command::Charts:
+                return batch::export_charts(opts.run, opts.charts, std::cout, std::cerr);
         }
     } catch (const cli::UsageError& e) {
         std::cerr << "boardpack: error: " << e.what() << "\n"

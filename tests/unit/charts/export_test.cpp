@@ -115,6 +115,11 @@ TEST_CASE("PNG export has the requested pixel size", "[charts][png]") {
     const std::string hi = render::render_png(s, 300);
     CHECK(be32(hi, 16) == 2000);
     CHECK(be32(hi, 20) == 1000);
+    // The dpi travels with the file (pHYs right after IHDR, pixels per metre, unit 1 = metre).
+    CHECK(hi.substr(33 + 4, 4) == "pHYs");
+    CHECK(be32(hi, 41) == 11811);  // round(300 / 0.0254)
+    CHECK(be32(hi, 45) == 11811);
+    CHECK(hi[49] == '\x01');
     CHECK_THROWS_AS(render::render_png(s, 0), std::invalid_argument);
 }
 
@@ -125,6 +130,9 @@ TEST_CASE("SVG export is well-formed XML", "[charts][svg]") {
         scene::Scene s = build::build_chart(spec, {480, 240}, m);
         const std::string svg = render::render_svg(s);
         CHECK(svg.find("<svg") != std::string::npos);
+        // Text is drawn as glyph outlines: the words come along as <title> and <desc>.
+        CHECK(svg.find("<desc>") != std::string::npos);
+        if (!s.title.empty()) CHECK(svg.find("<title>") != std::string::npos);
         const auto file = dir.path() / (name + ".svg");
         write(file, svg);
         auto r = test::run({"xmllint", "--noout", file.string()});
