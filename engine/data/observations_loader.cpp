@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cmath>
 
+#include "engine/core/number_format.h"
 #include "engine/core/text.h"
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
@@ -203,6 +205,26 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                            "the numerator (" + txt(cols, row, so.numerator) +
                                ") is larger than the cohort (" + txt(cols, row, so.cohort) + ")");
                 good = false;
+            }
+            // A percentage published with its counts: the counts give the unrounded value
+            // (gaps are worked out from it), and the published value must agree with them.
+            const MeasureInfo* mi = catalog.measure(obs.measure);
+            if (good && mi && mi->unit == Unit::Percent && obs.value.number && obs.cohort &&
+                obs.numerator && *obs.cohort > 0) {
+                double exact = 100.0 * *obs.numerator / *obs.cohort;
+                std::string shown(core::trim(txt(cols, row, so.value)));
+                auto dot = shown.find('.');
+                int dp = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
+                double tolerance = 0.5 * std::pow(10.0, -std::min(dp, 6)) + 1e-9;
+                if (std::fabs(*obs.value.number - exact) > tolerance) {
+                    cols.error(row, so.value,
+                               "the value '" + shown + "' does not agree with numerator / cohort (" +
+                                   txt(cols, row, so.numerator) + " / " + txt(cols, row, so.cohort) +
+                                   " = " + core::format_fixed(exact, std::max(dp, 1)) + "%)");
+                    good = false;
+                } else {
+                    obs.value.number = exact;
+                }
             }
             if (!good) continue;
             int dup = into.add(obs);

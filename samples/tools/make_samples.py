@@ -1054,10 +1054,10 @@ def eyq_observations(settings, nat_eyfsp):
                     prev = counts.get(la_key, (0, 0))
                     counts[la_key] = (prev[0] + tally[c][m][0], prev[1] + tally[c][m][1])
 
-    def emit(level, la, sid, period, c, m, cohort, num):
+    def emit(level, la, sid, period, c, m, cohort, num, project=""):
         country = "England"
         value = pct(num, cohort) if isinstance(cohort, int) else cohort
-        rows.append([period, "Academic year", level, country, la, sid, c, m, value, cohort, num])
+        rows.append([period, "Academic year", level, country, la, sid, c, m, value, cohort, num, project])
 
     # National rows: GLD from the national EYFSP file; ELG measures [invented] on the same cohorts.
     nat_item = {"Total": "Total", "FSM": "FSM eligible", "Not FSM": "Not known to be FSM eligible"}
@@ -1082,6 +1082,13 @@ def eyq_observations(settings, nat_eyfsp):
                 for c in EYQ_CHARS:
                     n, g = counts[("Local authority", la, period, c, m)]
                     emit("Local authority", la, "", period, c, m, n, g)
+    # The project: every setting of the three areas pooled (what the GLD target is about).
+    for period in EYQ_YEARS:
+        for m in EYQ_MEASURES:
+            for c in EYQ_CHARS:
+                n = sum(counts[("Local authority", la, period, c, m)][0] for la in EYQ_LAS)
+                g = sum(counts[("Local authority", la, period, c, m)][1] for la in EYQ_LAS)
+                emit("Project", "", "", period, c, m, n, g, EYQ_PROJECT)
     for s in settings:
         for period in EYQ_YEARS:
             for m in EYQ_MEASURES:
@@ -1180,7 +1187,9 @@ def eyq_activities(settings):
 
 
 EYQ_OBS_HEADER = ["time_period", "time_identifier", "geographic_level", "country_name", "la_name",
-                  "setting_id", "characteristic", "measure", "value", "cohort", "numerator"]
+                  "setting_id", "characteristic", "measure", "value", "cohort", "numerator",
+                  "project_name"]
+EYQ_PROJECT = "EYQIP"
 EYQ_ACT_HEADER = ["date", "setting_id", "activity", "half_days", "participants", "feedback_positive",
                   "feedback_total", "leader", "topic"]
 EYQ_TARGETS_HEADER = ["id", "measure", "characteristic", "comparator", "time_period", "kind", "target"]
@@ -1446,7 +1455,8 @@ def check_all():
     summary.append((p, len(obs)))
     seen = {}
     for r in obs:
-        area = r["setting_id"] or r["la_name"] or r["country_name"]
+        area = r["setting_id"] or r["la_name"] or r["project_name"] or r["country_name"]
+        assert (r["geographic_level"] == "Project") == (r["project_name"] == EYQ_PROJECT)
         k = (r["time_period"], r["geographic_level"], area, r["characteristic"], r["measure"])
         assert k not in seen, k
         seen[k] = r
@@ -1470,6 +1480,9 @@ def check_all():
     for (tp, la, ch, m), (n, g) in sums.items():
         r = seen[(tp, "Local authority", la, ch, m)]
         assert (int(r["cohort"]), int(r["numerator"])) == (n, g), (tp, la, ch, m)
+        pr = seen[(tp, "Project", EYQ_PROJECT, ch, m)]
+        assert int(pr["cohort"]) == sum(n for (tp2, _, ch2, m2), (n, _) in sums.items()
+                                        if (tp2, ch2, m2) == (tp, ch, m)), (tp, ch, m)
     small = sum(1 for (tp, lvl, area, ch, m), r in seen.items()
                 if lvl == "Setting" and m == "gld" and r["cohort"] not in SYMBOLS and int(r["cohort"]) < 5)
     print(f"\nEYQIP: setting GLD cells with a cohort of 1-4 (engine suppresses): {small}")
