@@ -6,7 +6,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
-SAMPLES := accelerating-achievement
+SAMPLES := accelerating-achievement tracking-for-success eyqip
 
 .PHONY: demo test build setup clean
 
@@ -21,7 +21,10 @@ demo: build
 	@set -e; for s in $(SAMPLES); do \
 	  $(BUILD)/boardpack run samples/$$s/batch.yaml --out out/$$s; \
 	done
-	@echo "PDFs written under $(CURDIR)/out/:"; find out -name '*.pdf' | sort | sed 's/^/  /'
+	@echo "PDFs written under $(CURDIR)/out/:"; \
+	  find out -name '*.pdf' -not -path '*/setting-summaries/*' | sort | sed 's/^/  /'; \
+	  for d in $$(find out -type d -name setting-summaries | sort); do \
+	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries"; done
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
