@@ -159,8 +159,9 @@ private:
                 p.items.push_back(Image{left_, 0, st_.logo_height * 3, st_.logo_height, st_.logo});
             y = (st_.height - st_.margin_top - st_.margin_bottom) * 0.28;
             p.items.push_back(Rect{left_, y - 18, 60, 5, rgb(st_.accent), std::nullopt, 0});
-            auto tl = break_lines(one(f.title, FontFace::Bold, rgb(st_.accent)), 26, width_, fonts_);
-            y = draw_lines(p, tl, left_, y, 26, 32);
+            const double ts = st_.title_size > 0 ? st_.title_size : 26;
+            auto tl = break_lines(one(f.title, FontFace::Bold, rgb(st_.accent)), ts, width_, fonts_);
+            y = draw_lines(p, tl, left_, y, ts, ts * 1.23);
             if (!f.subtitle.empty()) {
                 y += 6;
                 auto sl = break_lines(one(f.subtitle, FontFace::Regular, text), 15, width_, fonts_);
