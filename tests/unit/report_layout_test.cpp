@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "engine/layout/text_layout.h"
 #include "engine/templating/inline_markup.h"
 
@@ -173,4 +175,53 @@ TEST_CASE("US Letter pages have the Letter size", "[layout]") {
     auto laid = layout_report(doc, fonts(), 0);
     CHECK(laid.document.pages.at(0).width == 612);
     CHECK(laid.document.pages.at(0).height == 792);
+}
+
+TEST_CASE("a title page has no running header or page number but counts as page 1", "[layout]") {
+    tpl::DocTree doc;
+    doc.style.header_left = "Running header";
+    doc.front.kind = tpl::FrontMatter::Kind::TitlePage;
+    doc.front.title = "Tracking for Success";
+    doc.blocks.push_back(para(words(10)));
+    auto laid = layout_report(doc, fonts(), 0);
+    REQUIRE(laid.document.pages.size() == 2);
+    auto texts = [](const Page& p) {
+        std::vector<std::string> v;
+        for (const auto& item : p.items)
+            if (const auto* r = std::get_if<TextRun>(&item)) v.push_back(r->text);
+        return v;
+    };
+    auto first = texts(laid.document.pages[0]);
+    auto second = texts(laid.document.pages[1]);
+    auto has = [](const std::vector<std::string>& v, const std::string& s) {
+        return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    CHECK(has(first, "Tracking for Success"));
+    CHECK_FALSE(has(first, "Page 1 of 2"));
+    CHECK_FALSE(has(first, "Running header"));
+    CHECK(has(second, "Page 2 of 2"));
+    CHECK(has(second, "Running header"));
+}
+
+TEST_CASE("a column of long URLs does not squeeze the column beside it to a word per line", "[layout]") {
+    tpl::DocTree doc;
+    tpl::Table t;
+    t.columns = {{"Source documents", tpl::Align::Left, 1.2}, {"Location", tpl::Align::Left, 1.8}};
+    std::vector<tpl::TableCell> row(2);
+    row[0].text = tpl::plain("8.1 Early years foundation stage profile results, England");
+    row[1].text = tpl::plain(
+        "https://explore-education-statistics.service.gov.uk/find-statistics/early-years-foundation-stage-profile-results");
+    t.rows.push_back(row);
+    doc.blocks.push_back(t);
+    auto laid = layout_report(doc, fonts(), 0);
+    const double width = doc.style.width - doc.style.margin_left - doc.style.margin_right;
+    double url_x = 0;
+    int title_lines = 0;
+    for (const auto* r : body_runs(laid.document.pages.at(0), doc.style)) {
+        if (r->text.rfind("https://", 0) == 0) url_x = r->x;
+        if (r->x < doc.style.margin_left + 10 && r->face == FontFace::Regular) ++title_lines;
+    }
+    // The URL breaks at its slashes; the title column keeps a fair share of the width.
+    CHECK(url_x - doc.style.margin_left > 0.3 * width);
+    CHECK(title_lines <= 3);
 }
