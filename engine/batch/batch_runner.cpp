@@ -67,9 +67,9 @@ struct Prepared {
 InputFile hash_input(const std::string& path) {
     InputFile f{path, "", 0};
     try {
-        std::string bytes = core::read_file(path);
-        f.sha256 = core::sha256_hex(bytes);
-        f.bytes = bytes.size();
+        core::MappedFile file(path);
+        f.sha256 = core::sha256_hex(file.view());
+        f.bytes = file.view().size();
     } catch (const core::EngineError&) {
         f.sha256 = "missing";
     }
@@ -319,7 +319,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             std::error_code ec;
             if (fs::exists(target, ec)) {
                 try {
-                    if (core::sha256_hex(core::read_file(target)) == prev->second.sha256) {
+                    if (core::sha256_hex(core::MappedFile(target).view()) == prev->second.sha256) {
                         r.status = UnitStatus::Skipped;
                         r.sha256 = prev->second.sha256;
                         r.pages = prev->second.pages;

@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <cstdio>
+#include <utility>
 
 #include "engine/core/diagnostic.h"
 
@@ -40,6 +43,41 @@ std::string read_file(const fs::path& path) {
     std::fclose(f);
     if (bad) throw EngineError({path.string()}, "error while reading file");
     return out;
+}
+
+MappedFile::MappedFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            ::madvise(p, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+            map_ = static_cast<const char*>(p);
+            size_ = static_cast<std::size_t>(st.st_size);
+            ::close(fd);
+            return;
+        }
+    }
+    if (fd >= 0) ::close(fd);
+    copy_ = read_file(path);  // names the file and the reason when it cannot be read
+}
+
+MappedFile::~MappedFile() {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : map_(std::exchange(other.map_, nullptr)), size_(std::exchange(other.size_, 0)),
+      copy_(std::move(other.copy_)) {}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+    if (this != &other) {
+        if (map_) ::munmap(const_cast<char*>(map_), size_);
+        map_ = std::exchange(other.map_, nullptr);
+        size_ = std::exchange(other.size_, 0);
+        copy_ = std::move(other.copy_);
+    }
+    return *this;
 }
 
 namespace {

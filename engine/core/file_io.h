@@ -12,6 +12,27 @@ namespace engine::core {
 /// Reads a whole file. Throws EngineError naming the file and the OS reason.
 std::string read_file(const std::filesystem::path& path);
 
+/// A whole file, read-only, for large inputs: a regular file is memory-mapped (no copy, no
+/// zero-filled buffer; pages come straight from the page cache), anything else is read.
+/// Throws EngineError naming the file and the OS reason.
+class MappedFile {
+public:
+    MappedFile() = default;
+    explicit MappedFile(const std::filesystem::path& path);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile& operator=(MappedFile&& other) noexcept;
+
+    std::string_view view() const { return map_ ? std::string_view(map_, size_) : std::string_view(copy_); }
+
+private:
+    const char* map_ = nullptr;
+    std::size_t size_ = 0;
+    std::string copy_;  ///< pipes, empty files and anything mmap refuses
+};
+
 /// Writes `bytes` to `path` atomically: a temp file ".<name>.tmp-<pid>-<n>" is created in the
 /// same folder, written, fsync'd and renamed over `path`; the folder is created if missing.
 /// On any failure the temp file is removed, `path` is untouched and EngineError is thrown.

@@ -8,12 +8,12 @@ namespace engine::data {
 std::unique_ptr<CsvFile> open_csv(const std::string& path, core::DiagnosticSink& sink) {
     auto f = std::make_unique<CsvFile>();
     try {
-        f->text = core::read_file(path);
+        f->text = core::MappedFile(path);
     } catch (const core::EngineError& e) {
         sink.add(e.diagnostic());
         return f;
     }
-    f->reader.emplace(f->text, path, sink);
+    f->reader.emplace(f->text.view(), path, sink);
     return f;
 }
 

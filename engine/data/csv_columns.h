@@ -11,6 +11,7 @@
 
 #include "engine/core/civil_date.h"
 #include "engine/core/diagnostic.h"
+#include "engine/core/file_io.h"
 #include "engine/data/csv_reader.h"
 #include "engine/data/value.h"
 
@@ -58,7 +59,7 @@ private:
 
 /// Reads a file and opens a CsvReader on it; the text is kept alive by the returned object.
 struct CsvFile {
-    std::string text;
+    core::MappedFile text;
     std::optional<CsvReader> reader;
 };
 /// nullopt-like: `reader` is empty or not ok() when the file is missing or malformed (reported).
