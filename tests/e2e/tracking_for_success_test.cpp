@@ -210,3 +210,15 @@ TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is su
     CHECK(flow.find("cannot be reported because the disadvantaged cohort is fewer than 5 children (suppressed)") !=
           std::string::npos);
 }
+
+TEST_CASE("every setting summary is exactly 2 pages, as REPORT_SPEC asks", "[e2e][tfs][setting-summary]") {
+    const auto& r = rendered();
+    int checked = 0;
+    for (const auto& e : fs::recursive_directory_iterator(r.dir.path() / "setting-summaries")) {
+        if (e.path().extension() != ".pdf") continue;
+        INFO(e.path().string());
+        CHECK(test::page_count(e.path().string()) == 2);
+        ++checked;
+    }
+    CHECK(checked == 52);
+}
