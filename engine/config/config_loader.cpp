@@ -1,5 +1,6 @@
 #include "engine/config/config_loader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -236,6 +237,12 @@ data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
             MapReader g(gld, file, "data.records.gld", sink);
             spec.gld_measure = g.string("measure").value_or(spec.gld_measure);
             spec.gld_areas = string_list(g, "areas", sink, spec.gld_areas);
+            // A GLD area the records may not hold would silently give no GLD at all.
+            if (!spec.areas.empty())
+                for (const auto& a : spec.gld_areas)
+                    if (std::find(spec.areas.begin(), spec.areas.end(), a) == spec.areas.end())
+                        sink.error(g.where("areas"), "GLD area '" + a + "' is not one of 'data.records.areas'",
+                                   {core::valid_values_hint("areas", a, spec.areas)});
             g.finish();
         }
     }
@@ -264,7 +271,7 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
         }
         wm.finish();
     }
-    if (!r.id.empty() && core::slugify(r.id) != r.id && r.id.find('-') == std::string::npos)
+    if (!r.id.empty() && r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
         sink.error(m.where("id"), "report id '" + r.id + "' must be lower case letters, digits, "
                                   "'-' or '_'");
     r.template_path = resolve(base_dir, m.string("template", true).value_or(""));

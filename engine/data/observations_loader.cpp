@@ -102,6 +102,12 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
 
     CsvRecord row;
     while (reader.next(row)) {
+        // Rows the filters leave out are not checked: a DfE file may carry levels and
+        // breakdowns boardpack does not know.
+        bool keep = true;
+        for (const auto& [fc, fv] : filters)
+            if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
+        if (!keep) continue;
         Observation o;
         o.where = reader.where(row, 0);
         bool ok = true;
@@ -149,10 +155,6 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             }
         }
 
-        bool keep = true;
-        for (const auto& [fc, fv] : filters)
-            if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
-        if (!keep) continue;
         auto group = cols.required_text(row, c_group);
         if (!group) ok = false;
         else o.group = *group;

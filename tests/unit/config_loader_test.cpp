@@ -93,3 +93,37 @@ TEST_CASE("a missing batch file is reported by name", "[config]") {
     CHECK_FALSE(config::load_batch_config("/nonexistent/batch.yaml", sink));
     CHECK(sink.str() == "/nonexistent/batch.yaml: error: cannot read file: no such file\n");
 }
+
+TEST_CASE("a report id must be lower case letters, digits, '-' or '_'", "[config]") {
+    for (const char* bad : {"My Report-1", "Report", "a b", "r/1"}) {
+        std::string yaml = kMinimal;
+        yaml.replace(yaml.find("id: r1"), 6, std::string("id: \"") + bad + "\"");
+        auto l = load(yaml);
+        INFO(bad << ": " << l.errors);
+        CHECK_FALSE(l.cfg);
+        CHECK(l.errors.find("must be lower case letters, digits, '-' or '_'") != std::string::npos);
+    }
+    for (const char* good : {"setting-summary", "annual_report", "r1"}) {
+        std::string yaml = kMinimal;
+        yaml.replace(yaml.find("id: r1"), 6, std::string("id: ") + good);
+        INFO(good);
+        CHECK(load(yaml).cfg);
+    }
+}
+
+TEST_CASE("a GLD area outside the records' areas is an error, not a silent lack of GLD", "[config]") {
+    auto l = load(R"(data:
+  records:
+    file: records.csv
+    areas: [communication_language, literacy, mathematics]
+    gld: {areas: [communication_language, literacy, maths]}
+reports:
+  - id: r1
+    template: t.yaml
+    title: Report one
+)");
+    CHECK_FALSE(l.cfg);
+    CHECK(l.errors.find("batch.yaml:5:") != std::string::npos);
+    CHECK(l.errors.find("GLD area 'maths' is not one of 'data.records.areas'") != std::string::npos);
+    CHECK(l.errors.find("'mathematics'") != std::string::npos);  // the hint lists the valid areas
+}

@@ -130,3 +130,31 @@ TEST_CASE("an indicator missing from the meta file is an error", "[data][ees]") 
     CHECK(sink.str().find("indicator 'gld_pct' (mapped to measure 'gld') is not described in the "
                           "metadata file") != std::string::npos);
 }
+
+TEST_CASE("rows that filters leave out are not checked", "[data][observations]") {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-filter-test.csv";
+    if (std::FILE* f = std::fopen(path.c_str(), "w")) {
+        std::fputs("time_period,time_identifier,geographic_level,country_name,lad_name,characteristic,measure,value\n"
+                   "201819,Academic year,National,England,,FSM,gld,57.0\n"
+                   "201819,Academic year,Local authority district,England,Stafford,FSM,gld,55.0\n",
+                   f);
+        std::fclose(f);
+    }
+    core::DiagnosticSink sink;
+    ObservationSource src;
+    src.path = path.string();
+    src.filters = {{"geographic_level", "National"}};
+    Catalog catalog;
+    ObservationTable obs;
+    CHECK(load_observations(src, catalog, obs, sink));
+    CHECK(sink.str().empty());
+    CHECK(obs.rows().size() == 1);
+    // Without the filter the unknown level is an error at its cell.
+    core::DiagnosticSink sink2;
+    src.filters.clear();
+    ObservationTable obs2;
+    CHECK_FALSE(load_observations(src, catalog, obs2, sink2));
+    CHECK(sink2.str().find(":3:") != std::string::npos);
+    CHECK(sink2.str().find("unknown geographic level 'Local authority district'") != std::string::npos);
+    std::filesystem::remove(path);
+}
