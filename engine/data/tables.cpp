@@ -7,11 +7,36 @@
 
 namespace engine::data {
 
+std::uint64_t ObservationTable::key_hash(std::string_view measure, std::string_view group,
+                                         std::string_view level, std::string_view area, int period) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, fields separated by a byte no text holds
+    auto mix = [&h](std::string_view s) {
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        h = (h ^ 0xFFu) * 1099511628211ull;
+    };
+    mix(measure);
+    mix(group);
+    mix(level);
+    mix(area);
+    return h ^ (static_cast<std::uint64_t>(static_cast<std::uint32_t>(period)) * 0x9E3779B97F4A7C15ull);
+}
+
+namespace {
+bool same_key(const Observation& o, std::string_view measure, std::string_view group, std::string_view level,
+              std::string_view area, int period) {
+    return o.period.sort_key() == period && o.measure == measure && o.group == group && o.level == level &&
+           o.area == area;
+}
+}  // namespace
+
 int ObservationTable::add(Observation o) {
-    Key k{o.measure, o.group, o.level, o.area, o.period.sort_key()};
-    auto it = index_.find(k);
-    if (it != index_.end()) return static_cast<int>(it->second);
-    index_.emplace(std::move(k), rows_.size());
+    const int period = o.period.sort_key();
+    const std::uint64_t h = key_hash(o.measure, o.group, o.level, o.area, period);
+    auto [lo, hi] = index_.equal_range(h);
+    for (auto it = lo; it != hi; ++it)
+        if (same_key(rows_[it->second], o.measure, o.group, o.level, o.area, period))
+            return static_cast<int>(it->second);
+    index_.emplace(h, rows_.size());
     rows_.push_back(std::move(o));
     return -1;
 }
@@ -19,8 +44,11 @@ int ObservationTable::add(Observation o) {
 const Observation* ObservationTable::find(const std::string& measure, const std::string& group,
                                           const std::string& level, const std::string& area,
                                           const Period& period) const {
-    auto it = index_.find(Key{measure, group, level, area, period.sort_key()});
-    return it == index_.end() ? nullptr : &rows_[it->second];
+    const int p = period.sort_key();
+    auto [lo, hi] = index_.equal_range(key_hash(measure, group, level, area, p));
+    for (auto it = lo; it != hi; ++it)
+        if (same_key(rows_[it->second], measure, group, level, area, p)) return &rows_[it->second];
+    return nullptr;
 }
 
 std::vector<Period> ObservationTable::periods(const std::string& measure, const std::string& level,

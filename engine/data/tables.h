@@ -2,11 +2,12 @@
 // remember their source line so later stages can point at them.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/core/civil_date.h"
@@ -53,11 +54,19 @@ public:
     std::vector<std::string> groups() const;
     std::vector<std::string> areas(const std::string& level) const;
     bool empty() const { return rows_.empty(); }
+    /// Makes room for `n` rows in all (a hint: the table still grows past it).
+    void reserve(std::size_t n) {
+        rows_.reserve(n);
+        index_.reserve(n);
+    }
 
 private:
-    using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
+    /// Hash of the key fields; rows with equal hashes are told apart by comparing the fields
+    /// of the row itself, so the index holds no copy of the key strings.
+    static std::uint64_t key_hash(std::string_view measure, std::string_view group, std::string_view level,
+                                  std::string_view area, int period);
     std::vector<Observation> rows_;
-    std::map<Key, std::size_t> index_;
+    std::unordered_multimap<std::uint64_t, std::size_t> index_;
 };
 
 // ---- targets -----------------------------------------------------------------------------------
