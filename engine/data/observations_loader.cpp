@@ -176,7 +176,8 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         if (!ok) continue;
 
         for (const auto& so : sources) {
-            Observation obs = o;
+            // The last (for tidy files the only) source takes the row; the others copy it.
+            Observation obs = &so == &sources.back() ? std::move(o) : o;
             bool good = true;
             obs.measure = src.wide ? so.measure : *measure;
             auto value = cols.value(row, so.value);
