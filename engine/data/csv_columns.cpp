@@ -1,5 +1,7 @@
 #include "engine/data/csv_columns.h"
 
+#include <algorithm>
+
 #include "engine/core/file_io.h"
 #include "engine/core/text.h"
 
@@ -21,6 +23,8 @@ CsvColumns::CsvColumns(const CsvReader& reader, core::DiagnosticSink& sink, std:
     : reader_(reader), sink_(sink), what_(std::move(what)), known_(reader.header().size(), false) {}
 
 int CsvColumns::optional(const std::vector<std::string>& names) {
+    if (!names.empty() && std::find(contract_.begin(), contract_.end(), names.front()) == contract_.end())
+        contract_.push_back(names.front());
     for (const auto& n : names) {
         int i = reader_.column_index(n);
         if (i >= 0) {
@@ -48,6 +52,8 @@ int CsvColumns::require(const std::vector<std::string>& names) {
 }
 
 void CsvColumns::allow(const std::vector<std::string>& names) {
+    for (const auto& n : names)
+        if (std::find(contract_.begin(), contract_.end(), n) == contract_.end()) contract_.push_back(n);
     for (const auto& n : names) {
         int i = reader_.column_index(n);
         if (i >= 0) known_[static_cast<std::size_t>(i)] = true;
@@ -55,9 +61,8 @@ void CsvColumns::allow(const std::vector<std::string>& names) {
 }
 
 void CsvColumns::reject_unknown() {
-    std::vector<std::string> valid;
-    for (std::size_t i = 0; i < known_.size(); ++i)
-        if (known_[i]) valid.push_back(reader_.header()[i]);
+    // The hint lists the whole contract (the columns this file may have), not only those present.
+    const std::vector<std::string>& valid = contract_;
     for (std::size_t i = 0; i < known_.size(); ++i) {
         if (known_[i]) continue;
         ok_ = false;

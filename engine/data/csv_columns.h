@@ -54,6 +54,7 @@ private:
     core::DiagnosticSink& sink_;
     std::string what_;
     std::vector<bool> known_;
+    std::vector<std::string> contract_;  ///< every column name asked for or allowed, in order
     bool ok_ = true;
 };
 

@@ -114,7 +114,7 @@ bool load_targets(const std::string& path, const Catalog& catalog,
         } else if (!known(groups, comp)) {
             cols.error(row, c_comp, "unknown comparator '" + comp + "'",
                        {core::valid_values_hint("groups", comp, groups),
-                        "or 'National', or 'National: <group>'"});
+                        "or 'National', 'National: <group>' or 'LA'"});
             ok = false;
         } else {
             t.comparator = {false, false, comp};
