@@ -1,5 +1,7 @@
 #include "engine/batch/batch_data.h"
 
+#include "engine/batch/context_values.h"
+
 #include "engine/config/config_loader.h"
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
@@ -58,6 +60,8 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     rules.secondary = c.secondary_suppression;
     rules.partitions = c.partitions;
     b->view = std::make_unique<metrics::SuppressedView>(b->observations, rules);
+    b->settings_context = settings_value(b->settings);
+    b->tables_context = tables_value(b->tables);
     return b;
 }
 

@@ -14,6 +14,7 @@
 #include "engine/layout/font_metrics.h"
 #include "engine/metrics/suppression.h"
 #include "engine/templating/template_spec.h"
+#include "engine/templating/value.h"
 
 namespace engine::batch {
 
@@ -29,6 +30,9 @@ struct BatchData {
     std::unique_ptr<metrics::SuppressedView> view;
     std::unique_ptr<layout::Fonts> fonts;
     std::map<std::string, templating::TemplateSpec> templates;  ///< by resolved path
+    /// Template values every report shares, built once: `settings` and `tables`.
+    templating::Value settings_context;
+    templating::Value tables_context;
     bool has_targets = false;
     bool has_actions = false;
 };

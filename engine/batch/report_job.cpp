@@ -1,8 +1,9 @@
 #include "engine/batch/report_job.h"
 
+#include "engine/batch/context_values.h"
+
 #include "charts/render/export.h"
 #include "engine/layout/report_layout.h"
-#include "engine/metrics/activity_summary.h"
 #include "engine/metrics/report_metrics.h"
 #include "engine/pdf/pdf_writer.h"
 #include "engine/templating/chart_builder.h"
@@ -12,76 +13,6 @@
 namespace engine::batch {
 
 namespace {
-
-templating::Value entity_value(const data::Entity& e) {
-    templating::ValueMap m;
-    m["id"] = templating::Value(e.id);
-    m["name"] = templating::Value(e.name);
-    m["la_name"] = templating::Value(e.la_name);
-    for (const auto& [k, v] : e.attributes) m.emplace(k, templating::Value(v));
-    return templating::Value(m);
-}
-
-templating::Value term_value(const Term& t) {
-    templating::ValueMap m;
-    m["name"] = templating::Value(t.name);
-    m["slug"] = templating::Value(t.slug());
-    m["label"] = templating::Value(t.label());
-    m["start"] = templating::Value(t.start);
-    m["end"] = templating::Value(t.end);
-    return templating::Value(m);
-}
-
-templating::Value settings_value(const data::EntityTable& settings) {
-    using templating::Value;
-    templating::ValueList list;
-    std::map<std::string, int> by_la;
-    for (const auto& e : settings.all()) {
-        list.emplace_back(entity_value(e));
-        if (!e.la_name.empty()) ++by_la[e.la_name];
-    }
-    templating::ValueList las;
-    for (const auto& [la, n] : by_la)
-        las.emplace_back(templating::ValueMap{
-            {"la_name", Value(la)}, {"count", Value(templating::number_of(n, templating::NumberUnit::Count, 0))}});
-    templating::ValueMap m;
-    m.emplace("count", Value(templating::number_of(static_cast<double>(settings.all().size()),
-                                                    templating::NumberUnit::Count, 0)));
-    m.emplace("list", Value(std::move(list)));
-    m.emplace("by_la", Value(std::move(las)));
-    return Value(std::move(m));
-}
-
-templating::Value activity_value(const metrics::ActivitySummary& s) {
-    using templating::Value;
-    using templating::NumberUnit;
-    auto totals = [](const metrics::ActivityTotals& t) {
-        templating::ValueMap m;
-        m.emplace("name", Value(t.name));
-        m.emplace("sessions", Value(templating::number_of(t.sessions, NumberUnit::Count, 0)));
-        m.emplace("half_days", Value(templating::number_of(t.half_days, NumberUnit::Count,
-                                                           t.half_days == static_cast<int>(t.half_days) ? 0 : 1)));
-        m.emplace("days", Value(templating::number_of(t.half_days / 2, NumberUnit::Count,
-                                                      t.half_days / 2 == static_cast<int>(t.half_days / 2) ? 0 : 1)));
-        m.emplace("participants", Value(templating::number_of(t.participants, NumberUnit::Count, 0)));
-        m.emplace("feedback_positive", Value(templating::number_of(t.feedback_positive, NumberUnit::Count, 0)));
-        m.emplace("feedback_total", Value(templating::number_of(t.feedback_total, NumberUnit::Count, 0)));
-        m.emplace("settings", Value(templating::number_of(t.settings, NumberUnit::Count, 0)));
-        m.emplace("positive_pct", Value::number(t.positive_pct(), NumberUnit::Percent, 0, data::Missing::NotAvailable));
-        return Value(std::move(m));
-    };
-    auto list = [&](const std::vector<metrics::ActivityTotals>& v) {
-        templating::ValueList l;
-        for (const auto& t : v) l.push_back(totals(t));
-        return Value(std::move(l));
-    };
-    templating::ValueMap m;
-    m.emplace("total", totals(s.total));
-    m.emplace("by_kind", list(s.by_kind));
-    m.emplace("by_leader", list(s.by_leader));
-    m.emplace("by_la", list(s.by_la));
-    return Value(std::move(m));
-}
 
 // A report up to the drawing: its pages laid out and its charts built at their slots' sizes.
 // The PDF and the chart export both start here, so an exported chart is the one in the PDF.
@@ -118,22 +49,10 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     ci.view = b.view.get();
     ci.as_of = as_of;
     ci.extra["term"] = term_value(term);
-    ci.extra["settings"] = settings_value(b.settings);
+    ci.extra["settings"] = b.settings_context;
     ci.extra["activity_summary"] = activity_value(
         metrics::summarise_activities(b.activities, b.settings, unit.action_entity));
-    {
-        templating::ValueMap tables;
-        for (const auto& [name, rows] : b.tables) {
-            templating::ValueList list;
-            for (const auto& row : rows) {
-                templating::ValueMap m;
-                for (const auto& [k, v] : row) m.emplace(k, v);
-                list.emplace_back(std::move(m));
-            }
-            tables.emplace(name, std::move(list));
-        }
-        ci.extra.emplace("tables", std::move(tables));
-    }
+    ci.extra["tables"] = b.tables_context;
     if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity);
     templating::Value root = templating::build_context(ci, sink);
     if (sink.has_errors()) return std::nullopt;

@@ -29,10 +29,7 @@ struct Rendered {
         pdf = dir.path() / kPdfName;
         text = test::squeeze(test::pdf_text(pdf.string()));
         raw_text = test::pdf_text(pdf.string(), false);
-        flow = raw_text;
-        for (char& c : flow)
-            if (c == '\n') c = ' ';
-        flow = test::squeeze(flow);
+        flow = test::pdf_flow(pdf.string());
     }
 };
 const Rendered& rendered() {

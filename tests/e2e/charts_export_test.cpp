@@ -94,10 +94,7 @@ struct Exported {
         const std::string batch = kBatch.string();
         report = test::run_boardpack({"run", batch, "--out", (dir.path() / "report").string()});
         pdf = dir.path() / "report" / (std::string(kUnit) + ".pdf");
-        pdf_flow = test::pdf_text(pdf.string(), false);
-        for (char& c : pdf_flow)
-            if (c == '\n') c = ' ';
-        pdf_flow = test::squeeze(pdf_flow);
+        pdf_flow = test::pdf_flow(pdf.string());
         png300 = test::run_boardpack({"charts", batch, "--out", (dir.path() / "png300").string()});
         png150 = test::run_boardpack(
             {"charts", batch, "--dpi", "150", "--format", "png", "--out", (dir.path() / "png150").string()});

@@ -25,10 +25,7 @@ struct Rendered {
         run = test::run_boardpack({"run", (kSample / "batch.yaml").string(), "--out", dir.path().string()});
         pdf = dir.path() / "eyqip-progress-report.pdf";
         text = test::squeeze(test::pdf_text(pdf.string()));
-        flow = test::pdf_text(pdf.string(), false);
-        for (char& c : flow)
-            if (c == '\n') c = ' ';
-        flow = test::squeeze(flow);
+        flow = test::pdf_flow(pdf.string());
     }
 };
 const Rendered& rendered() {

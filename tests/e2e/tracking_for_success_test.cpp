@@ -29,10 +29,7 @@ struct Rendered {
         run = test::run_boardpack({"run", (kSample / "batch.yaml").string(), "--out", dir.path().string(), "--jobs", "2"});
         annual = dir.path() / kAnnual;
         text = test::squeeze(test::pdf_text(annual.string()));
-        flow = test::pdf_text(annual.string(), false);
-        for (char& c : flow)
-            if (c == '\n') c = ' ';
-        flow = test::squeeze(flow);
+        flow = test::pdf_flow(annual.string());
     }
 };
 const Rendered& rendered() {
@@ -203,10 +200,7 @@ TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is su
     INFO(small);
     const fs::path pdf = r.dir.path() / "setting-summaries/summer-2019" / la / (small + ".pdf");
     REQUIRE(fs::exists(pdf));
-    std::string flow = test::pdf_text(pdf.string(), false);
-    for (char& c : flow)
-        if (c == '\n') c = ' ';
-    flow = test::squeeze(flow);
+    std::string flow = test::pdf_flow(pdf.string());
     CHECK(flow.find("cannot be reported because the disadvantaged cohort is fewer than 5 children (suppressed)") !=
           std::string::npos);
 }

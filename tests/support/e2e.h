@@ -51,6 +51,15 @@ inline std::string read_text_file(const std::filesystem::path& p) {
     return s;
 }
 
+/// A PDF's text in reading order with line breaks joined and spaces squeezed, so that a
+/// sentence wrapped over several lines reads whole.
+inline std::string pdf_flow(const std::string& pdf_path) {
+    std::string flow = pdf_text(pdf_path, false);
+    for (char& c : flow)
+        if (c == '\n') c = ' ';
+    return squeeze(flow);
+}
+
 /// The page count pdfinfo reports, or -1.
 inline int page_count(const std::string& pdf) {
     std::smatch m;
