@@ -10,6 +10,7 @@
 
 #include "engine/core/civil_date.h"
 #include "engine/layout/fonts.h"
+#include "engine/layout/structure.h"
 
 namespace engine::layout {
 
@@ -25,6 +26,7 @@ struct TextRun {
     double size = 10;
     Rgb color;
     std::string text;  ///< UTF-8; every code point is covered by `face`
+    Tag tag;
 };
 
 struct Rect {
@@ -32,12 +34,14 @@ struct Rect {
     std::optional<Rgb> fill;
     std::optional<Rgb> stroke;
     double line_width = 0.5;
+    Tag tag;
 };
 
 struct Line {
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     Rgb color;
     double width = 0.5;
+    Tag tag;
 };
 
 /// A clickable area: an external URI, or an internal jump to (dest_page, dest_y).
@@ -46,18 +50,21 @@ struct Link {
     std::string uri;     ///< external link when not empty
     int dest_page = -1;  ///< 0-based page index for an internal link
     double dest_y = 0;
+    Tag tag;  ///< the Link element that owns the annotation
 };
 
 /// Page `chart_page` (0-based) of the report's chart PDF, scaled into the box.
 struct ChartPlacement {
     double x = 0, y = 0, w = 0, h = 0;
     int chart_page = 0;
+    Tag tag;  ///< the Figure
 };
 
 /// A PNG image (e.g. an organisation logo) scaled into the box.
 struct Image {
     double x = 0, y = 0, w = 0, h = 0;
     std::string path;
+    Tag tag;
 };
 
 using PageItem = std::variant<TextRun, Rect, Line, Link, ChartPlacement, Image>;
@@ -89,6 +96,8 @@ struct Document {
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     DocumentInfo info;
+    /// The logical structure; when it holds more than the root, every page item is tagged.
+    StructureTree structure;
 };
 
 }  // namespace engine::layout

@@ -17,6 +17,7 @@ namespace {
 
 Rgb rgb(const templating::Rgb& c) { return {c.r, c.g, c.b}; }
 constexpr Rgb kWhite{255, 255, 255};
+const Tag kLayout = Tag::as(Artifact::Layout);  // rules, fills, backgrounds, the logo
 
 // ---- pieces and blocks ---------------------------------------------------------------------
 
@@ -81,6 +82,7 @@ public:
                 numbered_ = true;
         }
         num_w_ = numbered_ ? std::max(36.0, fonts_.width("8.8.88", FontFace::Regular, body_) + 10) : 0;
+        titled_ = doc.front.kind != templating::FrontMatter::Kind::None && !doc.front.title.empty();
     }
 
     std::vector<Block> build() {
@@ -88,6 +90,9 @@ public:
         for (const auto& b : doc_.blocks) std::visit([&](const auto& x) { add(x); }, b);
         return std::move(blocks_);
     }
+
+    StructureTree& structure() { return tree_; }
+    int contents_element() const { return toc_; }
 
     std::vector<ChartSize> chart_sizes() const { return chart_sizes_; }
     double num_w() const { return num_w_; }
@@ -97,16 +102,18 @@ public:
                       double lh, double box_w = 0, Align align = Align::Left) {
         double asc = fonts_.ascent(size);
         double half_leading = (lh - (asc + fonts_.descent(size))) / 2;
-        for (const auto& line : lines) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const LineBox line = i + 1 < lines.size() ? spaced(lines[i]) : lines[i];
             double dx = 0;
             if (align == Align::Right) dx = box_w - line.width;
             else if (align == Align::Centre) dx = (box_w - line.width) / 2;
             double base = y + half_leading + asc;
             for (const auto& r : line.runs) {
                 if (r.text.empty()) continue;
-                p.items.push_back(TextRun{x + dx + r.x, base, r.face, size, r.color, r.text});
+                Tag tag = r.link.empty() ? end_link() : link_tag(r.link, r.text);
+                p.items.push_back(TextRun{x + dx + r.x, base, r.face, size, r.color, r.text, tag});
                 if (!r.link.empty())
-                    p.items.push_back(Link{x + dx + r.x, y, r.width, lh, r.link, -1, 0});
+                    p.items.push_back(Link{x + dx + r.x, y, r.width, lh, r.link, -1, 0, tag});
             }
             y += lh;
         }
@@ -130,16 +137,68 @@ public:
     }
 
 private:
+    // ---- structure ----
+    // Opens a structure element under `parent` (the root by default) and makes it the one
+    // that text drawn from now on belongs to.
+    int open(StructType type, int parent = 0) {
+        int e = tree_.add(type, parent);
+        cur_ = Tag::of(e);
+        return e;
+    }
+    // Heading levels: H1 is the report's title when the front block shows one, so numbered
+    // sections are H2 and sub-sections H3; without a title, sections are H1.
+    StructType heading_type(int level) const {
+        static constexpr StructType kLevels[] = {StructType::H1, StructType::H2, StructType::H3,
+                                                 StructType::H4, StructType::H5, StructType::H6};
+        int n = std::clamp(level + (titled_ ? 1 : 0), 0, 5);
+        return kLevels[n];
+    }
+    // A link's runs (over one or several lines) form one Link element under the current one;
+    // its text becomes the description of each of its annotations.
+    Tag link_tag(const std::string& uri, const std::string& text) {
+        if (link_ < 0 || uri != link_uri_ || link_parent_ != cur_.element) {
+            link_ = tree_.add(StructType::Link, cur_.element);
+            link_uri_ = uri;
+            link_parent_ = cur_.element;
+        }
+        std::string& alt = tree_[link_].alt;
+        if (!alt.empty() && alt.back() != ' ' && text.front() != ' ') alt += ' ';
+        alt += text;
+        return Tag::of(link_);
+    }
+    Tag end_link() {
+        link_ = -1;
+        return cur_;
+    }
+    static Piece as_artifact(Piece p, Artifact kind) {
+        for (auto& item : p.items) std::visit([kind](auto& it) { it.tag = Tag::as(kind); }, item);
+        return p;
+    }
+
+    // A line that another follows ends with a space (invisible), so that text read from the
+    // structure tree (a screen reader, pdfinfo -struct-text) keeps the words apart.
+    static LineBox spaced(LineBox line) {
+        if (!line.word_continues && !line.runs.empty() && line.runs.back().text.back() != ' ')
+            line.runs.back().text += ' ';
+        return line;
+    }
+    // A separate run drawn before text (a number, a label, a marker) ends with a space too.
+    static std::string spaced(const std::string& text) { return text + ' '; }
+    static std::vector<LineBox> spaced(std::vector<LineBox> label) {
+        if (!label.empty()) label.back() = spaced(label.back());
+        return label;
+    }
+
     // A flow block: one piece per line, so paragraphs can split between pages.
     Block lines_block(const std::vector<LineBox>& lines, double x, double size, double lh,
                       double space_before, double space_after) {
         Block b;
         b.space_before = space_before;
         b.space_after = space_after;
-        for (const auto& line : lines) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
             Piece p;
             p.height = lh;
-            draw_lines(p, {line}, x, 0, size, lh);
+            draw_lines(p, {i + 1 < lines.size() ? spaced(lines[i]) : lines[i]}, x, 0, size, lh);
             b.pieces.push_back(std::move(p));
         }
         // No single line alone at the foot or the head of a page.
@@ -156,21 +215,24 @@ private:
         double y = 0;
         if (f.kind == templating::FrontMatter::Kind::TitlePage) {
             if (!st_.logo.empty())
-                p.items.push_back(Image{left_, 0, st_.logo_height * 3, st_.logo_height, st_.logo});
+                p.items.push_back(Image{left_, 0, st_.logo_height * 3, st_.logo_height, st_.logo, kLayout});
             y = (st_.height - st_.margin_top - st_.margin_bottom) * 0.28;
-            p.items.push_back(Rect{left_, y - 18, 60, 5, rgb(st_.accent), std::nullopt, 0});
+            p.items.push_back(Rect{left_, y - 18, 60, 5, rgb(st_.accent), std::nullopt, 0, kLayout});
             const double ts = st_.title_size > 0 ? st_.title_size : 26;
             auto tl = break_lines(one(f.title, FontFace::Bold, rgb(st_.accent)), ts, width_, fonts_);
+            open(StructType::H1);
             y = draw_lines(p, tl, left_, y, ts, ts * 1.23);
             if (!f.subtitle.empty()) {
+                open(StructType::P);
                 y += 6;
                 auto sl = break_lines(one(f.subtitle, FontFace::Regular, text), 15, width_, fonts_);
                 y = draw_lines(p, sl, left_, y, 15, 20);
             }
             y += 24;
             for (const auto& [label, value] : f.fields) {
+                open(StructType::P);
                 auto vl = break_lines(one(value, FontFace::Regular, text), body_, width_ - 90, fonts_);
-                draw_lines(p, break_lines(one(label, FontFace::Bold, text), body_, 86, fonts_), left_, y, body_, line_h_);
+                draw_lines(p, spaced(break_lines(one(label, FontFace::Bold, text), body_, 86, fonts_)), left_, y, body_, line_h_);
                 y = draw_lines(p, vl, left_ + 90, y, body_, line_h_) + 2;
             }
             p.height = y;
@@ -187,11 +249,13 @@ private:
         double logo_w = 0;
         if (!st_.logo.empty()) {
             logo_w = st_.logo_height * 3;
-            p.items.push_back(Image{left_ + width_ - logo_w, 0, logo_w, st_.logo_height, st_.logo});
+            p.items.push_back(Image{left_ + width_ - logo_w, 0, logo_w, st_.logo_height, st_.logo, kLayout});
         }
         const double title_size = st_.title_size > 0 ? st_.title_size : body_ + 4;
         auto tl = break_lines(one(f.title, FontFace::Bold, text), title_size, width_ - logo_w - (logo_w > 0 ? 12 : 0), fonts_);
+        open(StructType::H1);
         y = draw_lines(p, tl, left_, 0, title_size, title_size * 1.25);
+        if (!f.subtitle.empty()) open(StructType::P);
         if (!f.subtitle.empty()) y = draw_lines(p, break_lines(one(f.subtitle, FontFace::Regular, text), body_, width_, fonts_), left_, y, body_, line_h_);
         y = std::max(y, logo_w > 0 ? st_.logo_height : 0.0) + 10;
         double label_w = 0;
@@ -199,11 +263,12 @@ private:
             label_w = std::max(label_w, fonts_.width(fld.first + ":", FontFace::Bold, body_));
         label_w += 12;
         for (const auto& [label, value] : f.fields) {
-            draw_lines(p, break_lines(one(label + ":", FontFace::Bold, text), body_, label_w, fonts_), left_, y, body_, line_h_);
+            open(StructType::P);  // a labelled paragraph: "To:" then its value
+            draw_lines(p, spaced(break_lines(one(label + ":", FontFace::Bold, text), body_, label_w, fonts_)), left_, y, body_, line_h_);
             y = draw_lines(p, break_lines(one(value, FontFace::Regular, text), body_, width_ - label_w, fonts_), left_ + label_w, y, body_, line_h_) + 3;
         }
         y += 6;
-        p.items.push_back(Line{left_, y, left_ + width_, y, rgb(st_.accent), 1.5});
+        p.items.push_back(Line{left_, y, left_ + width_, y, rgb(st_.accent), 1.5, kLayout});
         p.height = y + 4;
         Block b;
         b.kind = Block::Kind::Whole;
@@ -219,9 +284,10 @@ private:
         double x = left_ + (h.number.empty() ? 0 : num_w_);
         auto lines = break_lines(one(h.text, FontFace::Bold, c), size, left_ + width_ - x, fonts_);
         Piece p;
+        open(heading_type(h.level));
         if (!h.number.empty()) {
             double asc = fonts_.ascent(size);
-            p.items.push_back(TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Bold, size, c, h.number});
+            p.items.push_back(TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Bold, size, c, spaced(h.number), cur_});
         }
         p.height = draw_lines(p, lines, x, 0, size, lh);
         std::string title = h.number.empty() ? h.text : h.number + " " + h.text;
@@ -247,10 +313,12 @@ private:
         double lh = size * st_.line_spacing;
         double x = left_ + (para.number.empty() ? (numbered_ && para.style != templating::ParagraphStyle::Small ? num_w_ : 0) : num_w_);
         auto lines = break_lines(styled(para.text, color), size, left_ + width_ - x, fonts_);
+        open(StructType::P);
         Block b = lines_block(lines, x, size, lh, 0, size * 0.55);
-        if (!para.number.empty() && !b.pieces.empty()) {
+        if (!para.number.empty() && !b.pieces.empty()) {  // drawn first: read before the text
             double asc = fonts_.ascent(size);
-            b.pieces.front().items.push_back(TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Regular, size, color, para.number});
+            auto& items = b.pieces.front().items;
+            items.insert(items.begin(), TextRun{left_, (lh - asc - fonts_.descent(size)) / 2 + asc, FontFace::Regular, size, color, spaced(para.number), cur_});
         }
         blocks_.push_back(std::move(b));
     }
@@ -259,13 +327,18 @@ private:
         double x0 = left_ + num_w_ + (numbered_ ? 0 : 4);
         double marker_w = l.lettered ? fonts_.width("m.) ", FontFace::Regular, body_) + 4 : 14;
         Rgb c = rgb(st_.text);
+        const int list = open(StructType::L);
         for (std::size_t i = 0; i < l.items.size(); ++i) {
             auto lines = break_lines(styled(l.items[i], c), body_, left_ + width_ - x0 - marker_w, fonts_);
+            const int item = tree_.add(StructType::LI, list);
+            const int label = tree_.add(StructType::Lbl, item);
+            open(StructType::LBody, item);
             Block b = lines_block(lines, x0 + marker_w, body_, line_h_, 0, i + 1 == l.items.size() ? body_ * 0.55 : 3);
             if (!b.pieces.empty()) {
                 std::string marker = l.lettered ? std::string(1, static_cast<char>('a' + i % 26)) + ".)" : "\xE2\x80\xA2";
                 double asc = fonts_.ascent(body_);
-                b.pieces.front().items.push_back(TextRun{x0, (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, c, marker});
+                auto& items = b.pieces.front().items;
+                items.insert(items.begin(), TextRun{x0, (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, c, spaced(marker), Tag::of(label)});
             }
             blocks_.push_back(std::move(b));
         }
@@ -279,7 +352,9 @@ private:
         Block b;
         b.space_before = 4;
         b.space_after = 8;
+        const int table = open(StructType::Table);
         if (!t.caption.empty()) {
+            open(StructType::Caption, table);
             Piece cap;
             auto lines = break_lines(one(t.caption, FontFace::Bold, text), size, width_, fonts_);
             cap.height = draw_lines(cap, lines, left_, 0, size, lh) + 3;
@@ -328,9 +403,11 @@ private:
             ws.push_back(w);
             x += w;
         }
+        // One TR of TH (header) or TD cells under `group` (THead or TBody).
         auto row_piece = [&](const std::vector<std::vector<StyledText>>& cells,
-                             const std::vector<std::optional<Rgb>>& fills, bool header) {
+                             const std::vector<std::optional<Rgb>>& fills, bool header, int group) {
             Piece p;
+            const int tr = tree_.add(StructType::TR, group);
             std::vector<std::vector<LineBox>> laid;
             std::size_t max_lines = 1;
             for (std::size_t i = 0; i < cells.size() && i < ws.size(); ++i) {
@@ -338,24 +415,29 @@ private:
                 max_lines = std::max(max_lines, laid.back().size());
             }
             p.height = static_cast<double>(max_lines) * lh + 2 * pad_y;
-            if (header) p.items.push_back(Rect{left_, 0, width_, p.height, rgb(st_.table_header), std::nullopt, 0});
+            if (header) p.items.push_back(Rect{left_, 0, width_, p.height, rgb(st_.table_header), std::nullopt, 0, kLayout});
             for (std::size_t i = 0; i < laid.size(); ++i) {
                 if (i < fills.size() && fills[i])
-                    p.items.push_back(Rect{xs[i] + 1, 1, ws[i] - 2, p.height - 2, *fills[i], std::nullopt, 0});
+                    p.items.push_back(Rect{xs[i] + 1, 1, ws[i] - 2, p.height - 2, *fills[i], std::nullopt, 0, kLayout});
                 Align a = t.columns[i].align;
+                const int cell = open(header ? StructType::TH : StructType::TD, tr);
+                if (header) tree_[cell].scope = HeaderScope::Column;
                 draw_lines(p, laid[i], xs[i] + pad_x, pad_y, size, lh, ws[i] - 2 * pad_x, a);
             }
             p.items.push_back(Line{left_, p.height, left_ + width_, p.height,
-                                   header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5});
+                                   header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5, kLayout});
             return p;
         };
         std::vector<std::vector<StyledText>> head;
         for (const auto& c : t.columns) head.push_back(one(c.header, FontFace::Bold, text));
-        Piece header = row_piece(head, {}, true);
+        Piece header = row_piece(head, {}, true, tree_.add(StructType::THead, table));
         b.pieces.push_back(header);
         ++b.lead;
-        b.repeat = header;
+        b.repeat = as_artifact(header, Artifact::Pagination);
+        const int body = tree_.add(StructType::TBody, table);
         if (t.rows.empty()) {
+            const int cell = open(StructType::TD, tree_.add(StructType::TR, body));
+            tree_[cell].column_span = static_cast<int>(ncol);
             Piece p;
             auto lines = break_lines(one(t.empty_text, FontFace::Italic, rgb(st_.muted)), size, width_ - 2 * pad_x, fonts_);
             p.height = draw_lines(p, lines, left_ + pad_x, pad_y, size, lh) + pad_y;
@@ -373,12 +455,14 @@ private:
                 cells.push_back(std::move(st));
                 fills.push_back(cell.fill ? std::optional<Rgb>(rgb(*cell.fill)) : std::nullopt);
             }
-            b.pieces.push_back(row_piece(cells, fills, false));
+            b.pieces.push_back(row_piece(cells, fills, false, body));
         }
         b.min_start = std::min<int>(b.lead + 1, static_cast<int>(b.pieces.size()));
         b.min_end = 1;
         blocks_.push_back(std::move(b));
         if (!t.note.empty()) {
+            const int note = open(StructType::Note);
+            tree_[note].id = "note-" + std::to_string(note);
             auto lines = break_lines(one(t.note, FontFace::Regular, rgb(st_.muted)), body_ - 2.5, width_, fonts_);
             Block n = lines_block(lines, left_, body_ - 2.5, (body_ - 2.5) * 1.3, 0, 8);
             blocks_.back().space_after = 3;
@@ -390,13 +474,16 @@ private:
         Piece p;
         double y = 0;
         double size = body_ - 1.5;
+        const int figure = open(StructType::Figure);
+        tree_[figure].alt = c.alt_text;
         if (!c.caption.empty()) {
+            open(StructType::Caption, figure);
             auto lines = break_lines(one(c.caption, FontFace::Bold, rgb(st_.text)), size, width_, fonts_);
             y = draw_lines(p, lines, left_, 0, size, size * 1.25) + 4;
         }
         double max_h = st_.height - st_.margin_top - st_.margin_bottom - y - 8;
         double h = std::min(c.height, max_h);
-        p.items.push_back(ChartPlacement{left_, y, width_, h, c.chart});
+        p.items.push_back(ChartPlacement{left_, y, width_, h, c.chart, Tag::of(figure)});
         if (c.chart >= 0 && static_cast<std::size_t>(c.chart) < chart_sizes_.size())
             chart_sizes_[static_cast<std::size_t>(c.chart)] = {width_, h};
         p.height = y + h;
@@ -414,12 +501,15 @@ private:
         double x = left_ + num_w_ + 14;
         double w = left_ + width_ - x;
         auto lines = break_lines(styled(q.text, rgb(st_.text), FontFace::Italic), body_, w, fonts_);
+        const int quote = open(StructType::BlockQuote);
+        open(StructType::P, quote);
         double y = draw_lines(p, lines, x, 0, body_, line_h_);
         if (!q.attribution.empty()) {
+            open(StructType::P, quote);
             auto al = break_lines(one("\xE2\x80\x94 " + q.attribution, FontFace::Regular, rgb(st_.muted)), body_ - 1.5, w, fonts_);
             y = draw_lines(p, al, x, y + 2, body_ - 1.5, (body_ - 1.5) * 1.3);
         }
-        p.items.insert(p.items.begin(), Rect{left_ + num_w_, 0, 3, y, rgb(st_.accent), std::nullopt, 0});
+        p.items.insert(p.items.begin(), Rect{left_ + num_w_, 0, 3, y, rgb(st_.accent), std::nullopt, 0, kLayout});
         p.height = y;
         Block b;
         b.kind = Block::Kind::Whole;
@@ -436,19 +526,24 @@ private:
         double w = width_ - 2 * pad;
         double y = pad;
         Rgb text = rgb(st_.text);
+        const int box = open(StructType::Div);
         if (!c.title.empty()) {
+            open(StructType::P, box);
             auto tl = break_lines(one(c.title, FontFace::Bold, rgb(st_.accent)), body_ + 1, w, fonts_);
             y = draw_lines(p, tl, x, y, body_ + 1, (body_ + 1) * 1.3) + 2;
         }
+        const int list = c.items.empty() ? -1 : tree_.add(StructType::L, box);
         for (const auto& item : c.items) {
             auto lines = break_lines(styled(item, text), body_, w - 14, fonts_);
             double asc = fonts_.ascent(body_);
-            p.items.push_back(TextRun{x, y + (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, rgb(st_.accent), "\xE2\x96\xA0"});
+            const int li = tree_.add(StructType::LI, list);
+            p.items.push_back(TextRun{x, y + (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, rgb(st_.accent), spaced("\xE2\x96\xA0"), Tag::of(tree_.add(StructType::Lbl, li))});
+            open(StructType::LBody, li);
             y = draw_lines(p, lines, x + 14, y, body_, line_h_) + 3;
         }
         y += pad - 3;
-        p.items.insert(p.items.begin(), Rect{left_, 0, width_, y, rgb(st_.table_header), std::nullopt, 0});
-        p.items.insert(p.items.begin() + 1, Rect{left_, 0, 4, y, rgb(st_.accent), std::nullopt, 0});
+        p.items.insert(p.items.begin(), Rect{left_, 0, width_, y, rgb(st_.table_header), std::nullopt, 0, kLayout});
+        p.items.insert(p.items.begin() + 1, Rect{left_, 0, 4, y, rgb(st_.accent), std::nullopt, 0, kLayout});
         p.height = y;
         Block b;
         b.kind = Block::Kind::Whole;
@@ -469,9 +564,11 @@ private:
         b.kind = Block::Kind::Contents;
         b.space_after = 12;
         Piece title;
+        open(heading_type(0));
         auto tl = break_lines(one(c.title, FontFace::Bold, rgb(st_.text)), body_ + 1.5, width_, fonts_);
         title.height = draw_lines(title, tl, left_, 0, body_ + 1.5, (body_ + 1.5) * 1.25) + 6;
         b.pieces.push_back(std::move(title));
+        toc_ = tree_.add(StructType::TOC, 0);
         b.lead = 1;
         for (const auto& blk : doc_.blocks)
             if (const auto* h = std::get_if<templating::Heading>(&blk); h && h->in_contents && h->in_outline) {
@@ -499,6 +596,12 @@ private:
     std::vector<ChartSize> chart_sizes_;
     double left_ = 0, width_ = 0, body_ = 11, line_h_ = 14, num_w_ = 0;
     bool numbered_ = false;
+    StructureTree tree_;
+    Tag cur_ = Tag::of(0);
+    bool titled_ = false;  // the front block shows the title (as H1)
+    int toc_ = -1;         // the TOC element of the contents page
+    int link_ = -1, link_parent_ = -1;  // the Link element being drawn, and its parent
+    std::string link_uri_;
 };
 
 // ---- pagination -----------------------------------------------------------------------------
@@ -549,6 +652,7 @@ public:
     struct ContentsSlot {
         int page;
         double y;
+        std::size_t item;  // where its entry goes in the page's items: in reading order
     };
     std::vector<ContentsSlot>& contents_slots() { return contents_slots_; }
 
@@ -594,7 +698,7 @@ private:
         }
         for (const auto& m : p.marks)
             marks_.push_back({m, static_cast<int>(pages_.size()) - 1, y_ + m.y});
-        if (is_contents_line) contents_slots_.push_back({static_cast<int>(pages_.size()) - 1, y_});
+        if (is_contents_line) contents_slots_.push_back({static_cast<int>(pages_.size()) - 1, y_, page.items.size()});
         y_ += p.height;
     }
 
@@ -652,6 +756,7 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts, 
     const double right = st.width - st.margin_right;
     const Rgb muted = rgb(st.muted);
     const int total = static_cast<int>(pages.size());
+    const Tag kHeader = Tag::as(Artifact::Header), kFooter = Tag::as(Artifact::Footer);
     for (int i = 0; i < total; ++i) {
         Page& p = pages[static_cast<std::size_t>(i)];
         std::vector<PageItem> f;
@@ -662,47 +767,51 @@ void furnish(std::vector<Page>& pages, const PageStyle& st, const Fonts& fonts, 
             FontFace face = st.header_bold ? FontFace::Bold : FontFace::Regular;
             double x = left;
             for (const auto& run : fonts.runs(st.header_left, face, size)) {
-                f.push_back(TextRun{x, header_base, run.face, size, st.header_bold ? rgb(st.text) : muted, run.text});
+                f.push_back(TextRun{x, header_base, run.face, size, st.header_bold ? rgb(st.text) : muted, run.text, kHeader});
                 x += run.width;
             }
         }
         if (!plain && !st.header_right.empty()) {
             double x = right - fonts.width(st.header_right, FontFace::Regular, size);
             for (const auto& run : fonts.runs(st.header_right, FontFace::Regular, size)) {
-                f.push_back(TextRun{x, header_base, run.face, size, muted, run.text});
+                f.push_back(TextRun{x, header_base, run.face, size, muted, run.text, kHeader});
                 x += run.width;
             }
         }
         if (!plain)
             f.push_back(Line{left, rule_y, right, rule_y, st.header_rule ? rgb(*st.header_rule) : rgb(st.rule),
-                             st.header_rule_width});
+                             st.header_rule_width, kHeader});
         double foot_rule = st.height - st.margin_bottom + 16;
         double foot_base = foot_rule + 13;
-        if (!plain) f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5});
+        if (!plain) f.push_back(Line{left, foot_rule, right, foot_rule, rgb(st.rule), 0.5, kFooter});
         if (!plain && !st.footer_left.empty()) {
             double x = left;
             for (const auto& run : fonts.runs(st.footer_left, FontFace::Regular, size)) {
-                f.push_back(TextRun{x, foot_base, run.face, size, muted, run.text});
+                f.push_back(TextRun{x, foot_base, run.face, size, muted, run.text, kFooter});
                 x += run.width;
             }
         }
         std::string page_text = "Page " + std::to_string(i + 1) + " of " + std::to_string(total);
         if (!plain)
-            f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text});
+            f.push_back(TextRun{right - fonts.width(page_text, FontFace::Regular, size), foot_base, FontFace::Regular, size, muted, page_text, kFooter});
         if (!st.classification.empty()) {
             double w = fonts.width(st.classification, FontFace::Bold, size + 1);
-            f.push_back(TextRun{(st.width - w) / 2, 24, FontFace::Bold, size + 1, rgb(st.text), st.classification});
-            f.push_back(TextRun{(st.width - w) / 2, st.height - 16, FontFace::Bold, size + 1, rgb(st.text), st.classification});
+            f.push_back(TextRun{(st.width - w) / 2, 24, FontFace::Bold, size + 1, rgb(st.text), st.classification, kHeader});
+            f.push_back(TextRun{(st.width - w) / 2, st.height - 16, FontFace::Bold, size + 1, rgb(st.text), st.classification, kFooter});
         }
-        // Furniture first so body content draws over it.
-        p.items.insert(p.items.begin(), f.begin(), f.end());
+        // Furniture last, so the content stream (and pdftotext -raw) reads the body first;
+        // nothing overlaps, so the order does not change the look.
+        p.items.insert(p.items.end(), f.begin(), f.end());
     }
 }
 
+// Each entry is a TOCI holding a Reference whose Link owns the title, the page number and the
+// annotation; the dot leader is a layout artifact.
 void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& marks,
                    const std::vector<Paginator::ContentsSlot>& slots, const PageStyle& st,
-                   const Fonts& fonts) {
+                   const Fonts& fonts, StructureTree& tree, int toc) {
     std::size_t k = 0;
+    std::vector<std::vector<PageItem>> entries;
     const double size = st.body_size;
     const double lh = size * st.line_spacing;
     const double left = st.margin_left;
@@ -710,7 +819,9 @@ void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& mark
     for (const auto& m : marks) {
         if (!m.mark.in_contents || k >= slots.size()) continue;
         const auto& slot = slots[k++];
-        Page& p = pages[static_cast<std::size_t>(slot.page)];
+        std::vector<PageItem>& items = entries.emplace_back();
+        const int link = tree.add(StructType::Link, tree.add(StructType::Reference, tree.add(StructType::TOCI, toc)));
+        const Tag tag = Tag::of(link);
         double indent = m.mark.level == 0 ? 0 : 18;
         double asc = fonts.ascent(size);
         double base = slot.y + (lh - asc - fonts.descent(size)) / 2 + asc;
@@ -729,7 +840,8 @@ void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& mark
             title = title.substr(0, title.size() - 3);
         }
         double tw = fonts.width(title, face, size);
-        p.items.push_back(TextRun{left + indent, base, face, size, rgb(st.text), title});
+        tree[link].alt = m.mark.title + ", page " + num;
+        items.push_back(TextRun{left + indent, base, face, size, rgb(st.text), title, tag});
         // Dot leader between the title and the page number.
         double dot_w = fonts.width(".", FontFace::Regular, size);
         double from = left + indent + tw + 6, to = right - num_w - 6;
@@ -739,10 +851,15 @@ void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& mark
             for (int d = 0; d < dots; ++d) leader += ". ";
             while (!leader.empty() && fonts.width(leader, FontFace::Regular, size) > to - from) leader.resize(leader.size() - 2);
             double lw = fonts.width(leader, FontFace::Regular, size);
-            p.items.push_back(TextRun{to - lw, base, FontFace::Regular, size, rgb(st.rule), leader});
+            items.push_back(TextRun{to - lw, base, FontFace::Regular, size, rgb(st.rule), leader, Tag::as(Artifact::Layout)});
         }
-        p.items.push_back(TextRun{right - num_w, base, FontFace::Regular, size, rgb(st.text), num});
-        p.items.push_back(Link{left + indent, slot.y, right - left - indent, lh, "", m.page, m.y});
+        items.push_back(TextRun{right - num_w, base, FontFace::Regular, size, rgb(st.text), num, tag});
+        items.push_back(Link{left + indent, slot.y, right - left - indent, lh, "", m.page, m.y, tag});
+    }
+    // From the last slot back, so the item positions of earlier slots stay valid.
+    for (std::size_t i = entries.size(); i-- > 0;) {
+        auto& page_items = pages[static_cast<std::size_t>(slots[i].page)].items;
+        page_items.insert(page_items.begin() + static_cast<std::ptrdiff_t>(slots[i].item), entries[i].begin(), entries[i].end());
     }
 }
 
@@ -766,7 +883,8 @@ LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_co
             if (const auto* c = std::get_if<ChartPlacement>(&item))
                 if (c->chart_page >= 0 && static_cast<std::size_t>(c->chart_page) < out.chart_sizes.size())
                     out.chart_sizes[static_cast<std::size_t>(c->chart_page)] = {c->w, c->h};
-    fill_contents(pages, pag.marks(), pag.contents_slots(), doc.style, fonts);
+    fill_contents(pages, pag.marks(), pag.contents_slots(), doc.style, fonts, builder.structure(),
+                  builder.contents_element());
     furnish(pages, doc.style, fonts, doc.front.kind == templating::FrontMatter::Kind::TitlePage);
     for (const auto& m : pag.marks()) out.document.outline.push_back({m.mark.title, m.mark.level, m.page, m.y});
     out.document.pages = std::move(pages);
@@ -776,6 +894,7 @@ LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_co
     out.document.info.keywords = doc.keywords;
     out.document.info.creator = std::string("boardpack ") + BOARDPACK_VERSION;
     out.document.info.date = doc.date;
+    out.document.structure = std::move(builder.structure());
     return out;
 }
 

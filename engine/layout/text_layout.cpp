@@ -104,7 +104,7 @@ private:
         for (const auto& p : w.pieces) {
             for (const auto& sg : split_long_word(p.text)) {
                 double sw = fonts_.width(sg, p.style->face, size_);
-                if (!line_.runs.empty() && x_ + sw > max_ + 1e-6) finish_line();
+                if (!line_.runs.empty() && x_ + sw > max_ + 1e-6) finish_line(false, true);
                 if (sw <= max_ + 1e-6) {
                     append(sg, *p.style, sw);
                     continue;
@@ -115,7 +115,7 @@ private:
                     core::next_code_point(sg, i);
                     std::string cp = sg.substr(start, i - start);
                     double cw = fonts_.width(cp, p.style->face, size_);
-                    if (!line_.runs.empty() && x_ + cw > max_ + 1e-6) finish_line();
+                    if (!line_.runs.empty() && x_ + cw > max_ + 1e-6) finish_line(false, true);
                     append(cp, *p.style, cw);
                 }
             }
@@ -138,10 +138,11 @@ private:
         x_ += width;
     }
 
-    void finish_line(bool force = false) {
+    void finish_line(bool force = false, bool mid_word = false) {
         if (line_.runs.empty() && !force) return;
         // Drop a trailing space, then split runs per face (symbol fallback).
         LineBox out;
+        out.word_continues = mid_word;
         double x = 0;
         for (auto& r : line_.runs) {
             for (auto& fr : fonts_.runs(r.text, r.face, size_)) {

@@ -34,6 +34,7 @@ struct LineRun {
 struct LineBox {
     std::vector<LineRun> runs;
     double width = 0;  ///< natural width of the line's content
+    bool word_continues = false;  ///< the line ends inside a word too wide for a line
 };
 
 /// Breaks `spans` into lines no wider than `max_width` at `size` points. A '\n' forces a break.

@@ -11,6 +11,7 @@
 #include "engine/layout/fonts.h"
 #include "engine/layout/page.h"
 #include "engine/pdf/haru_document.h"
+#include "engine/pdf/marked_content.h"
 #include "engine/pdf/qpdf_finish.h"
 
 namespace engine::pdf {
@@ -89,6 +90,13 @@ public:
         if (!in_text_) return;
         haru_.check(HPDF_Page_EndText(page_), "ending a text object");
         in_text_ = false;
+    }
+
+    /// Operators libharu has no call for (marked content, chart slots), outside text objects.
+    void write_raw(const std::string& operators) {
+        if (operators.empty()) return;
+        end_text();
+        if (!write_page_operators(page_, operators)) fail("cannot write marked content to the page");
     }
 
 private:
@@ -215,16 +223,31 @@ void set_info(HaruDocument& haru, const layout::DocumentInfo& info) {
                "setting the modification date");
 }
 
-void draw_page(HaruDocument& haru, const layout::Document& doc,
-               const std::vector<HPDF_Page>& pages, std::size_t index, const FontTable& fonts,
-               std::vector<ChartOnPage>& charts) {
+const char* item_kind(const layout::PageItem& item) {
+    static constexpr const char* kKinds[] = {"text run", "rectangle", "line", "link", "chart", "image"};
+    return kKinds[item.index()];
+}
+
+// Draws the page's items in order (= reading order). In a tagged document each run of items
+// with the same tag is one marked-content sequence.
+std::vector<ContentRef> draw_page(HaruDocument& haru, const layout::Document& doc,
+                                  const std::vector<HPDF_Page>& pages, std::size_t index,
+                                  const FontTable& fonts, std::vector<ChartOnPage>& charts) {
     const layout::Page& p = doc.pages[index];
+    const bool tagged = doc.structure.size() > 1;
     PageCanvas canvas(haru, pages[index], p.height, fonts);
+    PageMarker marker(doc.structure);
     for (const auto& item : p.items) {
+        const layout::Tag& tag = std::visit([](const auto& it) -> const layout::Tag& { return it.tag; }, item);
         if (const auto* link = std::get_if<layout::Link>(&item)) {
             add_link(haru, pages[index], p.height, pages, doc, *link);
-        } else if (const auto* c = std::get_if<layout::ChartPlacement>(&item)) {
-            // Drawn by the qpdf pass, on top of this page's libharu content.
+            if (tagged) marker.annotation(tag);
+            continue;
+        }
+        if (tagged) canvas.write_raw(marker.enter(tag, item_kind(item)));
+        if (const auto* c = std::get_if<layout::ChartPlacement>(&item)) {
+            // The qpdf pass draws the chart here, in its place in the content stream.
+            canvas.write_raw(chart_slot(charts.size()));
             charts.push_back({static_cast<int>(index), c->chart_page, c->x,
                               p.height - c->y - c->h, c->x + c->w, p.height - c->y});
         } else {
@@ -240,11 +263,14 @@ void draw_page(HaruDocument& haru, const layout::Document& doc,
         }
     }
     canvas.end_text();
+    canvas.write_raw(marker.finish());
+    return marker.refs();
 }
 
 // Everything libharu does; chart placements are collected for the qpdf pass.
 std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles& files,
-                           std::vector<ChartOnPage>& charts) {
+                           std::vector<ChartOnPage>& charts,
+                           std::vector<std::vector<ContentRef>>& refs) {
     HaruDocument haru;
     haru.use_utf8();
     haru.check(HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL), "enabling compression");
@@ -262,7 +288,7 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
 
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         try {
-            draw_page(haru, doc, pages, i, fonts, charts);
+            refs.push_back(draw_page(haru, doc, pages, i, fonts, charts));
         } catch (const core::EngineError& e) {
             core::Diagnostic d = e.diagnostic();
             d.message = "page " + std::to_string(i + 1) + ": " + d.message;
@@ -281,8 +307,10 @@ std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,
                       const layout::FontFiles& fonts) {
     if (doc.pages.empty()) fail("the report has no pages to write");
     std::vector<ChartOnPage> charts;
-    std::string haru_pdf = draw_with_haru(doc, fonts, charts);
-    return finish_pdf(haru_pdf, chart_pdf, charts);
+    Tagging tagging;
+    std::string haru_pdf = draw_with_haru(doc, fonts, charts, tagging.refs);
+    if (doc.structure.size() > 1) tagging.tree = &doc.structure;
+    return finish_pdf(haru_pdf, chart_pdf, charts, tagging);
 }
 
 }  // namespace engine::pdf

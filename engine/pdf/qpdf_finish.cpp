@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "engine/core/diagnostic.h"
+#include "engine/pdf/structure_tree.h"
 #include "engine/pdf/to_unicode_cmap.h"
 
 namespace engine::pdf {
@@ -126,16 +127,36 @@ QPDFObjectHandle resources_with_xobjects(QPDFPageObjectHelper& page) {
     return resources;
 }
 
-// Places each chart page as a form XObject. `charts_src` must outlive the write: copied
+// Puts `drawing` where libharu's content stream of `page` has `slot`.
+void fill_slot(QPDFPageObjectHelper& page, int page_number, const std::string& slot,
+               const std::string& drawing) {
+    QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+    if (contents.isArray() && contents.getArrayNItems() == 1) contents = contents.getArrayItem(0);
+    std::string data;
+    if (contents.isStream()) {
+        std::shared_ptr<Buffer> b = contents.getStreamData(qpdf_dl_generalized);
+        data.assign(reinterpret_cast<const char*>(b->getBuffer()), b->getSize());
+    }
+    auto at = data.find(slot);
+    if (at == std::string::npos) {
+        fail("page " + std::to_string(page_number + 1) + " has no place for a chart (" +
+             slot.substr(0, slot.size() - 1) + ")");
+    }
+    data.replace(at, slot.size(), drawing);
+    contents.replaceStreamData(data, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+}
+
+// Places each chart page as a form XObject, drawn at its slot in libharu's content (in the
+// initial graphics state, as on a fresh page). `charts_src` must outlive the write: copied
 // streams read their data from it lazily.
 void place_charts(QPDF& out, Pages& pages, QPDF& charts_src,
                   const std::vector<ChartOnPage>& charts) {
     Pages chart_pages = QPDFPageDocumentHelper(charts_src).getAllPages();
     std::map<int, QPDFObjectHandle> forms;                 // chart page -> copied form XObject
     std::map<std::pair<int, int>, std::string> names;      // (page, chart page) -> resource
-    std::map<int, std::string> content;                    // page -> content to append
 
-    for (const auto& c : charts) {
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        const ChartOnPage& c = charts[i];
         if (c.page < 0 || static_cast<std::size_t>(c.page) >= pages.size()) {
             fail("chart placed on page " + std::to_string(c.page + 1) + " but the report has " +
                  std::to_string(pages.size()) + " page(s)");
@@ -162,16 +183,10 @@ void place_charts(QPDF& out, Pages& pages, QPDF& charts_src,
             resources.getKey("/XObject").replaceKey(unique, form->second);
             name = names.emplace(std::make_pair(c.page, c.chart_page), unique).first;
         }
-        content[c.page] += page.placeFormXObject(
+        std::string drawing = page.placeFormXObject(
             form->second, name->second, QPDFObjectHandle::Rectangle(c.llx, c.lly, c.urx, c.ury),
             /*invert_transformations=*/true, /*allow_shrink=*/true, /*allow_expand=*/true);
-    }
-
-    for (auto& [index, text] : content) {
-        // Isolate libharu's drawing from ours: q before it, Q before the charts.
-        auto& page = pages[static_cast<std::size_t>(index)];
-        page.addPageContents(QPDFObjectHandle::newStream(&out, "q\n"), true);
-        page.addPageContents(QPDFObjectHandle::newStream(&out, "Q\n" + text), false);
+        fill_slot(page, c.page, chart_slot(i), "q 0 g 0 G 1 w\n" + drawing + "Q\n");
     }
 }
 
@@ -198,8 +213,12 @@ std::string write_deterministic(QPDF& pdf) {
 
 }  // namespace
 
+std::string chart_slot(std::size_t index) {
+    return "%boardpack-chart-slot " + std::to_string(index) + "\n";
+}
+
 std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
-                       const std::vector<ChartOnPage>& charts) {
+                       const std::vector<ChartOnPage>& charts, const Tagging& tagging) {
     try {
         QPDF out;
         out.setSuppressWarnings(true);
@@ -220,6 +239,7 @@ std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
             }
             place_charts(out, pages, charts_src, charts);
         }
+        if (tagging.tree != nullptr) write_structure_tree(out, pages, *tagging.tree, tagging.refs);
 
         set_producer(out);
         return write_deterministic(out);

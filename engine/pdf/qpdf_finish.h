@@ -7,6 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/pdf/marked_content.h"
+
+namespace engine::layout {
+class StructureTree;
+}
+
 namespace engine::pdf {
 
 /// Page `chart_page` of the chart PDF, scaled (aspect kept, centred) into a box on `page`.
@@ -17,10 +23,22 @@ struct ChartOnPage {
     double llx = 0, lly = 0, urx = 0, ury = 0;
 };
 
+/// The line libharu's content stream of `page` carries where chart `index` (into the charts
+/// given to finish_pdf) is drawn, inside its Figure's marked content: the chart is drawn
+/// there, in reading order, not after the page.
+std::string chart_slot(std::size_t index);
+
+/// The structure tree and what each page's content stream holds (see structure_tree.h).
+struct Tagging {
+    const layout::StructureTree* tree = nullptr;  ///< null: an untagged document
+    std::vector<std::vector<ContentRef>> refs;    ///< per page
+};
+
 /// Finishes libharu's bytes. `chart_pdf` may be empty when `charts` is. Each chart page is
-/// copied once however often it is placed. Throws EngineError when a chart page does not
-/// exist or qpdf cannot read or write a document. Independent per call (thread-safe).
+/// copied once however often it is placed. Throws EngineError when a chart page or a chart
+/// slot does not exist or qpdf cannot read or write a document. Independent per call
+/// (thread-safe).
 std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
-                       const std::vector<ChartOnPage>& charts);
+                       const std::vector<ChartOnPage>& charts, const Tagging& tagging = {});
 
 }  // namespace engine::pdf

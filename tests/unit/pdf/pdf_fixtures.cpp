@@ -84,35 +84,35 @@ void write_png(const std::filesystem::path& path, bool with_alpha) {
 el::Document sample_document(const std::string& logo) {
     el::Document doc;
     el::Page a4;  // default size is A4
-    a4.items.push_back(el::Rect{0, 0, 595.276, 60, el::Rgb{0, 51, 102}, std::nullopt, 0.5});
+    a4.items.push_back(el::Rect{0, 0, 595.276, 60, el::Rgb{0, 51, 102}, std::nullopt, 0.5, {}});
     a4.items.push_back(el::TextRun{56, 40, el::FontFace::Bold, 20, el::Rgb{255, 255, 255},
-                                   "Attainment gap report"});
+                                   "Attainment gap report", {}});
     a4.items.push_back(el::TextRun{56, 100, el::FontFace::Regular, 11, el::Rgb{},
-                                   "Spend £1,200 – pupils’ café ≥ 5 − 2 points"});
+                                   "Spend £1,200 – pupils’ café ≥ 5 − 2 points", {}});
     a4.items.push_back(el::TextRun{56, 118, el::FontFace::Italic, 11, el::Rgb{80, 80, 80},
-                                   "Italic note on the figures"});
-    a4.items.push_back(el::TextRun{56, 136, el::FontFace::Symbol, 11, el::Rgb{0, 128, 0}, "✓"});
-    a4.items.push_back(el::TextRun{70, 136, el::FontFace::Regular, 11, el::Rgb{}, "Target met"});
-    a4.items.push_back(el::Line{56, 150, 539, 150, el::Rgb{150, 150, 150}, 0.75});
+                                   "Italic note on the figures", {}});
+    a4.items.push_back(el::TextRun{56, 136, el::FontFace::Symbol, 11, el::Rgb{0, 128, 0}, "✓", {}});
+    a4.items.push_back(el::TextRun{70, 136, el::FontFace::Regular, 11, el::Rgb{}, "Target met", {}});
+    a4.items.push_back(el::Line{56, 150, 539, 150, el::Rgb{150, 150, 150}, 0.75, {}});
     a4.items.push_back(el::TextRun{56, 170, el::FontFace::Regular, 11, el::Rgb{0, 0, 238},
-                                   "https://example.org/report"});
-    a4.items.push_back(el::Link{56, 160, 140, 13, "https://example.org/report", -1, 0});
+                                   "https://example.org/report", {}});
+    a4.items.push_back(el::Link{56, 160, 140, 13, "https://example.org/report", -1, 0, {}});
     a4.items.push_back(el::TextRun{56, 188, el::FontFace::Regular, 11, el::Rgb{0, 0, 238},
-                                   "See the charts on page 2"});
-    a4.items.push_back(el::Link{56, 178, 130, 13, "", 1, 72});
-    a4.items.push_back(el::Rect{56, 210, 453, 255, std::nullopt, el::Rgb{200, 0, 0}, 1.0});
-    a4.items.push_back(el::ChartPlacement{56, 210, 453, 255, 0});
-    if (!logo.empty()) a4.items.push_back(el::Image{500, 8, 44, 44, logo});
+                                   "See the charts on page 2", {}});
+    a4.items.push_back(el::Link{56, 178, 130, 13, "", 1, 72, {}});
+    a4.items.push_back(el::Rect{56, 210, 453, 255, std::nullopt, el::Rgb{200, 0, 0}, 1.0, {}});
+    a4.items.push_back(el::ChartPlacement{56, 210, 453, 255, 0, {}});
+    if (!logo.empty()) a4.items.push_back(el::Image{500, 8, 44, 44, logo, {}});
     doc.pages.push_back(a4);
 
     el::Page letter;
     letter.width = 612;
     letter.height = 792;
-    letter.items.push_back(el::TextRun{72, 72, el::FontFace::Bold, 14, el::Rgb{}, "Charts"});
-    letter.items.push_back(el::ChartPlacement{72, 100, 300, 200, 1});
-    letter.items.push_back(el::ChartPlacement{72, 320, 226.5, 127.5, 0});
+    letter.items.push_back(el::TextRun{72, 72, el::FontFace::Bold, 14, el::Rgb{}, "Charts", {}});
+    letter.items.push_back(el::ChartPlacement{72, 100, 300, 200, 1, {}});
+    letter.items.push_back(el::ChartPlacement{72, 320, 226.5, 127.5, 0, {}});
     letter.items.push_back(el::TextRun{72, 720, el::FontFace::SymbolBold, 10, el::Rgb{},
-                                       "Page 2 ✓"});
+                                       "Page 2 ✓", {}});
     doc.pages.push_back(letter);
 
     doc.outline = {{"1 Summary – £ overview", 0, 0, 20},
@@ -130,9 +130,9 @@ el::Document sample_document(const std::string& logo) {
 el::Document regular_and_bold_document() {
     el::Document doc;
     el::Page p;
-    p.items.push_back(el::TextRun{56, 60, el::FontFace::Bold, 16, el::Rgb{}, "Heading"});
+    p.items.push_back(el::TextRun{56, 60, el::FontFace::Bold, 16, el::Rgb{}, "Heading", {}});
     p.items.push_back(el::TextRun{56, 90, el::FontFace::Regular, 11, el::Rgb{},
-                                  "Body text about attainment in 2014/15."});
+                                  "Body text about attainment in 2014/15.", {}});
     doc.pages.push_back(p);
     doc.info.title = "Regular and bold";
     doc.info.date = engine::core::Date{2016, 1, 31};

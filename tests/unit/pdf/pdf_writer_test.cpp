@@ -356,7 +356,7 @@ TEST_CASE("a chart page placed twice is copied into the report once", "[pdf]") {
 
 TEST_CASE("a placement of a chart page the chart PDF does not have is an EngineError", "[pdf]") {
     auto doc = pdftest::sample_document();
-    pdftest::add(doc.pages[1], el::ChartPlacement{72, 500, 100, 100, 7});
+    pdftest::add(doc.pages[1], el::ChartPlacement{72, 500, 100, 100, 7, {}});
     try {
         write_pdf(doc, chart_pdf(), FontFiles{});
         FAIL("no error");
@@ -369,7 +369,7 @@ TEST_CASE("a placement of a chart page the chart PDF does not have is an EngineE
 
 TEST_CASE("a link or bookmark to a page that does not exist is an EngineError", "[pdf]") {
     auto doc = pdftest::sample_document();
-    pdftest::add(doc.pages[0], el::Link{10, 10, 10, 10, "", 5, 0});
+    pdftest::add(doc.pages[0], el::Link{10, 10, 10, 10, "", 5, 0, {}});
     CHECK_THROWS_WITH(write_pdf(doc, chart_pdf(), FontFiles{}),
                       Catch::Contains("page 1: an internal link points to page 6"));
     doc = pdftest::sample_document();
@@ -447,7 +447,7 @@ TEST_CASE("a PNG logo is embedded once as an image on its page", "[pdf]") {
     auto logo = (dir.path() / "logo.png").string();
     pdftest::write_png(logo);
     auto doc = pdftest::sample_document(logo);
-    pdftest::add(doc.pages[1], el::Image{500, 20, 44, 44, logo});
+    pdftest::add(doc.pages[1], el::Image{500, 20, 44, 44, logo, {}});
     auto bytes = write_pdf(doc, chart_pdf(), FontFiles{});
     QPDF pdf;
     open(pdf, bytes);
