@@ -5,9 +5,11 @@ add_executable(e2e_tests
   e2e/board_paper_test.cpp
   e2e/charts_export_test.cpp
   e2e/eyqip_test.cpp
+  e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
 )
-target_link_libraries(e2e_tests PRIVATE test_support project_warnings)
-target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>")
-add_dependencies(e2e_tests boardpack)
+target_link_libraries(e2e_tests PRIVATE test_support tag_checker project_warnings)
+target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
+  PDF_TAG_CHECK_EXE="$<TARGET_FILE:pdf_tag_check>")
+add_dependencies(e2e_tests boardpack pdf_tag_check)
 catch_discover_tests(e2e_tests EXTRA_ARGS -w NoTests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e)

@@ -72,6 +72,9 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
         auto scenes = templating::build_chart_scenes(expanded->charts, slots, cc, sink);
         if (!scenes) return std::nullopt;
         out.scenes = std::move(*scenes);
+        std::vector<std::string> alt_texts;
+        for (const auto& scene : out.scenes) alt_texts.push_back(scene.alt_text);
+        layout::set_figure_alt_texts(out.laid.document, alt_texts);
         for (const auto& req : expanded->charts) {
             auto kind = req.options.find("kind");
             out.kinds.push_back(kind == req.options.end() ? "chart" : kind->second);

@@ -865,6 +865,16 @@ void fill_contents(std::vector<Page>& pages, const std::vector<PlacedMark>& mark
 
 }  // namespace
 
+void set_figure_alt_texts(Document& doc, const std::vector<std::string>& alt_texts) {
+    for (const auto& page : doc.pages)
+        for (const auto& item : page.items)
+            if (const auto* c = std::get_if<ChartPlacement>(&item))
+                if (c->tag.element > 0 && c->tag.element < doc.structure.size() && c->chart_page >= 0 &&
+                    static_cast<std::size_t>(c->chart_page) < alt_texts.size() &&
+                    !alt_texts[static_cast<std::size_t>(c->chart_page)].empty())
+                    doc.structure[c->tag.element].alt = alt_texts[static_cast<std::size_t>(c->chart_page)];
+}
+
 double text_width(const PageStyle& style) {
     return style.width - style.margin_left - style.margin_right;
 }

@@ -4,6 +4,7 @@
 // lines, a header and footer with "Page X of Y" on every page, an outline and a contents page.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "engine/layout/font_metrics.h"
@@ -24,6 +25,10 @@ struct LaidOutReport {
 
 LaidOutReport layout_report(const templating::DocTree& doc, const Fonts& fonts,
                             int chart_count);
+
+/// Gives the Figure of each chart placed in `doc` the chart's alt text (`alt_texts[i]` for
+/// chart i; the charts are built after layout, at their slot sizes). Empty texts are skipped.
+void set_figure_alt_texts(Document& doc, const std::vector<std::string>& alt_texts);
 
 /// Width available to body text for a page style.
 double text_width(const templating::PageStyle& style);

@@ -6,6 +6,7 @@
 
 #include "engine/layout/text_layout.h"
 #include "engine/templating/inline_markup.h"
+#include "tests/unit/layout_fixtures.h"
 
 using namespace engine;
 using namespace engine::layout;
@@ -13,17 +14,8 @@ namespace tpl = engine::templating;
 
 namespace {
 
-const Fonts& fonts() {
-    static Fonts f{FontFiles{}};
-    return f;
-}
-
-tpl::Paragraph para(const std::string& text, const std::string& number = "") {
-    tpl::Paragraph p;
-    p.number = number;
-    p.text = tpl::parse_inline(text);
-    return p;
-}
+using layouttest::fonts;
+using layouttest::para;
 
 std::string words(int n) {
     std::string s;

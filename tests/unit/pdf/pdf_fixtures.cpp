@@ -127,6 +127,36 @@ el::Document sample_document(const std::string& logo) {
     return doc;
 }
 
+el::Document tagged_document() {
+    el::Document doc = sample_document();
+    el::StructureTree& s = doc.structure;
+    using T = el::StructType;
+    const int h1 = s.add(T::H1, 0), body = s.add(T::P, 0), note = s.add(T::P, 0), met = s.add(T::P, 0);
+    const int url_p = s.add(T::P, 0), url = s.add(T::Link, url_p);
+    const int jump_p = s.add(T::P, 0), jump = s.add(T::Link, jump_p);
+    const int fig1 = s.add(T::Figure, 0), h2 = s.add(T::H2, 0), fig2 = s.add(T::Figure, 0),
+              fig3 = s.add(T::Figure, 0);
+    s[url].alt = "https://example.org/report";
+    s[jump].alt = "See the charts on page 2";
+    s[fig1].alt = "Bar chart of the axis label for 2014/15.";
+    s[fig2].alt = "Second chart for 2016/17.";
+    s[fig3].alt = "The first chart again, smaller.";
+    const el::Tag layout = el::Tag::as(el::Artifact::Layout);
+    const std::vector<el::Tag> first = {layout, el::Tag::of(h1), el::Tag::of(body), el::Tag::of(note),
+                                        el::Tag::of(met), el::Tag::of(met), layout, el::Tag::of(url),
+                                        el::Tag::of(url), el::Tag::of(jump), el::Tag::of(jump), layout,
+                                        el::Tag::of(fig1)};
+    const std::vector<el::Tag> second = {el::Tag::of(h2), el::Tag::of(fig2), el::Tag::of(fig3),
+                                         el::Tag::as(el::Artifact::Footer)};
+    auto apply = [](el::Page& page, const std::vector<el::Tag>& tags) {
+        for (std::size_t i = 0; i < page.items.size() && i < tags.size(); ++i)
+            std::visit([&](auto& it) { it.tag = tags[i]; }, page.items[i]);
+    };
+    apply(doc.pages[0], first);
+    apply(doc.pages[1], second);
+    return doc;
+}
+
 el::Document regular_and_bold_document() {
     el::Document doc;
     el::Page p;

@@ -22,6 +22,11 @@ void write_png(const std::filesystem::path& path, bool with_alpha = false);
 /// chart page 1 again. Three bookmarks, the second nested under the first.
 engine::layout::Document sample_document(const std::string& logo = {});
 
+/// sample_document() tagged: the title H1, body lines P, the two links Link elements (in their
+/// P) owning their text and annotation, the three charts Figures with alt text, "Charts" an
+/// H2, the band, rules and frame layout artifacts and "Page 2 ✓" a footer artifact.
+engine::layout::Document tagged_document();
+
 /// A one-page report whose text uses only the Regular and Bold faces.
 engine::layout::Document regular_and_bold_document();
 
