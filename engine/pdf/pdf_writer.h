@@ -1,6 +1,7 @@
 // pdf: the pdf stage — positioned pages (layout::Document) plus the report's chart PDF in,
-// final PDF bytes out. libharu draws text, rules, boxes, logos, links and the outline; one
-// qpdf pass places the charts as vector form XObjects and makes the output deterministic.
+// final PDF bytes out. libharu draws text, rules, boxes, logos, links and the outline, with
+// the marked content of a tagged PDF around them; one qpdf pass places the charts as vector
+// form XObjects, writes the structure tree and makes the output deterministic.
 #pragma once
 
 #include <string>
@@ -17,7 +18,9 @@ namespace engine::pdf {
 /// `chart_pdf` is the report's multi-page chart PDF (ChartPlacement::chart_page indexes its
 /// pages); it may be empty when no page places a chart. Only the faces used by text runs are
 /// embedded, in FontFace order. Dates come from doc.info.date only, so equal input gives
-/// byte-identical output. Throws core::EngineError for a missing or unusable font or logo
+/// byte-identical output. When doc.structure holds more than its root the PDF is tagged:
+/// every item must carry a Tag (an element or an artifact), and an item without one is an
+/// EngineError naming its page and kind. Throws core::EngineError for a missing or unusable font or logo
 /// file (naming it), a link, bookmark or chart referring to a page that does not exist, or a
 /// libharu/qpdf failure. Independent per call: safe to run on several threads at once.
 std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,

@@ -1,5 +1,6 @@
-// pdf: the one libqpdf pass over libharu's output — places the vector charts, replaces the
-// malformed ToUnicode CMaps, keeps the reader's zoom on jumps, sets /Producer, and writes a
+// pdf: the one libqpdf pass over libharu's output — places the vector charts (at their slots
+// in the content, inside their Figure's marked content), writes the structure tree, replaces
+// the malformed ToUnicode CMaps, keeps the reader's zoom on jumps, sets /Producer, and writes a
 // deterministic PDF (deterministic /ID, object streams, compressed streams).
 #pragma once
 

@@ -71,6 +71,8 @@ public:
             read_structure(tree);
             check_structure();
             for (std::size_t p = 0; p < pages_.size(); ++p) check_page(static_cast<int>(p));
+            for (std::size_t p = 0; p < pages_.size(); ++p)
+                check_fonts(static_cast<int>(p), pages_[p].getAttribute("/Resources", false), 0);
             check_annotations();
             if (options_.document_level) check_document_level(root);
         } catch (const std::exception& e) {
@@ -439,6 +441,40 @@ private:
                                        " (" + el(element).type + ") that the page does not have");
     }
 
+    // Fonts of a page and of the forms it draws: embedded, and every code mappable to Unicode.
+    void check_fonts(int p, QPDFObjectHandle resources, int depth) {
+        if (!resources.isDictionary() || depth > 8) return;
+        QPDFObjectHandle fonts = resources.getKey("/Font");
+        if (fonts.isDictionary()) {
+            for (auto [name, font] : fonts.ditems()) {
+                if (!font.isDictionary() || (font.isIndirect() && !fonts_seen_.insert(font.getObjGen()).second)) continue;
+                const std::string what = "font " + name + " (" +
+                                         (font.getKey("/BaseFont").isName() ? strip(font.getKey("/BaseFont").getName()) : "?") + ")";
+                const bool type0 = font.getKey("/Subtype").isNameAndEquals("/Type0");
+                if (!font.hasKey("/ToUnicode")) {
+                    QPDFObjectHandle enc = font.getKey("/Encoding");
+                    bool simple = !type0 && (enc.isNameAndEquals("/WinAnsiEncoding") ||
+                                             enc.isNameAndEquals("/MacRomanEncoding") ||
+                                             enc.isNameAndEquals("/MacExpertEncoding"));
+                    if (!simple) fail(page_name(p), what + " has no ToUnicode map: its text cannot be read (10-001)");
+                }
+                if (font.getKey("/Subtype").isNameAndEquals("/Type3")) continue;
+                QPDFObjectHandle desc = font.getKey("/FontDescriptor");
+                if (type0) {
+                    QPDFObjectHandle d = font.getKey("/DescendantFonts");
+                    if (d.isArray() && d.getArrayNItems() > 0) desc = d.getArrayItem(0).getKey("/FontDescriptor");
+                }
+                if (!desc.isDictionary() || !(desc.hasKey("/FontFile") || desc.hasKey("/FontFile2") || desc.hasKey("/FontFile3")))
+                    fail(page_name(p), what + " is not embedded (PDF/UA 7.21.4.1)");
+            }
+        }
+        QPDFObjectHandle xobjects = resources.getKey("/XObject");
+        if (!xobjects.isDictionary()) return;
+        for (auto [name, x] : xobjects.ditems())
+            if (x.isStream() && x.getDict().getKey("/Subtype").isNameAndEquals("/Form"))
+                check_fonts(p, x.getDict().getKey("/Resources"), depth + 1);
+    }
+
     void check_annotations() {
         for (std::size_t p = 0; p < pages_.size(); ++p) {
             QPDFObjectHandle page = pages_[p].getObjectHandle();
@@ -499,6 +535,7 @@ private:
     std::map<std::pair<QPDFObjGen, int>, int> mcr_owner_;  // (page, MCID) -> element
     std::map<QPDFObjGen, int> objr_owner_;                 // annotation -> element
     std::set<std::pair<int, int>> page_mcids_;             // (page index, MCID) in content
+    std::set<QPDFObjGen> fonts_seen_;
 };
 
 }  // namespace

@@ -1,6 +1,6 @@
 // tests: the tagged-PDF checker — reads a PDF with libqpdf and checks what a PDF/UA validator
 // checks by machine about tagging (the Matterhorn Protocol's machine-checkable failure
-// conditions on content, structure, tables, lists, headings, figures, notes and links).
+// conditions on content, structure, tables, lists, headings, figures, notes, links and fonts).
 // Used by the e2e suite on every sample report and by the pdf_tag_check command.
 #pragma once
 

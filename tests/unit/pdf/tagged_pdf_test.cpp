@@ -199,3 +199,14 @@ TEST_CASE("a tagged document with an untagged item is an EngineError naming the 
               std::string::npos);
     }
 }
+
+TEST_CASE("the tag checker finds a font without a ToUnicode map", "[pdf][tagging]") {
+    test::TempDir dir;
+    auto path = damaged(dir, "fonts.pdf", [](QPDF&, auto& pages) {
+        QPDFObjectHandle fonts = pages[0].getAttribute("/Resources", false).getKey("/Font");
+        for (auto [name, font] : fonts.ditems()) font.removeKey("/ToUnicode");
+    });
+    auto r = test::check_tagged_pdf(path);
+    CHECK(has_failure(r, "has no ToUnicode map: its text cannot be read (10-001)"));
+    CHECK_FALSE(has_failure(r, "is not embedded"));
+}
