@@ -15,6 +15,7 @@
 #include "charts/render/export.h"
 #include "charts/render/fonts.h"
 #include "charts/render/pango_text.h"
+#include "charts/render/svg_painter.h"
 #include "charts/scene/scene.h"
 
 namespace charts {
@@ -51,5 +52,7 @@ using render::PangoTextMeasure;
 using render::render_pdf;  // (vector<const Scene*>) -> one multi-page PDF
 using render::render_png;  // (Scene, dpi) -> PNG bytes
 using render::render_svg;  // (Scene) -> SVG text
+using render::render_scene_svg;  // (Scene, SvgOptions) -> SVG text with real <text> labels
+using render::SvgOptions;
 
 }  // namespace charts

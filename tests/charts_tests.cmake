@@ -9,6 +9,7 @@ add_executable(charts_tests
   unit/charts/render_scene_test.cpp
   unit/charts/scales_test.cpp
   unit/charts/scene_dump_test.cpp
+  unit/charts/svg_painter_test.cpp
   unit/charts/ticks_test.cpp
 )
 target_link_libraries(charts_tests PRIVATE charts test_support project_warnings)

@@ -33,6 +33,40 @@ std::string format_color(const Color& c) {
     return out;
 }
 
+std::string format_path_data(const Path& p) {
+    std::string d;
+    auto pt = [&](const Point& q) {
+        d += format_2dp(q.x);
+        d += ' ';
+        d += format_2dp(q.y);
+    };
+    for (const PathCmd& c : p.cmds) {
+        if (!d.empty()) d += ' ';
+        switch (c.op) {
+            case PathOp::MoveTo:
+                d += "M ";
+                pt(c.pts[0]);
+                break;
+            case PathOp::LineTo:
+                d += "L ";
+                pt(c.pts[0]);
+                break;
+            case PathOp::CurveTo:
+                d += "C ";
+                pt(c.pts[0]);
+                d += ' ';
+                pt(c.pts[1]);
+                d += ' ';
+                pt(c.pts[2]);
+                break;
+            case PathOp::Close:
+                d += 'Z';
+                break;
+        }
+    }
+    return d;
+}
+
 namespace {
 
 std::string quoted(const std::string& s) {
@@ -97,29 +131,7 @@ class Dumper {
         }
         if (p.opacity != 1.0) out += " opacity=" + format_2dp(p.opacity);
         out += " :";
-        for (const PathCmd& c : p.cmds) {
-            switch (c.op) {
-                case PathOp::MoveTo:
-                    out += " M ";
-                    pt(c.pts[0]);
-                    break;
-                case PathOp::LineTo:
-                    out += " L ";
-                    pt(c.pts[0]);
-                    break;
-                case PathOp::CurveTo:
-                    out += " C ";
-                    pt(c.pts[0]);
-                    out += ' ';
-                    pt(c.pts[1]);
-                    out += ' ';
-                    pt(c.pts[2]);
-                    break;
-                case PathOp::Close:
-                    out += " Z";
-                    break;
-            }
-        }
+        if (!p.cmds.empty()) out += ' ' + format_path_data(p);
         out += '\n';
     }
 

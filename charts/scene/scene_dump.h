@@ -14,6 +14,10 @@ std::string dump_scene(const Scene& scene);
 /// A number with exactly two decimals ("-0.00" never appears).
 std::string format_2dp(double v);
 
+/// A path's commands as "M x y L x y C x1 y1 x2 y2 x y Z" (two decimals), which is also SVG
+/// path data.
+std::string format_path_data(const Path& p);
+
 /// "#RRGGBB", or "#RRGGBBAA" when not opaque.
 std::string format_color(const Color& c);
 
