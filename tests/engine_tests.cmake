@@ -6,6 +6,7 @@ add_executable(engine_tests
   unit/expander_test.cpp
   unit/file_io_test.cpp
   unit/metrics_test.cpp
+  unit/suppression_test.cpp
   unit/number_format_test.cpp
   unit/report_layout_test.cpp
   unit/report_structure_test.cpp

@@ -59,7 +59,9 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     rules.min_cohort = c.min_cohort;
     rules.secondary = c.secondary_suppression;
     rules.partitions = c.partitions;
+    rules.totals = c.totals;
     b->view = std::make_unique<metrics::SuppressedView>(b->observations, rules);
+    for (const auto& w : b->view->warnings()) sink.add(w);
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);
     return b;

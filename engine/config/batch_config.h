@@ -73,6 +73,8 @@ struct BatchConfig {
     /// Groups that together make up a total, for secondary suppression ("X"/"Not X" pairs in
     /// the data are found without being listed).
     std::vector<std::vector<std::string>> partitions;
+    /// Names of a breakdown's total beside the built-in ones ("Total", "All pupils" …).
+    std::vector<std::string> totals;
     int at_risk_days = 14;   ///< actions due within this many days and not complete are at risk
     TermCalendar terms;
     /// Everything but the reports, as written: a change here rebuilds every report.

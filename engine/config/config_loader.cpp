@@ -364,6 +364,7 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
                 cfg.partitions.push_back(groups);
             }
         }
+        cfg.totals = string_list(s, "totals", sink, {});
         s.finish();
     }
     YAML::Node terms = b.map("terms");

@@ -61,7 +61,12 @@ GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
 ReportMetrics compute_report_metrics(const MetricsInputs& in) {
     ReportMetrics out;
     out.area = in.area;
-    out.suppression_footnote = in.view->footnote();
+    // The footnote describes what was done to the figures this report is about: its area,
+    // the area's local authority and England.
+    out.suppression_footnote = in.view->footnote([&](const data::Observation& o) {
+        return (o.level == in.area.level && o.area == in.area.area) || o.level == data::kNational ||
+               (o.level == data::kLocalAuthority && o.area == in.area.la_name);
+    });
     for (const auto& p : in.view->table().rows())
         if (p.level == in.area.level && p.area == in.area.area &&
             (!out.latest_period || *out.latest_period < p.period))

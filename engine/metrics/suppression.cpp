@@ -1,25 +1,99 @@
 #include "engine/metrics/suppression.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 #include "engine/core/text.h"
 
 namespace engine::metrics {
 
+namespace {
+
+using Partition = std::vector<std::string>;
+
+/// Breakdowns of DfE / EES statistics whose groups add up to the total.
+const std::vector<Partition>& known_breakdowns() {
+    static const std::vector<Partition> v = {
+        {"FSM eligible", "Not known to be FSM eligible"},
+        {"FSM", "Not FSM"},
+        {"Disadvantaged", "Not disadvantaged"},
+        {"Disadvantaged", "Disadvantaged all other"},
+        {"Disadvantaged", "All other pupils"},
+        {"LAC", "non-LAC"},
+        {"Looked after", "Not looked after"},
+        {"CLA", "Not CLA"},
+        {"SEN support", "EHC plan", "No SEN"},
+        {"SEN support", "EHCP", "No SEN"},
+        {"SEN support", "EHC plan", "No identified SEN"},
+        {"SEN support", "SEN statement", "No SEN"},
+        {"SEN support", "Statement or EHC plan", "No SEN"},
+        {"SEN", "No SEN"},
+        {"Any SEN", "No SEN"},
+        {"Boys", "Girls"},
+        {"Male", "Female"},
+        {"First language known or believed to be English",
+         "First language known or believed to be other than English", "Unclassified"},
+    };
+    return v;
+}
+
+bool contains_ci(const std::vector<std::string>& v, const std::string& s) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& x) { return core::iequals_ascii(x, s); });
+}
+
+/// The group as the table spells it, or "" when the table has no such group.
+std::string spelled(const std::vector<std::string>& groups, const std::string& name) {
+    for (const auto& g : groups)
+        if (core::iequals_ascii(g, name)) return g;
+    return "";
+}
+
+bool same_partition(const Partition& a, const Partition& b) {
+    if (a.size() != b.size()) return false;
+    return std::all_of(a.begin(), a.end(), [&](const std::string& g) { return contains_ci(b, g); });
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+bool is_total_group(const std::string& group, const std::vector<std::string>& extra) {
+    static const std::vector<std::string> names = {"Total", "All pupils", "All children", "All",
+                                                   "All schools", "All settings"};
+    return contains_ci(names, group) || contains_ci(extra, group);
+}
+
 std::vector<std::vector<std::string>> effective_partitions(
     const std::vector<std::vector<std::string>>& configured,
     const std::vector<std::string>& groups) {
     auto out = configured;
+    auto add = [&](Partition p) {
+        for (const auto& q : out)
+            if (same_partition(p, q)) return;
+        out.push_back(std::move(p));
+    };
+    // Known breakdowns with at least one group in the data, spelled as the data spells them:
+    // a group whose complement is known but absent cannot be worked out from the total.
+    for (const auto& known : known_breakdowns()) {
+        Partition p;
+        bool any = false;
+        for (const auto& g : known) {
+            std::string s = spelled(groups, g);
+            any = any || !s.empty();
+            p.push_back(s.empty() ? g : s);
+        }
+        if (any) add(std::move(p));
+    }
+    // Pairs by name.
     for (const auto& g : groups) {
-        for (const auto& h : groups) {
-            if (core::iequals_ascii(h, "Not " + g)) {
-                bool listed = false;
-                for (const auto& p : out)
-                    if (std::find(p.begin(), p.end(), g) != p.end() &&
-                        std::find(p.begin(), p.end(), h) != p.end())
-                        listed = true;
-                if (!listed) out.push_back({g, h});
-            }
+        if (is_total_group(g)) continue;
+        for (const std::string& other : {"Not " + g, "Non-" + g, "Non " + g, g + " all other",
+                                         "Not known to be " + g}) {
+            std::string s = spelled(groups, other);
+            if (!s.empty()) add({g, s});
         }
     }
     return out;
@@ -34,31 +108,99 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
     }
     if (!rules_.secondary) return;
 
-    // Secondary suppression within each slice (measure, level, area, period) and partition.
+    auto hidden = [&](const data::Observation* m) {
+        return decisions_.count(m) > 0 || m->value.missing == data::Missing::Suppressed;
+    };
     auto partitions = effective_partitions(rules_.partitions, table_.groups());
-    for (const auto& o : table_.rows()) {
-        for (const auto& part : partitions) {
-            if (o.group != part.front()) continue;  // visit each slice once per partition
-            std::vector<const data::Observation*> members;
-            for (const auto& g : part)
-                if (auto* m = table_.find(o.measure, g, o.level, o.area, o.period))
-                    members.push_back(m);
-            if (members.size() < 2) continue;
-            auto hidden = [&](const data::Observation* m) {
-                return decisions_.count(m) > 0 || m->value.missing == data::Missing::Suppressed;
-            };
-            std::size_t n_hidden =
-                static_cast<std::size_t>(std::count_if(members.begin(), members.end(), hidden));
-            if (n_hidden != 1) continue;
-            // Hide the visible member with the smallest cohort (first in order on ties).
-            const data::Observation* pick = nullptr;
-            for (auto* m : members) {
-                if (hidden(m) || !m->value.has_number()) continue;
-                double c = m->cohort.value_or(1e300);
-                if (!pick || c < pick->cohort.value_or(1e300)) pick = m;
+    auto accounted = [&](const std::string& g) {
+        return std::any_of(partitions.begin(), partitions.end(),
+                           [&](const Partition& p) { return contains_ci(p, g); });
+    };
+
+    // The slices of the table: one breakdown per measure, level, area and period.
+    using SliceKey = std::tuple<std::string, std::string, std::string, data::Period>;
+    std::map<SliceKey, std::vector<const data::Observation*>> slices;
+    for (const auto& o : table_.rows()) slices[{o.measure, o.level, o.area, o.period}].push_back(&o);
+
+    // Secondary suppression within each partition all of whose groups have a row in the
+    // slice: when exactly one member is hidden, hide the visible member with the smallest
+    // cohort (first in order on ties). A group can be in more than one partition, so repeat
+    // until nothing changes.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& [key, members_all] : slices) {
+            for (const auto& part : partitions) {
+                std::vector<const data::Observation*> members;
+                for (auto* m : members_all)
+                    if (contains_ci(part, m->group)) members.push_back(m);
+                // A member without a row is not published: the others cannot give it away.
+                if (members.size() < part.size()) continue;
+                if (std::count_if(members.begin(), members.end(), hidden) != 1) continue;
+                const data::Observation* pick = nullptr;
+                for (auto* m : members) {
+                    if (hidden(m) || !m->value.has_number()) continue;
+                    double c = m->cohort.value_or(1e300);
+                    if (!pick || c < pick->cohort.value_or(1e300)) pick = m;
+                }
+                if (pick) {
+                    decisions_[pick] = SuppressionReason::Secondary;
+                    changed = true;
+                }
             }
-            if (pick) decisions_[pick] = SuppressionReason::Secondary;
         }
+    }
+
+    // Fail closed: in a slice with a total, a hidden group that belongs to no partition could
+    // be worked out from the total and whichever groups make up its breakdown. Boardpack
+    // cannot tell which those are, so it hides every group that might be one of them (every
+    // group not in a partition), and says which partition entry would let it hide less.
+    struct Pending {
+        core::SourceLocation where;
+        std::string total;
+        std::string first_slice;
+        std::size_t slices = 0;
+    };
+    std::map<std::pair<std::string, std::vector<std::string>>, Pending> pending;
+    for (const auto& [key, members] : slices) {
+        const data::Observation* total = nullptr;
+        for (auto* m : members)
+            if (is_total_group(m->group, rules_.totals)) total = m;
+        if (!total) continue;
+        std::vector<const data::Observation*> loose;  // groups in no partition
+        for (auto* m : members)
+            if (m != total && !is_total_group(m->group, rules_.totals) && !accounted(m->group))
+                loose.push_back(m);
+        for (auto* g : loose) {
+            auto it = decisions_.find(g);
+            bool by_breakdown = it != decisions_.end() && it->second == SuppressionReason::Breakdown;
+            if (!hidden(g) || by_breakdown) continue;
+            std::vector<std::string> siblings;
+            for (auto* s : loose) {
+                if (s == g) continue;
+                siblings.push_back(s->group);
+                if (!hidden(s)) decisions_[s] = SuppressionReason::Breakdown;
+            }
+            if (siblings.empty()) continue;
+            std::sort(siblings.begin(), siblings.end());
+            auto& p = pending[{g->group, siblings}];
+            if (p.slices++ == 0) {
+                p.where = g->where;
+                p.total = total->group;
+                p.first_slice = g->measure + ", " + g->area + ", " + g->period.label();
+            }
+        }
+    }
+    for (const auto& [key, p] : pending) {
+        const auto& [group, siblings] = key;
+        std::string more = p.slices > 1 ? " (and in " + plural(p.slices - 1, "other breakdown", "other breakdowns") + ")" : "";
+        warnings_.push_back(
+            {core::Severity::Warning, p.where,
+             "group '" + group + "' is suppressed in " + p.first_slice + more +
+                 ", and boardpack cannot name the groups that make up '" + p.total +
+                 "' with it, so it also suppresses " + core::quoted_list(siblings) +
+                 " there, to keep it from being worked out from the total",
+             {"list the groups that add up to '" + p.total + "' in batch.suppression.partitions, e.g. "
+              "partitions: [[" + group + ", Not " + group + "]], and only what is needed is suppressed"}});
     }
 }
 
@@ -87,12 +229,40 @@ Cell SuppressedView::cell(const std::string& measure, const std::string& group,
 }
 
 std::string SuppressedView::footnote() const {
+    return footnote([](const data::Observation&) { return true; });
+}
+
+std::string SuppressedView::footnote(const std::function<bool(const data::Observation&)>& shown) const {
+    std::map<SuppressionReason, std::size_t> n;
+    for (const auto& o : table_.rows()) {
+        if (!shown(o)) continue;
+        auto it = decisions_.find(&o);
+        if (it != decisions_.end()) ++n[it->second];
+        else if (o.value.missing == data::Missing::Suppressed) ++n[SuppressionReason::Source];
+    }
     std::string s = "Figures for groups of fewer than " + std::to_string(rules_.min_cohort) +
-                    " children are suppressed and shown as c";
-    if (rules_.secondary)
-        s += "; where one group of a breakdown is suppressed, the next smallest is suppressed too, "
-             "so that it cannot be worked out from the total";
-    s += ". Gaps and changes that use a suppressed figure are suppressed as well.";
+                    " children are suppressed and shown as c.";
+    std::vector<std::string> done;
+    if (n[SuppressionReason::SmallCohort])
+        done.push_back(plural(n[SuppressionReason::SmallCohort], "figure is", "figures are") +
+                       " suppressed for that reason");
+    if (n[SuppressionReason::Source])
+        done.push_back(plural(n[SuppressionReason::Source], "figure was", "figures were") +
+                       " already suppressed in the data");
+    if (n[SuppressionReason::Secondary])
+        done.push_back(plural(n[SuppressionReason::Secondary], "more figure is", "more figures are") +
+                       " suppressed so that a suppressed figure cannot be worked out from the total "
+                       "and the other groups of its breakdown");
+    if (n[SuppressionReason::Breakdown])
+        done.push_back(plural(n[SuppressionReason::Breakdown], "more figure is", "more figures are") +
+                       " suppressed because a suppressed group's breakdown is not known, so every "
+                       "group that could make up the total with it is suppressed too");
+    if (done.empty()) s += " No figure in this report needed suppressing.";
+    else s += " In this report " + core::join(done, "; ") + ".";
+    if (!rules_.secondary)
+        s += " Secondary suppression is turned off (suppression.secondary: false): a suppressed "
+             "figure may be worked out from a total and the other groups.";
+    if (!done.empty()) s += " Gaps and changes that use a suppressed figure are suppressed as well.";
     return s;
 }
 

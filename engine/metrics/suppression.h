@@ -1,24 +1,41 @@
 // metrics: disclosure control — primary suppression of small cohorts, secondary suppression so a
 // suppressed value cannot be recovered from a total and the other groups, and the footnote
-// that states the rule. Computed once per batch, then read by every report.
+// that states what was done. Computed once per batch, then read by every report.
+//
+// Secondary suppression fails closed: where a breakdown has a total and a suppressed group
+// whose complement boardpack cannot name (no configured partition, no known EES pair), every
+// group of the breakdown that might be its complement is suppressed too, and a warning says
+// which partition entry would let it suppress less.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
+#include "engine/core/diagnostic.h"
 #include "engine/data/tables.h"
 
 namespace engine::metrics {
 
 struct SuppressionRules {
+    SuppressionRules() = default;
+    SuppressionRules(int min, bool second, std::vector<std::vector<std::string>> parts,
+                     std::vector<std::string> total_names = {})
+        : min_cohort(min), secondary(second), partitions(std::move(parts)),
+          totals(std::move(total_names)) {}
+
     int min_cohort = 5;  ///< cohorts below this are suppressed (primary)
     bool secondary = true;
-    /// Groups that together make up the total (e.g. {"FSM", "Not FSM"}). Pairs "X" / "Not X"
-    /// found in the data are added automatically.
+    /// Groups that together make up the total (e.g. {"FSM", "Not FSM"}), from
+    /// `batch.suppression.partitions`. Known EES pairs and "X"/"Not X" are added automatically
+    /// (see effective_partitions).
     std::vector<std::vector<std::string>> partitions;
+    /// Further names of a breakdown's total, beside the built-in "Total", "All pupils",
+    /// "All children" … (`batch.suppression.totals`).
+    std::vector<std::string> totals;
 };
 
 enum class SuppressionReason {
@@ -26,6 +43,7 @@ enum class SuppressionReason {
     Source,       ///< the data itself says c
     SmallCohort,  ///< primary: cohort below the threshold
     Secondary,    ///< to protect another suppressed group of the same partition
+    Breakdown,    ///< fail-closed: a suppressed group of the breakdown has no known complement
 };
 
 /// A value as reports may show it.
@@ -50,19 +68,32 @@ public:
 
     const data::ObservationTable& table() const { return table_; }
     const SuppressionRules& rules() const { return rules_; }
-    /// Number of values suppressed by rule (primary + secondary).
+    /// Number of values suppressed by rule (primary + secondary + breakdown).
     std::size_t suppressed_count() const { return decisions_.size(); }
-    /// "Figures for groups of fewer than 5 children are suppressed and shown as c; …"
+    /// What was done across the whole table, in words.
     std::string footnote() const;
+    /// What was done to the rows `shown` accepts (the rows a report can print), in words:
+    /// the rule and threshold, and which kinds of suppression happened there and why.
+    std::string footnote(const std::function<bool(const data::Observation&)>& shown) const;
+    /// One warning per suppressed group whose breakdown had to be suppressed whole, at its
+    /// first row, naming the groups and the partition entry that would suppress less.
+    const std::vector<core::Diagnostic>& warnings() const { return warnings_; }
 
 private:
     const data::ObservationTable& table_;
     SuppressionRules rules_;
     std::map<const data::Observation*, SuppressionReason> decisions_;
+    std::vector<core::Diagnostic> warnings_;
 };
 
-/// Partitions used for secondary suppression: the configured ones plus "X"/"Not X" pairs
-/// among `groups`.
+/// True for the names a breakdown's total goes by ("Total", "All pupils", "All children",
+/// "All", "All schools", "All settings"), case-insensitive, or one of `extra`.
+bool is_total_group(const std::string& group, const std::vector<std::string>& extra = {});
+
+/// Partitions used for secondary suppression: the configured ones, then the known EES
+/// breakdowns whose groups appear among `groups` ("FSM eligible" / "Not known to be FSM
+/// eligible", "SEN support" / "EHC plan" / "No SEN", "Boys" / "Girls" …), then pairs found by
+/// name: "X" with "Not X", "Non-X", "Non X", "X all other" or "Not known to be X".
 std::vector<std::vector<std::string>> effective_partitions(
     const std::vector<std::vector<std::string>>& configured, const std::vector<std::string>& groups);
 
