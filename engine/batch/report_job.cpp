@@ -64,6 +64,10 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     Composed out;
     const int n_charts = static_cast<int>(expanded->charts.size());
     out.laid = layout::layout_report(expanded->doc, *b.fonts, n_charts);
+    if (!out.laid.errors.empty()) {
+        for (const auto& d : out.laid.errors) sink.add(d);
+        return std::nullopt;
+    }
     if (n_charts > 0) {
         templating::ChartContext cc{&b.config.catalog, b.view.get(), &mx, in.area, &b.targets,
                                     unit.entity ? unit.entity->name : in.area.area};

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/core/number_format.h"
 #include "engine/core/text.h"
 #include "engine/layout/text_layout.h"
 
@@ -95,6 +96,7 @@ public:
     int contents_element() const { return toc_; }
 
     std::vector<ChartSize> chart_sizes() const { return chart_sizes_; }
+    std::vector<core::Diagnostic> take_errors() { return std::move(errors_); }
     double num_w() const { return num_w_; }
 
     // Draws lines of text into a piece at x, starting at y (top of the first line).
@@ -345,8 +347,6 @@ private:
     }
 
     void add(const templating::Table& t) {
-        const double size = body_ - 1.5;
-        const double lh = size * 1.25;
         const double pad_x = 4, pad_y = 3.5;
         Rgb text = rgb(st_.text);
         Block b;
@@ -355,36 +355,50 @@ private:
         const int table = open(StructType::Table);
         if (!t.caption.empty()) {
             open(StructType::Caption, table);
+            const double cap_size = body_ - 1.5;
             Piece cap;
-            auto lines = break_lines(one(t.caption, FontFace::Bold, text), size, width_, fonts_);
-            cap.height = draw_lines(cap, lines, left_, 0, size, lh) + 3;
+            auto lines = break_lines(one(t.caption, FontFace::Bold, text), cap_size, width_, fonts_);
+            cap.height = draw_lines(cap, lines, left_, 0, cap_size, cap_size * 1.25) + 3;
             b.pieces.push_back(std::move(cap));
             ++b.lead;
         }
-        // Column widths fitted to the content: no column narrower than its longest word
-        // (status words and headers are never broken), extra width shared by how much each
-        // column would like; weights only break ties.
         const std::size_t ncol = t.columns.size();
-        std::vector<double> min_w(ncol, 0), pref_w(ncol, 0);
-        auto measure_cell = [&](std::size_t i, const std::vector<StyledText>& spans, bool nowrap) {
-            double line = 0;
-            for (const auto& sp : spans) {
-                line += fonts_.width(sp.text, sp.face, size);
-                for (const auto& word : core::split(sp.text, ' '))
-                    min_w[i] = std::max(min_w[i], fonts_.width(longest_unbreakable(word), sp.face, size) + 2 * pad_x);
+        std::vector<std::vector<CellText>> grid;  // the header row, then the body rows
+        grid.emplace_back();
+        for (const auto& c : t.columns) grid.back().push_back({one(c.header, FontFace::Bold, text), false, true});
+        std::vector<std::vector<std::optional<Rgb>>> row_fills;
+        for (const auto& row : t.rows) {
+            grid.emplace_back();
+            row_fills.emplace_back();
+            for (std::size_t i = 0; i < row.size(); ++i) {
+                const auto& cell = row[i];
+                Rgb c = cell.text_color ? rgb(*cell.text_color) : text;
+                auto st = styled(cell.text, c, cell.bold ? FontFace::Bold : FontFace::Regular);
+                if (cell.bold)
+                    for (auto& sp : st)
+                        if (sp.face == FontFace::Regular) sp.face = FontFace::Bold;
+                bool nowrap = cell.fill.has_value() || (i < ncol && t.columns[i].nowrap);
+                grid.back().push_back({std::move(st), nowrap, false});
+                row_fills.back().push_back(cell.fill ? std::optional<Rgb>(rgb(*cell.fill)) : std::nullopt);
             }
-            pref_w[i] = std::max(pref_w[i], line + 2 * pad_x);
-            if (nowrap) min_w[i] = std::max(min_w[i], line + 2 * pad_x);
-        };
-        for (std::size_t i = 0; i < ncol; ++i)
-            measure_cell(i, one(t.columns[i].header, FontFace::Bold, text), false);
-        for (const auto& row : t.rows)
-            for (std::size_t i = 0; i < row.size() && i < ncol; ++i)
-                measure_cell(i, styled(row[i].text, text, row[i].bold ? FontFace::Bold : FontFace::Regular),
-                             row[i].fill.has_value() || t.columns[i].nowrap);
+        }
+        // Column widths fitted to the content: no column narrower than its widest word, number
+        // or status (nothing breaks inside one; headers wrap at spaces only), extra width shared
+        // by how much each column would like; weights only break ties. When the columns cannot
+        // fit, the text shrinks step by step to a floor, and then the table is refused.
+        double size = body_ - 1.5;
+        const double floor = std::min(size, kTableMinSize);
+        ColumnNeeds need = measure_columns(grid, ncol, size, pad_x, fonts_);
+        while (need.min_total() > width_ + 1e-6 && size > floor) {
+            size = std::max(floor, size - kTableSizeStep);
+            need = measure_columns(grid, ncol, size, pad_x, fonts_);
+        }
+        if (need.min_total() > width_ + 1e-6) too_wide(t, need, size);
+        const double lh = size * 1.25;
+        const std::vector<double>& min_w = need.min;
+        const std::vector<double>& pref_w = need.pref;
         double sum_min = 0, sum_pref = 0, sum_weight = 0;
         for (std::size_t i = 0; i < ncol; ++i) {
-            pref_w[i] = std::max(pref_w[i], min_w[i]);
             sum_min += min_w[i];
             sum_pref += pref_w[i];
             sum_weight += t.columns[i].weight;
@@ -428,9 +442,12 @@ private:
                                    header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5, kLayout});
             return p;
         };
-        std::vector<std::vector<StyledText>> head;
-        for (const auto& c : t.columns) head.push_back(one(c.header, FontFace::Bold, text));
-        Piece header = row_piece(head, {}, true, tree_.add(StructType::THead, table));
+        auto spans_of = [](const std::vector<CellText>& row) {
+            std::vector<std::vector<StyledText>> cells;
+            for (const auto& c : row) cells.push_back(c.spans);
+            return cells;
+        };
+        Piece header = row_piece(spans_of(grid.front()), {}, true, tree_.add(StructType::THead, table));
         b.pieces.push_back(header);
         ++b.lead;
         b.repeat = as_artifact(header, Artifact::Pagination);
@@ -443,20 +460,8 @@ private:
             p.height = draw_lines(p, lines, left_ + pad_x, pad_y, size, lh) + pad_y;
             b.pieces.push_back(std::move(p));
         }
-        for (const auto& row : t.rows) {
-            std::vector<std::vector<StyledText>> cells;
-            std::vector<std::optional<Rgb>> fills;
-            for (const auto& cell : row) {
-                Rgb c = cell.text_color ? rgb(*cell.text_color) : text;
-                auto st = styled(cell.text, c, cell.bold ? FontFace::Bold : FontFace::Regular);
-                if (cell.bold)
-                    for (auto& s : st)
-                        if (s.face == FontFace::Regular) s.face = FontFace::Bold;
-                cells.push_back(std::move(st));
-                fills.push_back(cell.fill ? std::optional<Rgb>(rgb(*cell.fill)) : std::nullopt);
-            }
-            b.pieces.push_back(row_piece(cells, fills, false, body));
-        }
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            b.pieces.push_back(row_piece(spans_of(grid[r + 1]), row_fills[r], false, body));
         b.min_start = std::min<int>(b.lead + 1, static_cast<int>(b.pieces.size()));
         b.min_end = 1;
         blocks_.push_back(std::move(b));
@@ -468,6 +473,22 @@ private:
             blocks_.back().space_after = 3;
             blocks_.push_back(std::move(n));
         }
+    }
+
+    // A table whose columns cannot fit even at the smallest text: an error naming it and the
+    // widths its columns need, instead of a table with broken words.
+    void too_wide(const templating::Table& t, const ColumnNeeds& need, double size) {
+        std::vector<std::string> cols;
+        for (std::size_t i = 0; i < t.columns.size(); ++i)
+            cols.push_back("'" + t.columns[i].header + "' " + core::format_fixed(need.min[i], 1));
+        std::string name = t.caption.empty() ? "a table" : "table '" + t.caption + "'";
+        errors_.push_back({core::Severity::Error, t.where,
+                           name + " does not fit the text width of " + core::format_fixed(width_, 1) +
+                               " pt even with its text at " + core::format_fixed(size, 1) +
+                               " pt: its " + std::to_string(t.columns.size()) + " columns need at least " +
+                               core::format_fixed(need.min_total(), 1) + " pt (" + core::join(cols, ", ") + ")",
+                           {"drop or merge columns, shorten the widest headers or cells, or make the "
+                            "text width larger (style.margins)"}});
     }
 
     void add(const templating::ChartBlock& c) {
@@ -594,6 +615,7 @@ private:
     const Fonts& fonts_;
     std::vector<Block> blocks_;
     std::vector<ChartSize> chart_sizes_;
+    std::vector<core::Diagnostic> errors_;
     double left_ = 0, width_ = 0, body_ = 11, line_h_ = 14, num_w_ = 0;
     bool numbered_ = false;
     StructureTree tree_;
@@ -887,6 +909,7 @@ LaidOutReport layout_report(const DocTree& doc, const Fonts& fonts, int chart_co
 
     LaidOutReport out;
     out.chart_sizes = builder.chart_sizes();
+    out.errors = builder.take_errors();
     auto& pages = pag.pages();
     for (const auto& page : pages)  // after any shrinking
         for (const auto& item : page.items)

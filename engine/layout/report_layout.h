@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/diagnostic.h"
 #include "engine/layout/font_metrics.h"
 #include "engine/layout/page.h"
 #include "engine/templating/doc_tree.h"
@@ -21,6 +22,9 @@ struct LaidOutReport {
     Document document;
     /// Size of each chart slot, by chart index (the chart PDF's page i must have this size).
     std::vector<ChartSize> chart_sizes;
+    /// Content that cannot be laid out without breaking it (a table too wide even at its
+    /// smallest text): the report must not be written.
+    std::vector<core::Diagnostic> errors;
 };
 
 LaidOutReport layout_report(const templating::DocTree& doc, const Fonts& fonts,

@@ -1,5 +1,8 @@
 #include "engine/layout/text_layout.h"
 
+#include <algorithm>
+#include <numeric>
+
 #include "engine/core/text.h"
 
 namespace engine::layout {
@@ -199,6 +202,30 @@ std::string longest_unbreakable(std::string_view word) {
     for (auto& sg : split_long_word(word))
         if (sg.size() > best.size()) best = std::move(sg);
     return best;
+}
+
+double ColumnNeeds::min_total() const { return std::accumulate(min.begin(), min.end(), 0.0); }
+
+ColumnNeeds measure_columns(const std::vector<std::vector<CellText>>& rows, std::size_t ncol,
+                            double size, double pad_x, const Fonts& fonts) {
+    ColumnNeeds need{std::vector<double>(ncol, 0), std::vector<double>(ncol, 0)};
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size() && i < ncol; ++i) {
+            const CellText& cell = row[i];
+            double line = 0;
+            for (const auto& sp : cell.spans) {
+                line += fonts.width(sp.text, sp.face, size);
+                for (const auto& word : core::split(sp.text, ' ')) {
+                    std::string piece = cell.header ? word : longest_unbreakable(word);
+                    need.min[i] = std::max(need.min[i], fonts.width(piece, sp.face, size) + 2 * pad_x);
+                }
+            }
+            need.pref[i] = std::max(need.pref[i], line + 2 * pad_x);
+            if (cell.nowrap) need.min[i] = std::max(need.min[i], line + 2 * pad_x);
+        }
+    }
+    for (std::size_t i = 0; i < ncol; ++i) need.pref[i] = std::max(need.pref[i], need.min[i]);
+    return need;
 }
 
 }  // namespace engine::layout

@@ -53,4 +53,28 @@ inline constexpr std::size_t kLongWord = 24;
 /// longest split_long_word piece.
 std::string longest_unbreakable(std::string_view word);
 
+/// Tables shrink their text in steps of this many points, to this floor, before a table whose
+/// columns still cannot fit is refused (never printed with broken words).
+inline constexpr double kTableSizeStep = 0.5;
+inline constexpr double kTableMinSize = 7.0;
+
+/// One table cell's text, for fitting the columns.
+struct CellText {
+    std::vector<StyledText> spans;
+    bool nowrap = false;  ///< kept on one line (status cells, `nowrap` columns)
+    bool header = false;  ///< header text wraps at spaces only, whatever the word's length
+};
+
+/// What each column of a table needs at one text size, padding included: `min` is its widest
+/// piece that must not break (a word, a number, a date; the whole cell when nowrap), `pref`
+/// its widest cell set on one line.
+struct ColumnNeeds {
+    std::vector<double> min, pref;
+    double min_total() const;
+};
+
+/// Measures the columns of `rows` (each row one cell per column, the header row included).
+ColumnNeeds measure_columns(const std::vector<std::vector<CellText>>& rows, std::size_t ncol,
+                            double size, double pad_x, const Fonts& fonts);
+
 }  // namespace engine::layout

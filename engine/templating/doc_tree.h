@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/core/civil_date.h"
+#include "engine/core/source_location.h"
 
 namespace engine::templating {
 
@@ -69,6 +70,7 @@ struct Table {
     std::vector<std::vector<TableCell>> rows;
     std::string note;     ///< small text under the table (e.g. the suppression rule)
     std::string empty_text = "No rows.";
+    core::SourceLocation where;  ///< the template block, for layout errors
 };
 
 struct ChartBlock {

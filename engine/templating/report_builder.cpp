@@ -292,6 +292,7 @@ private:
 
     void table(const BlockSpec& b, const Scopes& sc) {
         Table t;
+        t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
         t.note = plain(b.note, sc);
         if (!b.empty_text.empty()) t.empty_text = plain(b.empty_text, sc);
@@ -338,6 +339,7 @@ private:
 
     void sources_table(const BlockSpec& b, const Scopes& sc) {
         Table t;
+        t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
         t.columns = {{"Source documents", Align::Left, 1.2}, {"Location", Align::Left, 1.8}};
         const Value* rows = ex_.require(b.rows, b.where, sc);

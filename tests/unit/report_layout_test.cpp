@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/core/text.h"
 #include "engine/layout/text_layout.h"
 #include "engine/templating/inline_markup.h"
 #include "tests/unit/layout_fixtures.h"
@@ -216,4 +217,103 @@ TEST_CASE("a column of long URLs does not squeeze the column beside it to a word
     // The URL breaks at its slashes; the title column keeps a fair share of the width.
     CHECK(url_x - doc.style.margin_left > 0.3 * width);
     CHECK(title_lines <= 3);
+}
+
+namespace {
+
+// A status table as the board paper prints it, with `ncol` of its columns.
+tpl::Table status_table(std::size_t ncol) {
+    const std::vector<std::pair<std::string, std::string>> cols = {
+        {"Measure", "KS2 RWM"},          {"Group", "Disadvantaged"},
+        {"Compared with", "Not known to be FSM eligible"},
+        {"Value", "56.5%"},              {"Comparator", "74.3%"},
+        {"Gap (ppts)", "17.8"},          {"Previous gap", "19.1"},
+        {"Change", "\xE2\x88\x92" "1.3"}, {"Target", "at most 18.0 by 2016/17"},
+        {"Status", "Not on target"},     {"Baseline gap", "20.4"},
+        {"Change since 2011/12", "\xE2\x88\x92" "2.6"}, {"Latest period", "2015/16"},
+        {"Reason", "gap 17.8 ppts against a target of at most 18.0"},
+    };
+    tpl::Table t;
+    t.caption = "Table 1: Progress against targets";
+    t.where = {"template.yaml", 12, 9};
+    for (std::size_t i = 0; i < ncol; ++i) t.columns.push_back({cols[i].first, tpl::Align::Left, 1});
+    for (int r = 0; r < 4; ++r) {
+        std::vector<tpl::TableCell> row(ncol);
+        for (std::size_t i = 0; i < ncol; ++i) row[i].text = tpl::plain(cols[i].second);
+        row[9].fill = tpl::Rgb{255, 221, 0};  // a status cell: kept on one line
+        t.rows.push_back(row);
+    }
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("a 10-column status table fits by shrinking its text and breaks no number or word", "[layout][table]") {
+    tpl::DocTree doc;
+    doc.blocks.push_back(status_table(10));
+    const double width = doc.style.width - doc.style.margin_left - doc.style.margin_right;
+    // At the table's usual size (body - 1.5) the unbreakable pieces do not fit side by side.
+    const tpl::Table t = status_table(10);
+    std::vector<std::vector<CellText>> grid(1);
+    for (const auto& c : t.columns) grid[0].push_back({{{c.header, FontFace::Bold, {}, {}}}, false, true});
+    grid.emplace_back();
+    for (const auto& cell : t.rows[0])
+        grid[1].push_back({{{tpl::to_plain(cell.text), FontFace::Regular, {}, {}}}, cell.fill.has_value(), false});
+    REQUIRE(measure_columns(grid, 10, doc.style.body_size - 1.5, 4, fonts()).min_total() > width);
+
+    auto laid = layout_report(doc, fonts(), 0);
+    CHECK(laid.errors.empty());
+    std::vector<std::string> texts;
+    double size = 0;
+    for (const auto* r : body_runs(laid.document.pages.at(0), doc.style)) {
+        texts.push_back(r->text);
+        if (r->text == "56.5%") size = r->size;
+    }
+    CHECK(size >= kTableMinSize);
+    CHECK(size < doc.style.body_size - 1.5);
+    auto count = [&](const std::string& s) { return std::count(texts.begin(), texts.end(), s); };
+    for (const char* whole : {"56.5%", "74.3%", "17.8", "\xE2\x88\x92" "1.3", "Disadvantaged", "Group", "Measure", "2016/17"}) {
+        INFO(whole);
+        CHECK(count(whole) >= 1);
+    }
+    // Nothing broken inside: no piece of a number or word on a line of its own.
+    for (const char* broken : {"56.", "5%", "Grou", "p", "Disadvant"}) {
+        INFO(broken);
+        CHECK(count(broken) == 0);
+    }
+}
+
+TEST_CASE("a header wraps at spaces only, never inside a word", "[layout][table]") {
+    tpl::DocTree doc;
+    doc.blocks.push_back(status_table(10));
+    auto laid = layout_report(doc, fonts(), 0);
+    const tpl::Table t = status_table(10);
+    std::vector<std::string> bold;
+    for (const auto* r : body_runs(laid.document.pages.at(0), doc.style))
+        if (r->face == FontFace::Bold) bold.push_back(r->text);
+    // Every header line is made of whole words of its header.
+    for (const auto& line : bold) {
+        if (line.rfind("Table 1", 0) == 0) continue;
+        for (const auto& word : core::split(line, ' ')) {
+            if (word.empty()) continue;  // the space a tagged line ends with, for text extraction
+            bool whole = false;
+            for (const auto& c : t.columns)
+                for (const auto& w : core::split(c.header, ' ')) whole |= w == word;
+            INFO(line);
+            CHECK(whole);
+        }
+    }
+}
+
+TEST_CASE("a table that cannot fit even at the smallest text is an error naming it and its widths", "[layout][table]") {
+    tpl::DocTree doc;
+    doc.blocks.push_back(status_table(14));
+    auto laid = layout_report(doc, fonts(), 0);
+    REQUIRE(laid.errors.size() == 1);
+    const auto& e = laid.errors.front();
+    CHECK(e.where.str() == "template.yaml:12:9");
+    CHECK_THAT(e.message, Catch::StartsWith("table 'Table 1: Progress against targets' does not fit the text width of 483.3 pt "
+                                            "even with its text at 7.0 pt: its 14 columns need at least "));
+    CHECK_THAT(e.message, Catch::Contains("'Measure' ") && Catch::Contains("'Reason' "));
+    REQUIRE(e.hints.size() == 1);
 }
