@@ -6,6 +6,7 @@ add_executable(e2e_tests
   e2e/charts_export_test.cpp
   e2e/disclosure_test.cpp
   e2e/eyqip_test.cpp
+  e2e/nothing_silent_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
 )

@@ -6,9 +6,26 @@
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
 #include "engine/data/records.h"
+#include "engine/metrics/coverage.h"
 #include "engine/templating/template_loader.h"
 
 namespace engine::batch {
+
+namespace {
+
+// A national comparator is the same for every report: one that matches no row is an error of
+// the batch (exit 2), found before any report runs. Other sides are checked per report.
+void check_national_comparators(const BatchData& b, core::DiagnosticSink& sink) {
+    auto nat = b.observations.areas(data::kNational);
+    const std::string england = nat.empty() ? "England" : nat.front();
+    for (const auto& t : b.targets) {
+        if (!t.comparator.national) continue;
+        if (auto u = metrics::unmatched_rows(b.observations, t.measure, t.comparator.group, data::kNational, england))
+            sink.error(t.where, "target " + t.id + ": " + u->message, u->hints);
+    }
+}
+
+}  // namespace
 
 std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
     auto cfg = config::load_batch_config(config_path, sink);
@@ -25,6 +42,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     if (!c.targets_path.empty() && sink.error_count() == errors_before) {
         b->has_targets = true;
         data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
+        check_national_comparators(*b, sink);
     }
     if (!c.actions_path.empty()) {
         b->has_actions = true;

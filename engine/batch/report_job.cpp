@@ -41,6 +41,10 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     in.as_of = as_of;
     in.at_risk_days = b.config.at_risk_days;
     metrics::ReportMetrics mx = metrics::compute_report_metrics(in);
+    if (!mx.problems.empty()) {
+        for (const auto& d : mx.problems) sink.add(d);
+        return std::nullopt;
+    }
 
     templating::ContextInputs ci;
     ci.batch = &b.config;

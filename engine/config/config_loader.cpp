@@ -111,6 +111,14 @@ data::ObservationSource read_observation_source(const YAML::Node& n, const std::
             if (auto v = c.string(name)) src.rename[name] = *v;
         c.finish();
     }
+    YAML::Node groups = m.map("groups");
+    if (groups.IsDefined()) {
+        MapReader gm(groups, file, path + ".groups", sink);
+        for (const auto& kv : groups)
+            if (auto v = gm.string(kv.first.Scalar(), true); v && !v->empty())
+                src.group_names[kv.first.Scalar()] = *v;
+        gm.finish();
+    }
     auto layout = m.choice("layout", {"tidy", "wide"});
     src.wide = layout == "wide";
     src.ignore_unknown_columns = m.boolean("ignore_unknown_columns").value_or(src.wide);

@@ -29,6 +29,9 @@ struct ObservationSource {
     std::string meta_path;  ///< <file>.meta.csv when present (labels, units, decimal places)
     /// canonical column name -> the file's column name ("characteristic" -> "breakdown")
     std::map<std::string, std::string> rename;
+    /// `groups:` — the data's group name -> the report's ("FSM eligible" -> "FSM"): a rename,
+    /// applied as rows are read, so every later stage sees only the report's name.
+    std::map<std::string, std::string> group_names;
     /// Accept columns the contract does not know (EES files carry codes and other filters).
     bool ignore_unknown_columns = false;
 };

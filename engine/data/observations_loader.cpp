@@ -166,8 +166,12 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         }
 
         auto group = cols.required_text(row, c_group);
-        if (!group) ok = false;
-        else o.group = *group;
+        if (!group) {
+            ok = false;
+        } else {
+            auto renamed = src.group_names.find(*group);
+            o.group = renamed == src.group_names.end() ? *group : renamed->second;
+        }
         std::optional<std::string> measure;
         if (!src.wide) {
             measure = cols.required_text(row, c_measure);

@@ -52,6 +52,8 @@ GapSeries build_gap_series(const SuppressedView& view, const data::Catalog& cata
         comp_level = data::kLocalAuthority;
         comp_area = area.level == data::kLocalAuthority ? area.area : area.la_name;
     }
+    s.comparator_level = comp_level;
+    s.comparator_area = comp_area;
     for (const auto& p : view.table().periods(measure, area.level, area.area)) {
         GapPoint pt;
         pt.period = p;

@@ -30,6 +30,7 @@ struct GapSeries {
     std::string group;
     data::ComparatorRef comparator;
     AreaKey area;
+    std::string comparator_level, comparator_area;  ///< where the comparator's rows are read
     data::Polarity polarity = data::Polarity::HigherIsBetter;
     std::vector<GapPoint> points;  ///< ascending by period
 

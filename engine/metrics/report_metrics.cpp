@@ -1,5 +1,7 @@
 #include "engine/metrics/report_metrics.h"
 
+#include "engine/metrics/coverage.h"
+
 namespace engine::metrics {
 
 namespace {
@@ -78,6 +80,9 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
             GapRow row = make_gap_row(*in.view, *in.catalog, t.measure, t.group, t.comparator,
                                       in.area, t.baseline);
             row.target = &t;
+            for (auto& u : unmatched_in_series(in.view->table(), row.series))
+                out.problems.push_back({core::Severity::Error, t.where,
+                                        "target " + t.id + ": " + u.message, std::move(u.hints)});
             row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure));
             out.rows.push_back(std::move(row));
         }

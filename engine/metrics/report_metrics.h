@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/core/civil_date.h"
+#include "engine/core/diagnostic.h"
 #include "engine/data/catalog.h"
 #include "engine/data/tables.h"
 #include "engine/metrics/action_status.h"
@@ -59,6 +60,9 @@ struct ReportMetrics {
     ActionSummary actions;
     std::optional<data::Period> latest_period;  ///< latest period with data in the area
     std::string suppression_footnote;
+    /// Targets whose group or comparator matches no row of the data in any period, at the
+    /// target's row: the report must not print them as "No data".
+    std::vector<core::Diagnostic> problems;
 };
 
 ReportMetrics compute_report_metrics(const MetricsInputs& in);

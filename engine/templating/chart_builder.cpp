@@ -5,6 +5,7 @@
 
 #include "charts/charts.h"
 #include "engine/core/text.h"
+#include "engine/metrics/coverage.h"
 #include "engine/metrics/gap_series.h"
 #include "engine/metrics/status.h"
 
@@ -123,6 +124,28 @@ private:
                         {core::valid_values_hint("groups", c, known), "or 'National' or 'LA'"});
         return {false, false, c};
     }
+    // Nothing silent: a series whose group matches no row of the measure at its level (in
+    // `area`, or in any area when empty) is the author's error at the option that names it,
+    // not a line quietly missing from the chart. Unknown groups are reported by group().
+    void require_rows(const std::string& key, const std::string& measure, const std::string& g,
+                      const std::string& level, const std::string& area = "") {
+        auto known = ctx_.view->table().groups();
+        if (g.empty() || std::find(known.begin(), known.end(), g) == known.end()) return;
+        if (auto u = metrics::unmatched_rows(ctx_.view->table(), measure, g, level, area))
+            sink_.error(where(key), u->message, u->hints);
+    }
+    std::string england() const {
+        auto nat = ctx_.view->table().areas(data::kNational);
+        return nat.empty() ? "England" : nat.front();
+    }
+    void require_series(const std::string& measure, const std::string& g, const data::ComparatorRef& comp,
+                        const std::string& level) {
+        require_rows("group", measure, g, level);
+        if (comp.national) require_rows("comparator", measure, comp.group, data::kNational, england());
+        else if (comp.local_authority) require_rows("comparator", measure, comp.group, data::kLocalAuthority);
+        else require_rows("comparator", measure, comp.group, level);
+    }
+
     std::string place() const { return ctx_.area_label.empty() ? ctx_.area.area : ctx_.area_label; }
     std::string label_of(const data::ComparatorRef& c) const {
         std::string l = ctx_.catalog->group_label(c.group);
@@ -157,6 +180,8 @@ private:
         std::string g = group("group");
         auto comp = comparator(g);
         auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, ctx_.area);
+        require_series(m.id, g, comp, ctx_.area.level);
+        if (flag("national") && !comp.national) require_rows("national", m.id, g, data::kNational, england());
         s.measure = m.short_label;
         s.group = {ctx_.catalog->group_label(g), pal::kTwoSeries[0], {}, cm::MarkerShape::Circle, false};
         s.comparator = {label_of(comp), pal::kTwoSeries[1], {}, cm::MarkerShape::Square, false};
@@ -299,6 +324,7 @@ private:
         std::string level = opt("level", data::kSetting);
         std::string highlight = opt("highlight");
         std::optional<data::Period> period = ctx_.metrics->latest_period;
+        require_series(m.id, g, comp, level);
         for (const auto& area : ctx_.view->table().areas(level)) {
             auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, {level, area, ""});
             const metrics::GapPoint* p = period ? series.at(*period) : series.latest();
@@ -323,7 +349,12 @@ private:
         std::string g = group("group", "Total");
         std::string level = opt("level", data::kLocalAuthority);
         auto areas = list("areas");
-        if (areas.empty()) areas = ctx_.view->table().areas(level);
+        for (const auto& a : areas) require_rows("areas", m.id, g, level, a);
+        if (areas.empty()) {
+            require_rows("group", m.id, g, level);
+            areas = ctx_.view->table().areas(level);
+        }
+        if (flag("national")) require_rows("national", m.id, g, data::kNational, england());
         std::vector<data::Period> periods;
         for (const auto& a : areas)
             for (const auto& p : ctx_.view->table().periods(m.id, level, a))

@@ -17,12 +17,6 @@ namespace {
 
 const fs::path kBad = fs::path(BOARDPACK_TEST_FIXTURES) / "bad";
 
-void write_file(const fs::path& p, const std::string& s) {
-    std::FILE* f = std::fopen(p.c_str(), "wb");
-    std::fwrite(s.data(), 1, s.size(), f);
-    std::fclose(f);
-}
-
 // stderr without the closing summary line ("boardpack: N errors …").
 std::string diagnostics_of(const std::string& err) {
     std::string out;
@@ -65,7 +59,7 @@ TEST_CASE("every bad input is reported exactly, exits 2 and writes nothing", "[e
         }
         auto r = test::run_boardpack({"validate", "batch.yaml"}, dir.path().string());
         std::string got = diagnostics_of(r.err);
-        if (update) write_file(c / "expected.txt", got);
+        if (update) test::write_text_file(c / "expected.txt", got);
         INFO("case " << c.filename().string() << "\n" << r.err);
         CHECK(r.exit_code == 2);
         CHECK(got == test::read_text_file(c / "expected.txt"));

@@ -51,6 +51,13 @@ inline std::string read_text_file(const std::filesystem::path& p) {
     return s;
 }
 
+inline void write_text_file(const std::filesystem::path& p, const std::string& s) {
+    if (std::FILE* f = std::fopen(p.c_str(), "wb")) {
+        std::fwrite(s.data(), 1, s.size(), f);
+        std::fclose(f);
+    }
+}
+
 /// A PDF's text in reading order with line breaks joined and spaces squeezed, so that a
 /// sentence wrapped over several lines reads whole.
 inline std::string pdf_flow(const std::string& pdf_path) {

@@ -1,0 +1,112 @@
+#include "engine/metrics/coverage.h"
+
+#include <filesystem>
+#include <set>
+
+#include "engine/core/text.h"
+
+namespace engine::metrics {
+
+namespace {
+
+std::string place(const std::string& level, const std::string& area) {
+    if (area.empty()) return "any area at " + level + " level";
+    return level == data::kNational ? area : area + " (" + level + ")";
+}
+
+std::vector<std::string> quoted_names(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
+
+std::string files_of(const std::set<std::string>& files) {
+    std::vector<std::string> names;
+    for (const auto& f : files) names.push_back(std::filesystem::path(f).filename().string());
+    return core::join(names, ", ");
+}
+
+// The data's name most like the report's `group`, for the example in the hint: the same
+// polarity ("Not FSM" goes with "Not known to be FSM eligible"), then the most shared words;
+// "" when no name has the same polarity (renaming "Not FSM" to "FSM" would be wrong).
+std::string likeliest(const std::string& group, const std::vector<std::string>& have) {
+    auto negated = [](const std::string& s) {
+        std::string l = core::to_lower_ascii(s);
+        return core::starts_with(l, "not ") || core::starts_with(l, "non") || core::starts_with(l, "no ");
+    };
+    auto words = [](const std::string& s) { return core::split(core::to_lower_ascii(s), ' '); };
+    std::string best;
+    int best_score = 99;
+    for (const auto& h : have) {
+        int score = negated(h) == negated(group) ? 100 : 0;
+        for (const auto& w : words(group))
+            for (const auto& x : words(h)) score += w == x ? 1 : 0;
+        if (score > best_score) {
+            best = h;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::optional<Unmatched> unmatched_rows(const data::ObservationTable& table, const std::string& measure,
+                                        const std::string& group, const std::string& level,
+                                        const std::string& area) {
+    std::set<std::string> groups_here, files_here, measures_here, files_level, areas_level;
+    for (const auto& o : table.rows()) {
+        if (o.level != level) continue;
+        if (o.measure == measure) areas_level.insert(o.area);
+        files_level.insert(o.where.file);
+        if (!area.empty() && o.area != area) continue;
+        measures_here.insert(o.measure);
+        if (o.measure != measure) continue;
+        if (o.group == group) return std::nullopt;
+        groups_here.insert(o.group);
+        files_here.insert(o.where.file);
+    }
+    Unmatched u;
+    std::string where = place(level, area);
+    if (!groups_here.empty()) {
+        std::vector<std::string> have = quoted_names(groups_here);
+        u.message = "group '" + group + "' has no rows for " + measure + " in " + where + " in " +
+                    files_of(files_here) + ", which has " + core::quoted_list(have);
+        std::string example = likeliest(group, have);
+        if (example.empty())
+            u.hints.push_back("check that the file has '" + group + "' under another name, and map it with "
+                              "data.observations.groups");
+        else
+            u.hints.push_back("map one with data.observations.groups, e.g. groups: {\"" + example + "\": " +
+                              group + "}, or use the data's name");
+    } else if (!measures_here.empty()) {
+        std::vector<std::string> have = quoted_names(measures_here);
+        u.message = "measure '" + measure + "' has no rows in " + where + ", where the data has " +
+                    core::quoted_list(have);
+        u.hints.push_back(core::valid_values_hint("measures", measure, have));
+    } else if (!areas_level.empty() && !area.empty()) {
+        std::vector<std::string> have = quoted_names(areas_level);
+        u.message = "'" + area + "' has no rows for " + measure + " at " + level + " level";
+        u.hints.push_back(core::valid_values_hint("areas", area, have));
+    } else {
+        u.message = "no data file has rows for " + measure + " at " + level + " level" +
+                    (files_level.empty() ? "" : " (" + files_of(files_level) + " has other measures)");
+    }
+    return u;
+}
+
+std::vector<Unmatched> unmatched_in_series(const data::ObservationTable& table, const GapSeries& s) {
+    std::vector<Unmatched> out;
+    bool group_seen = false, comparator_seen = false;
+    for (const auto& p : s.points) {
+        group_seen = group_seen || p.group.observation;
+        comparator_seen = comparator_seen || p.comparator.observation;
+    }
+    if (!group_seen)
+        if (auto u = unmatched_rows(table, s.measure, s.group, s.area.level, s.area.area)) out.push_back(*u);
+    // The comparator may have rows in periods the group has not: then it is "No data" there.
+    if (group_seen && !comparator_seen && !s.comparator_area.empty())
+        if (auto u = unmatched_rows(table, s.measure, s.comparator.group, s.comparator_level, s.comparator_area)) {
+            u->comparator = true;
+            out.push_back(*u);
+        }
+    return out;
+}
+
+}  // namespace engine::metrics
