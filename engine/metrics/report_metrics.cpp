@@ -63,9 +63,11 @@ GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
 ReportMetrics compute_report_metrics(const MetricsInputs& in) {
     ReportMetrics out;
     out.area = in.area;
-    // The footnote describes what was done to the figures this report is about: its area,
-    // the area's local authority and England.
+    // The footnote describes what was done to the figures this report can show: a setting's
+    // report shows its setting, its local authority and England; any other report may chart
+    // every area of the data.
     out.suppression_footnote = in.view->footnote([&](const data::Observation& o) {
+        if (in.area.level != data::kSetting) return true;
         return (o.level == in.area.level && o.area == in.area.area) || o.level == data::kNational ||
                (o.level == data::kLocalAuthority && o.area == in.area.la_name);
     });
