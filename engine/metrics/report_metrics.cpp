@@ -66,11 +66,12 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
     // The footnote describes what was done to the figures this report can show: a setting's
     // report shows its setting, its local authority and England; any other report may chart
     // every area of the data.
-    out.suppression_footnote = in.view->footnote([&](const data::Observation& o) {
-        if (in.area.level != data::kSetting) return true;
-        return (o.level == in.area.level && o.area == in.area.area) || o.level == data::kNational ||
-               (o.level == data::kLocalAuthority && o.area == in.area.la_name);
-    });
+    out.suppression_footnote =
+        in.area.level == data::kSetting
+            ? in.view->footnote({{in.area.level, in.area.area},
+                                 {data::kLocalAuthority, in.area.la_name},
+                                 {data::kNational, ""}})
+            : in.view->footnote();
     for (const auto& p : in.view->table().rows())
         if (p.level == in.area.level && p.area == in.area.area &&
             (!out.latest_period || *out.latest_period < p.period))

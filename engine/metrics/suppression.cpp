@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <set>
-#include <tuple>
 
 #include "engine/core/text.h"
 
@@ -106,34 +105,65 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
         if (o.cohort && *o.cohort < rules_.min_cohort && o.value.has_number())
             decisions_[&o] = SuppressionReason::SmallCohort;
     }
-    if (!rules_.secondary) return;
+    if (!rules_.secondary) {
+        count_decisions();
+        return;
+    }
 
     auto hidden = [&](const data::Observation* m) {
         return decisions_.count(m) > 0 || m->value.missing == data::Missing::Suppressed;
     };
-    auto partitions = effective_partitions(rules_.partitions, table_.groups());
-    auto accounted = [&](const std::string& g) {
-        return std::any_of(partitions.begin(), partitions.end(),
-                           [&](const Partition& p) { return contains_ci(p, g); });
+    // Names are matched without regard to case once, here, against the groups of the data,
+    // so the passes over the rows below compare exact spellings only.
+    const std::vector<std::string> groups = table_.groups();
+    auto partitions = effective_partitions(rules_.partitions, groups);
+    // Only a partition all of whose groups are in the data can be complete in a slice.
+    std::map<std::string, std::vector<std::size_t>> led_by;  // group -> such partitions it comes first in
+    std::set<std::string> accounted;                         // groups in some partition
+    std::map<std::string, int> complete_memberships;
+    for (std::size_t i = 0; i < partitions.size(); ++i) {
+        bool all_present = true;
+        for (auto& g : partitions[i]) {
+            std::string sp = spelled(groups, g);
+            all_present = all_present && !sp.empty();
+            if (!sp.empty()) g = sp;
+            accounted.insert(g);
+        }
+        if (!all_present) continue;
+        led_by[partitions[i].front()].push_back(i);
+        for (const auto& g : partitions[i]) ++complete_memberships[g];
+    }
+    // A group in two such partitions can pass a decision from one to the other.
+    bool overlapping = std::any_of(complete_memberships.begin(), complete_memberships.end(),
+                                   [](const auto& kv) { return kv.second > 1; });
+    std::vector<std::string> totals, loose_groups;  // as the data spells them
+    for (const auto& g : groups) {
+        if (is_total_group(g, rules_.totals)) totals.push_back(g);
+        else if (!accounted.count(g)) loose_groups.push_back(g);
+    }
+    auto find = [&](const data::Observation& o, const std::string& g) {
+        return table_.find(o.measure, g, o.level, o.area, o.period);
     };
 
-    // The slices of the table: one breakdown per measure, level, area and period.
-    using SliceKey = std::tuple<std::string, std::string, std::string, data::Period>;
-    std::map<SliceKey, std::vector<const data::Observation*>> slices;
-    for (const auto& o : table_.rows()) slices[{o.measure, o.level, o.area, o.period}].push_back(&o);
-
     // Secondary suppression within each partition all of whose groups have a row in the
-    // slice: when exactly one member is hidden, hide the visible member with the smallest
-    // cohort (first in order on ties). A group can be in more than one partition, so repeat
-    // until nothing changes.
-    for (bool changed = true; changed;) {
+    // slice (one measure, level, area and period): when exactly one member is hidden, hide
+    // the visible member with the smallest cohort (first in order on ties). A group can be in
+    // more than one partition, so then repeat until nothing changes.
+    std::vector<const data::Observation*> members;
+    bool changed = true;
+    for (std::size_t pass = 0; changed && (pass == 0 || overlapping) && pass <= partitions.size(); ++pass) {
         changed = false;
-        for (const auto& [key, members_all] : slices) {
-            for (const auto& part : partitions) {
-                std::vector<const data::Observation*> members;
-                for (auto* m : members_all)
-                    if (contains_ci(part, m->group)) members.push_back(m);
-                // A member without a row is not published: the others cannot give it away.
+        for (const auto& o : table_.rows()) {
+            auto led = led_by.find(o.group);
+            if (led == led_by.end()) continue;
+            for (std::size_t pi : led->second) {
+                const auto& part = partitions[pi];
+                members.clear();
+                for (const auto& g : part) {  // a member without a row is not published
+                    const auto* m = find(o, g);
+                    if (!m) break;
+                    members.push_back(m);
+                }
                 if (members.size() < part.size()) continue;
                 if (std::count_if(members.begin(), members.end(), hidden) != 1) continue;
                 const data::Observation* pick = nullptr;
@@ -161,35 +191,39 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
         std::size_t slices = 0;
     };
     std::map<std::pair<std::string, std::vector<std::string>>, Pending> pending;
-    for (const auto& [key, members] : slices) {
-        const data::Observation* total = nullptr;
-        for (auto* m : members)
-            if (is_total_group(m->group, rules_.totals)) total = m;
-        if (!total) continue;
-        std::vector<const data::Observation*> loose;  // groups in no partition
-        for (auto* m : members)
-            if (m != total && !is_total_group(m->group, rules_.totals) && !accounted(m->group))
-                loose.push_back(m);
-        for (auto* g : loose) {
-            auto it = decisions_.find(g);
-            bool by_breakdown = it != decisions_.end() && it->second == SuppressionReason::Breakdown;
-            if (!hidden(g) || by_breakdown) continue;
-            std::vector<std::string> siblings;
-            for (auto* s : loose) {
-                if (s == g) continue;
-                siblings.push_back(s->group);
-                if (!hidden(s)) decisions_[s] = SuppressionReason::Breakdown;
-            }
-            if (siblings.empty()) continue;
-            std::sort(siblings.begin(), siblings.end());
-            auto& p = pending[{g->group, siblings}];
-            if (p.slices++ == 0) {
-                p.where = g->where;
-                p.total = total->group;
-                p.first_slice = g->measure + ", " + g->area + ", " + g->period.label();
+    std::vector<const data::Observation*> loose;  // the slice's groups in no partition
+    if (!loose_groups.empty()) {
+        for (const auto& total : table_.rows()) {
+            auto t = std::find(totals.begin(), totals.end(), total.group);
+            if (t == totals.end()) continue;
+            // A slice with two totals ("Total" and "All pupils") is visited once, at the first.
+            if (std::any_of(totals.begin(), t, [&](const std::string& g) { return find(total, g) != nullptr; }))
+                continue;
+            loose.clear();
+            for (const auto& g : loose_groups)
+                if (const auto* m = find(total, g)) loose.push_back(m);
+            for (auto* g : loose) {
+                auto it = decisions_.find(g);
+                bool by_breakdown = it != decisions_.end() && it->second == SuppressionReason::Breakdown;
+                if (!hidden(g) || by_breakdown) continue;
+                std::vector<std::string> siblings;
+                for (auto* sib : loose) {
+                    if (sib == g) continue;
+                    siblings.push_back(sib->group);
+                    if (!hidden(sib)) decisions_[sib] = SuppressionReason::Breakdown;
+                }
+                if (siblings.empty()) continue;
+                std::sort(siblings.begin(), siblings.end());
+                auto& p = pending[{g->group, siblings}];
+                if (p.slices++ == 0) {
+                    p.where = g->where;
+                    p.total = total.group;
+                    p.first_slice = g->measure + ", " + g->area + ", " + g->period.label();
+                }
             }
         }
     }
+    count_decisions();
     for (const auto& [key, p] : pending) {
         const auto& [group, siblings] = key;
         std::string more = p.slices > 1 ? " (and in " + plural(p.slices - 1, "other breakdown", "other breakdowns") + ")" : "";
@@ -201,6 +235,14 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
                  " there, to keep it from being worked out from the total",
              {"list the groups that add up to '" + p.total + "' in batch.suppression.partitions, e.g. "
               "partitions: [[" + group + ", Not " + group + "]], and only what is needed is suppressed"}});
+    }
+}
+
+void SuppressedView::count_decisions() {
+    for (const auto& o : table_.rows()) {
+        auto it = decisions_.find(&o);
+        if (it != decisions_.end()) ++counts_[{o.level, o.area}][it->second];
+        else if (o.value.missing == data::Missing::Suppressed) ++counts_[{o.level, o.area}][SuppressionReason::Source];
     }
 }
 
@@ -229,17 +271,25 @@ Cell SuppressedView::cell(const std::string& measure, const std::string& group,
 }
 
 std::string SuppressedView::footnote() const {
-    return footnote([](const data::Observation&) { return true; });
+    std::map<SuppressionReason, std::size_t> n;
+    for (const auto& [area, by_reason] : counts_)
+        for (const auto& [reason, k] : by_reason) n[reason] += k;
+    return footnote_from(std::move(n));
 }
 
-std::string SuppressedView::footnote(const std::function<bool(const data::Observation&)>& shown) const {
+std::string SuppressedView::footnote(const std::vector<AreaRef>& areas) const {
     std::map<SuppressionReason, std::size_t> n;
-    for (const auto& o : table_.rows()) {
-        if (!shown(o)) continue;
-        auto it = decisions_.find(&o);
-        if (it != decisions_.end()) ++n[it->second];
-        else if (o.value.missing == data::Missing::Suppressed) ++n[SuppressionReason::Source];
+    for (const auto& [area, by_reason] : counts_) {
+        bool shown = std::any_of(areas.begin(), areas.end(), [&](const AreaRef& a) {
+            return a.first == area.first && (a.second.empty() || a.second == area.second);
+        });
+        if (shown)
+            for (const auto& [reason, k] : by_reason) n[reason] += k;
     }
+    return footnote_from(std::move(n));
+}
+
+std::string SuppressedView::footnote_from(std::map<SuppressionReason, std::size_t> n) const {
     std::string s = "Figures for groups of fewer than " + std::to_string(rules_.min_cohort) +
                     " children are suppressed and shown as c.";
     std::vector<std::string> done;

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -70,11 +69,13 @@ public:
     const SuppressionRules& rules() const { return rules_; }
     /// Number of values suppressed by rule (primary + secondary + breakdown).
     std::size_t suppressed_count() const { return decisions_.size(); }
+    /// A geographic level and an area at it; an empty area means every area of the level.
+    using AreaRef = std::pair<std::string, std::string>;
     /// What was done across the whole table, in words.
     std::string footnote() const;
-    /// What was done to the rows `shown` accepts (the rows a report can print), in words:
-    /// the rule and threshold, and which kinds of suppression happened there and why.
-    std::string footnote(const std::function<bool(const data::Observation&)>& shown) const;
+    /// What was done to the figures of `areas` (those a report can print), in words: the rule
+    /// and threshold, and which kinds of suppression happened there and why.
+    std::string footnote(const std::vector<AreaRef>& areas) const;
     /// One warning per suppressed group whose breakdown had to be suppressed whole, at its
     /// first row, naming the groups and the partition entry that would suppress less.
     const std::vector<core::Diagnostic>& warnings() const { return warnings_; }
@@ -84,6 +85,10 @@ private:
     SuppressionRules rules_;
     std::map<const data::Observation*, SuppressionReason> decisions_;
     std::vector<core::Diagnostic> warnings_;
+    /// Suppressed figures per (level, area) and reason, counted once for the footnotes.
+    std::map<AreaRef, std::map<SuppressionReason, std::size_t>> counts_;
+    std::string footnote_from(std::map<SuppressionReason, std::size_t> n) const;
+    void count_decisions();
 };
 
 /// True for the names a breakdown's total goes by ("Total", "All pupils", "All children",

@@ -207,9 +207,11 @@ TEST_CASE("the footnote says which rule, threshold and kinds of suppression were
         Slice s;
         s.add("FSM", 3, "Kent").add("Not FSM", 50, "Kent").add("FSM", 30, "Essex").add("Not FSM", 50, "Essex");
         SuppressedView v(s.table, {5, true, {}});
-        auto essex = v.footnote([](const data::Observation& o) { return o.area == "Essex"; });
+        auto essex = v.footnote({{"Local authority", "Essex"}});
         CHECK_THAT(essex, Catch::EndsWith("No figure in this report needed suppressing."));
-        auto kent = v.footnote([](const data::Observation& o) { return o.area == "Kent"; });
+        CHECK_THAT(v.footnote({{"National", ""}}), Catch::EndsWith("No figure in this report needed suppressing."));
+        CHECK_THAT(v.footnote({{"Local authority", ""}}), Catch::Contains("1 more figure is suppressed"));
+        auto kent = v.footnote({{"Local authority", "Kent"}});
         CHECK_THAT(kent, Catch::Contains("1 more figure is suppressed"));
     }
 }
