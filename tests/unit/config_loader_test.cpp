@@ -127,3 +127,41 @@ reports:
     CHECK(l.errors.find("GLD area 'maths' is not one of 'data.records.areas'") != std::string::npos);
     CHECK(l.errors.find("'mathematics'") != std::string::npos);  // the hint lists the valid areas
 }
+
+TEST_CASE("an observations source's groups map renames data names and totals name a breakdown's total", "[config]") {
+    auto l = load(R"(batch:
+  suppression:
+    partitions: [[Band A, Band B]]
+    totals: [Everyone]
+data:
+  observations:
+    - file: national.csv
+      groups: {"FSM eligible": FSM, "Not known to be FSM eligible": Not FSM}
+reports:
+  - id: r1
+    template: t.yaml
+    title: Report one
+)");
+    INFO(l.errors);
+    REQUIRE(l.cfg);
+    const auto& names = l.cfg->observations.at(0).group_names;
+    CHECK(names.size() == 2);
+    CHECK(names.at("FSM eligible") == "FSM");
+    CHECK(names.at("Not known to be FSM eligible") == "Not FSM");
+    CHECK(l.cfg->totals == std::vector<std::string>{"Everyone"});
+    CHECK(l.cfg->partitions.size() == 1);
+}
+
+TEST_CASE("a groups entry without a report name is an error at its key", "[config]") {
+    auto l = load(R"(data:
+  observations:
+    - file: national.csv
+      groups: {"FSM eligible": [FSM]}
+reports:
+  - id: r1
+    template: t.yaml
+    title: Report one
+)");
+    CHECK_FALSE(l.cfg);
+    CHECK_THAT(l.errors, Catch::StartsWith("batch.yaml:4:"));
+}
