@@ -1,8 +1,11 @@
 #include "engine/batch/batch_data.h"
 
+#include <algorithm>
+
 #include "engine/batch/context_values.h"
 
 #include "engine/config/config_loader.h"
+#include "engine/core/text.h"
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
 #include "engine/data/records.h"
@@ -13,12 +16,20 @@ namespace engine::batch {
 
 namespace {
 
-// A national comparator is the same for every report: one that matches no row is an error of
-// the batch (exit 2), found before any report runs. Other sides are checked per report.
-void check_national_comparators(const BatchData& b, core::DiagnosticSink& sink) {
+// What a target names that is the same for every report — its national comparator, the area
+// it is restricted to — must match rows of the data: otherwise it is an error of the batch
+// (exit 2), found before any report runs. The rest is checked per report.
+void check_target_references(const BatchData& b, core::DiagnosticSink& sink) {
     auto nat = b.observations.areas(data::kNational);
     const std::string england = nat.empty() ? "England" : nat.front();
+    std::vector<std::string> all_areas;
+    for (const auto& level : data::geographic_levels())
+        for (auto& a : b.observations.areas(level)) all_areas.push_back(std::move(a));
     for (const auto& t : b.targets) {
+        if (!t.area.empty() && std::find(all_areas.begin(), all_areas.end(), t.area) == all_areas.end())
+            sink.error(t.where, "target " + t.id + ": area '" + t.area + "' has no rows in any data file, so "
+                                "no report would show this target",
+                       {core::valid_values_hint("areas", t.area, all_areas)});
         if (!t.comparator.national) continue;
         if (auto u = metrics::unmatched_rows(b.observations, t.measure, t.comparator.group, data::kNational, england))
             sink.error(t.where, "target " + t.id + ": " + u->message, u->hints);
@@ -42,7 +53,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     if (!c.targets_path.empty() && sink.error_count() == errors_before) {
         b->has_targets = true;
         data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
-        check_national_comparators(*b, sink);
+        check_target_references(*b, sink);
     }
     if (!c.actions_path.empty()) {
         b->has_actions = true;
