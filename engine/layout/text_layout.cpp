@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/core/civil_date.h"
 #include "engine/core/text.h"
 
 namespace engine::layout {
@@ -204,6 +205,24 @@ std::string longest_unbreakable(std::string_view word) {
     return best;
 }
 
+bool looks_like_date(std::string_view text) {
+    auto words = core::split(core::trim(text), ' ');
+    if (words.size() < 2 || words.size() > 3) return false;
+    auto digits = [](const std::string& w, std::size_t lo, std::size_t hi) {
+        return w.size() >= lo && w.size() <= hi &&
+               std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    auto month = [](const std::string& w) {
+        for (int m = 1; m <= 12; ++m) {
+            std::string_view name = core::month_name(m);
+            if (w == name || w == name.substr(0, 3)) return true;
+        }
+        return false;
+    };
+    if (words.size() == 2) return month(words[0]) && digits(words[1], 4, 4);
+    return digits(words[0], 1, 2) && month(words[1]) && digits(words[2], 4, 4);
+}
+
 double ColumnNeeds::min_total() const { return std::accumulate(min.begin(), min.end(), 0.0); }
 
 ColumnNeeds measure_columns(const std::vector<std::vector<CellText>>& rows, std::size_t ncol,
@@ -221,7 +240,8 @@ ColumnNeeds measure_columns(const std::vector<std::vector<CellText>>& rows, std:
                 }
             }
             need.pref[i] = std::max(need.pref[i], line + 2 * pad_x);
-            if (cell.nowrap) need.min[i] = std::max(need.min[i], line + 2 * pad_x);
+            bool one_line = cell.nowrap || (cell.spans.size() == 1 && looks_like_date(cell.spans.front().text));
+            if (one_line) need.min[i] = std::max(need.min[i], line + 2 * pad_x);
         }
     }
     for (std::size_t i = 0; i < ncol; ++i) need.pref[i] = std::max(need.pref[i], need.min[i]);

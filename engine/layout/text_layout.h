@@ -65,6 +65,10 @@ struct CellText {
     bool header = false;  ///< header text wraps at spaces only, whatever the word's length
 };
 
+/// A date as reports print it — "17 September 2015", "17 Sep 2015", "September 2015" — which a
+/// table keeps on one line like a number.
+bool looks_like_date(std::string_view text);
+
 /// What each column of a table needs at one text size, padding included: `min` is its widest
 /// piece that must not break (a word, a number, a date; the whole cell when nowrap), `pref`
 /// its widest cell set on one line.

@@ -317,3 +317,16 @@ TEST_CASE("a table that cannot fit even at the smallest text is an error naming 
     CHECK_THAT(e.message, Catch::Contains("'Measure' ") && Catch::Contains("'Reason' "));
     REQUIRE(e.hints.size() == 1);
 }
+
+TEST_CASE("a date in a table cell is kept on one line like a number", "[layout][table]") {
+    CHECK(looks_like_date("17 September 2015"));
+    CHECK(looks_like_date("3 Sep 2015"));
+    CHECK(looks_like_date("September 2015"));
+    CHECK_FALSE(looks_like_date("September"));
+    CHECK_FALSE(looks_like_date("17 Septembre 2015"));
+    CHECK_FALSE(looks_like_date("Coaching visits 2015"));
+    std::vector<std::vector<CellText>> grid = {{{{{"Due", FontFace::Bold, {}, {}}}, false, true}},
+                                               {{{{"17 September 2015", FontFace::Regular, {}, {}}}, false, false}}};
+    auto need = measure_columns(grid, 1, 9.5, 4, fonts());
+    CHECK(need.min[0] == Approx(fonts().width("17 September 2015", FontFace::Regular, 9.5) + 8));
+}
