@@ -128,6 +128,14 @@ reports:
     CHECK(l.errors.find("'mathematics'") != std::string::npos);  // the hint lists the valid areas
 }
 
+namespace {
+const char* kOneReport = R"(reports:
+  - id: r1
+    template: t.yaml
+    title: Report one
+)";
+}  // namespace
+
 TEST_CASE("an observations source's groups map renames data names and totals name a breakdown's total", "[config]") {
     auto l = load(R"(batch:
   suppression:
@@ -137,11 +145,7 @@ data:
   observations:
     - file: national.csv
       groups: {"FSM eligible": FSM, "Not known to be FSM eligible": Not FSM}
-reports:
-  - id: r1
-    template: t.yaml
-    title: Report one
-)");
+)" + std::string(kOneReport));
     INFO(l.errors);
     REQUIRE(l.cfg);
     const auto& names = l.cfg->observations.at(0).group_names;
@@ -157,11 +161,7 @@ TEST_CASE("a groups entry without a report name is an error at its key", "[confi
   observations:
     - file: national.csv
       groups: {"FSM eligible": [FSM]}
-reports:
-  - id: r1
-    template: t.yaml
-    title: Report one
-)");
+)" + std::string(kOneReport));
     CHECK_FALSE(l.cfg);
     CHECK_THAT(l.errors, Catch::StartsWith("batch.yaml:4:"));
 }
