@@ -9,6 +9,7 @@ add_executable(e2e_tests
   e2e/nothing_silent_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
+  e2e/wide_table_test.cpp
 )
 target_link_libraries(e2e_tests PRIVATE test_support tag_checker project_warnings)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
