@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/batch/context_values.h"
+#include "engine/batch/entity_rows.h"
 
 #include "engine/config/config_loader.h"
 #include "engine/core/text.h"
@@ -39,18 +40,29 @@ void check_target_references(const BatchData& b, core::DiagnosticSink& sink) {
 }  // namespace
 
 std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
-    auto cfg = config::load_batch_config(config_path, sink);
+    auto cfg = config::read_batch_config(config_path, sink);
     if (!cfg) return nullptr;
     auto b = std::make_unique<BatchData>();
     b->config = std::move(*cfg);
     const auto& c = b->config;
-    std::size_t errors_before = sink.error_count();
+    // Errors not on a row of one setting: those stop the whole batch.
+    auto shared_errors = [&] {
+        const auto entities = entities_of(c, b->settings, sink.diagnostics());
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < entities.size(); ++i)
+            n += sink.diagnostics()[i].severity == core::Severity::Error && entities[i].empty();
+        return n + sink.dropped();
+    };
+    const std::size_t shared_before = shared_errors();
 
     if (!c.settings_path.empty()) data::load_entities(c.settings_path, b->settings, sink);
     for (const auto& src : c.observations)
         data::load_observations(src, b->config.catalog, b->observations, sink);
     if (c.records) data::load_records(*c.records, b->settings, b->observations, sink);
-    if (!c.targets_path.empty() && sink.error_count() == errors_before) {
+    // Targets name groups and measures of the observations, so they are checked only against
+    // observations that lack no shared row (a dropped row could make a sound target look
+    // wrong); rows of single settings with errors are left out of those settings' reports.
+    if (!c.targets_path.empty() && shared_errors() == shared_before) {
         b->has_targets = true;
         data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
         check_target_references(*b, sink);
@@ -73,16 +85,16 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
         }
     }
     for (const auto& r : c.reports) {
-        if (b->templates.count(r.template_path)) continue;
+        if (r.template_path.empty() || b->templates.count(r.template_path)) continue;
         if (auto t = templating::load_template(r.template_path, sink))
             b->templates.emplace(r.template_path, std::move(*t));
     }
+    b->data_sound = shared_errors() == shared_before;
     try {
         b->fonts = std::make_unique<layout::Fonts>(layout::FontFiles{});
     } catch (const core::EngineError& e) {
         sink.add(e.diagnostic());
     }
-    if (sink.error_count() > errors_before) return nullptr;
 
     metrics::SuppressionRules rules;
     rules.min_cohort = c.min_cohort;
@@ -94,6 +106,18 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);
     return b;
+}
+
+void hold_entity_errors(BatchData& b, core::DiagnosticSink& sink,
+                        const std::function<bool(const std::string&)>& isolated) {
+    const auto entities = entities_of(b.config, b.settings, sink.diagnostics());
+    core::DiagnosticSink kept;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        const auto& d = sink.diagnostics()[i];
+        if (!entities[i].empty() && isolated(entities[i])) b.entity_errors[entities[i]].push_back(d);
+        else kept.add(d);
+    }
+    sink = kept;
 }
 
 }  // namespace engine::batch

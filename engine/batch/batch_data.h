@@ -2,6 +2,7 @@
 // on several threads): the config, the data tables, disclosure decisions, fonts and templates.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,10 +36,25 @@ struct BatchData {
     templating::Value tables_context;
     bool has_targets = false;
     bool has_actions = false;
+    /// No data file had an error (the tables are complete).
+    bool data_sound = true;
+    /// Errors on rows that belong to one setting (entities_of), by setting id: they stop only
+    /// the reports that read that setting's rows (batch_runner decides which).
+    std::map<std::string, std::vector<core::Diagnostic>> entity_errors;
 };
 
-/// Loads the config, the data files, the templates and the fonts. Every problem goes to
-/// `sink`; nullptr when any error was found (nothing can be rendered then).
+/// Loads the config, the data files, the templates and the fonts, going on past errors
+/// wherever what is left can still be checked: the data files and templates a batch file
+/// names are read even when another key of it is wrong, and every data file is read even
+/// when another has errors. Every problem goes to `sink`; nullptr only when the batch file
+/// itself cannot be read. When `sink` has errors the batch must not be rendered, but its
+/// units and templates can still be checked (check_templates).
 std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink);
+
+/// Moves each error of `sink` that lies on a row of one setting (entities_of) into
+/// `batch.entity_errors` when `isolated(setting id)` says some report does not read that
+/// setting's rows; every other diagnostic stays in `sink`, in order.
+void hold_entity_errors(BatchData& batch, core::DiagnosticSink& sink,
+                        const std::function<bool(const std::string&)>& isolated);
 
 }  // namespace engine::batch

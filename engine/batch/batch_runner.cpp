@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "engine/batch/chart_export.h"
 #include "engine/batch/exit_codes.h"
 #include "engine/batch/fan_out.h"
+#include "engine/batch/input_digest.h"
 #include "engine/batch/manifest.h"
 #include "engine/batch/output_lock.h"
 #include "engine/batch/report_job.h"
@@ -60,31 +62,43 @@ struct Prepared {
     Term term;
     std::string out_dir;
     std::vector<Unit> units;  // this shard's units, in batch order
-    std::vector<InputFile> inputs;
-    std::string inputs_key;   // hash over every input file
+    InputDigest inputs;
+    std::set<std::string> printed;  // warnings printed once for the batch, not again per unit
 };
 
-InputFile hash_input(const std::string& path) {
-    InputFile f{path, "", 0};
-    try {
-        core::MappedFile file(path);
-        f.sha256 = core::sha256_hex(file.view());
-        f.bytes = file.view().size();
-    } catch (const core::EngineError&) {
-        f.sha256 = "missing";
-    }
-    return f;
+// Prints every problem found — with the errors held for single settings, which are problems
+// of this batch too — and says nothing was written.
+void print_stop(std::ostream& err, const core::DiagnosticSink& sink, const BatchData* batch, bool validate) {
+    std::size_t errors = sink.error_count();
+    err << sink.str();
+    if (batch)
+        for (const auto& [id, ds] : batch->entity_errors)
+            for (const auto& d : ds) {
+                err << core::format_diagnostic(d) << "\n";
+                ++errors;
+            }
+    err << "boardpack: " << errors << " error" << (errors == 1 ? "" : "s") << " in the batch; nothing was "
+        << (validate ? "checked further" : "written") << "\n";
 }
 
-// Loads and checks everything; prints problems. nullopt -> exit 2.
+// The unit's diagnostics, less the warnings already printed for the whole batch.
+std::string unprinted(const core::DiagnosticSink& sink, const std::set<std::string>& printed) {
+    std::string out;
+    for (const auto& d : sink.diagnostics()) {
+        std::string text = core::format_diagnostic(d);
+        if (d.severity == core::Severity::Error || !printed.count(text)) out += text + "\n";
+    }
+    return out;
+}
+
+// Loads and checks everything — the batch file, every data file, every template and its
+// placeholders — and prints every problem found. nullopt -> exit 2.
 std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
     core::DiagnosticSink sink;
     Prepared p;
     p.batch = load_batch(opt.config_path, sink);
     if (!p.batch) {
-        err << sink.str() << "boardpack: " << sink.error_count() << " error"
-            << (sink.error_count() == 1 ? "" : "s") << " in the batch; nothing was "
-            << (opt.validate_only ? "checked further" : "written") << "\n";
+        print_stop(err, sink, nullptr, opt.validate_only);
         return std::nullopt;
     }
     const auto& cfg = p.batch->config;
@@ -94,7 +108,7 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
         std::string error;
         term = parse_term(cfg.terms, opt.term, error);
         if (!term) {
-            err << "boardpack: error: --term: " << error << "\n";
+            err << sink.str() << "boardpack: error: --term: " << error << "\n";
             return std::nullopt;
         }
     }
@@ -107,46 +121,56 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
     p.out_dir = opt.out_dir ? *opt.out_dir : cfg.output_dir;
 
     auto units = expand_units(*p.batch, p.term, p.as_of.date, sink);
+    // An error on one setting's rows stops only the reports that read them, if any report
+    // does not; otherwise it stops the batch like any other data error.
+    hold_entity_errors(*p.batch, sink, [&](const std::string& id) {
+        const data::Entity* e = p.batch->settings.find(id);
+        for (const auto& u : units)
+            if (!reads_entity(u, e)) return true;
+        return false;
+    });
+    check_templates(*p.batch, units, p.as_of.date, p.term, sink);
     if (sink.has_errors()) {
-        err << sink.str() << "boardpack: " << sink.error_count() << " error"
-            << (sink.error_count() == 1 ? "" : "s") << " in the batch; nothing was written\n";
+        print_stop(err, sink, p.batch.get(), opt.validate_only);
         return std::nullopt;
     }
     if (!sink.diagnostics().empty()) err << sink.str();
+    for (const auto& d : sink.diagnostics()) p.printed.insert(core::format_diagnostic(d));
     for (auto& u : units)
         if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
-
-    // Inputs, hashed once: the batch file, templates, data files and fonts.
-    std::vector<std::string> paths = {cfg.path};
-    for (const auto& [path, t] : p.batch->templates) paths.push_back(path);
-    for (const auto& s : cfg.observations) {
-        paths.push_back(s.path);
-        if (!s.meta_path.empty()) paths.push_back(s.meta_path);
-    }
-    for (const auto* s : {&cfg.settings_path, &cfg.targets_path, &cfg.actions_path, &cfg.activities_path})
-        if (!s->empty()) paths.push_back(*s);
-    if (cfg.records) paths.push_back(cfg.records->path);
-    for (const auto& f : p.batch->fonts->files().paths) paths.push_back(f);
-    core::Sha256 all;
-    all.add(BOARDPACK_VERSION).add(cfg.fingerprint);
-    for (const auto& path : paths) {
-        p.inputs.push_back(hash_input(path));
-        all.add(p.inputs.back().sha256);
-    }
-    p.inputs_key = all.hex();
+    p.inputs = digest_inputs(*p.batch);
     return p;
 }
 
-// The key that decides whether a unit's output is up to date.
 std::string unit_key(const Prepared& p, const Unit& u) {
-    core::Sha256 h;
-    h.add(p.inputs_key).add(u.report->fingerprint).add(u.key).add(u.output);
-    h.add(core::format_iso(p.as_of.date)).add(p.term.slug());
-    if (u.entity) {
-        h.add(u.entity->name).add(u.entity->la_name);
-        for (const auto& [k, v] : u.entity->attributes) h.add(k).add(v);
+    return unit_input_key(p.inputs, *p.batch, u, p.as_of.date, p.term);
+}
+
+// Whether every file a unit read last time still has the content it had then.
+bool reads_unchanged(const std::vector<InputFile>& reads) {
+    for (const auto& f : reads)
+        if (hash_file(f.path).sha256 != f.sha256) return false;
+    return true;
+}
+
+// Whether the previous run's output of `u` is still what a run would write now.
+bool up_to_date(const Prepared& p, const Unit& u, const std::map<std::string, UnitRecord>& previous,
+                const UnitRecord*& found) {
+    auto prev = previous.find(u.key);
+    if (prev == previous.end() || prev->second.input_key != unit_key(p, u) ||
+        (prev->second.status != UnitStatus::Written && prev->second.status != UnitStatus::Skipped) ||
+        !reads_unchanged(prev->second.reads))
+        return false;
+    const fs::path target = fs::path(p.out_dir) / u.output;
+    std::error_code ec;
+    if (!fs::exists(target, ec)) return false;
+    try {
+        if (core::sha256_hex(core::MappedFile(target.string()).view()) != prev->second.sha256) return false;
+    } catch (const core::EngineError&) {
+        return false;
     }
-    return h.hex();
+    found = &prev->second;
+    return true;
 }
 
 // The output lock's file name: shards of one batch write different files, so each has its own.
@@ -313,24 +337,16 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         r.input_key = unit_key(p, u);
         core::DiagnosticSink sink;
 
-        auto prev = previous.find(r.output);
-        if (prev != previous.end() && prev->second.input_key == r.input_key &&
-            (prev->second.status == UnitStatus::Written || prev->second.status == UnitStatus::Skipped)) {
-            std::error_code ec;
-            if (fs::exists(target, ec)) {
-                try {
-                    if (core::sha256_hex(core::MappedFile(target).view()) == prev->second.sha256) {
-                        r.status = UnitStatus::Skipped;
-                        r.sha256 = prev->second.sha256;
-                        r.pages = prev->second.pages;
-                        r.bytes = prev->second.bytes;
-                        r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-                        progress.report(r, "", false);
-                        return;
-                    }
-                } catch (const core::EngineError&) {
-                }
-            }
+        const UnitRecord* prev = nullptr;
+        if (up_to_date(p, u, previous, prev)) {
+            r.status = UnitStatus::Skipped;
+            r.sha256 = prev->sha256;
+            r.pages = prev->pages;
+            r.bytes = prev->bytes;
+            r.reads = prev->reads;
+            r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+            progress.report(r, "", false);
+            return;
         }
 
         RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, sink);
@@ -348,6 +364,11 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             r.sha256 = core::sha256_hex(rr.pdf);
             r.pages = rr.pages;
             r.bytes = rr.pdf.size();
+            for (const auto& f : rr.files_read) {
+                std::error_code ec;
+                fs::path abs = fs::absolute(f, ec);
+                r.reads.push_back(hash_file((ec ? fs::path(f) : abs.lexically_normal()).string()));
+            }
         } else {
             r.status = UnitStatus::Failed;
             for (const auto& d : sink.diagnostics())
@@ -355,7 +376,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             if (r.errors.empty()) r.errors.push_back("failed without a message");
             if (opt.fail_fast) stop = true;
         }
-        progress.report(r, sink.str(), opt.validate_only);
+        progress.report(r, unprinted(sink, p.printed), opt.validate_only);
     };
     const int jobs = for_each_unit(n, opt.jobs, stop, work);
     progress.finish();
@@ -385,7 +406,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         m.jobs = jobs;
         if (opt.shard_n > 1) m.shard = std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n);
         m.exit_code = code;
-        m.inputs = p.inputs;
+        m.inputs = p.inputs.files;
         m.units = done;
         try {
             core::write_file_atomically(manifest_path, m.to_json());
@@ -401,17 +422,15 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     if (!prepared) return kExitUsage;
     Prepared& p = *prepared;
     auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
-    std::size_t up_to_date = 0;
+    std::size_t fresh_units = 0;
     for (const auto& u : p.units) {
         std::string target = (fs::path(p.out_dir) / u.output).string();
-        auto prev = previous.find(target);
-        std::error_code ec;
-        bool fresh = !opt.force && prev != previous.end() && prev->second.input_key == unit_key(p, u) &&
-                     fs::exists(target, ec);
-        up_to_date += fresh;
+        const UnitRecord* prev = nullptr;
+        bool fresh = !opt.force && up_to_date(p, u, previous, prev);
+        fresh_units += fresh;
         out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << target << "\n";
     }
-    out << p.units.size() << " report" << (p.units.size() == 1 ? "" : "s") << ", " << up_to_date
+    out << p.units.size() << " report" << (p.units.size() == 1 ? "" : "s") << ", " << fresh_units
         << " up to date; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "
         << p.term.label() << (opt.shard_n > 1 ? ", shard " + std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n) : "")
         << "\n";
@@ -463,7 +482,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
             }
         }
         std::lock_guard<std::mutex> guard(print);
-        err << sink.str();
+        err << unprinted(sink, p.printed);
         if (!rc.ok) {
             o.failed = true;
             for (const auto& d : sink.diagnostics())

@@ -56,6 +56,11 @@ std::string Manifest::to_json() const {
             r["pages"] = u.pages;
             r["bytes"] = u.bytes;
         }
+        if (!u.reads.empty()) {
+            json reads = json::array();
+            for (const auto& f : u.reads) reads.push_back({{"path", f.path}, {"sha256", f.sha256}});
+            r["reads"] = reads;
+        }
         if (!u.errors.empty()) r["errors"] = u.errors;
         us.push_back(r);
     }
@@ -84,7 +89,10 @@ std::map<std::string, UnitRecord> read_manifest_units(const std::string& path) {
         u.pages = r.value("pages", 0);
         u.bytes = r.value("bytes", std::size_t{0});
         u.input_key = r.value("input_key", "");
-        if (!u.output.empty()) out[u.output] = u;
+        if (r.contains("reads") && r["reads"].is_array())
+            for (const auto& f : r["reads"])
+                if (f.is_object()) u.reads.push_back({f.value("path", ""), f.value("sha256", ""), 0});
+        if (!u.key.empty()) out[u.key] = u;
     }
     return out;
 }

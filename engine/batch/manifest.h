@@ -30,6 +30,9 @@ struct UnitRecord {
     std::size_t bytes = 0;
     double seconds = 0;
     std::string input_key;  ///< sha256 of everything that determines the output
+    /// Files the unit read that the batch's inputs do not list (a template's logo), each with
+    /// its sha256 when read: a change to any of them rebuilds the unit.
+    std::vector<InputFile> reads;
     std::vector<std::string> errors;
 };
 
@@ -50,7 +53,8 @@ struct Manifest {
     std::string to_json() const;
 };
 
-/// The previous run's records by output path; empty when there is no (readable) manifest.
+/// The previous run's records by unit key ("report-id/entity-id"), so that the same batch run
+/// by another spelling of its path finds them; empty when there is no (readable) manifest.
 std::map<std::string, UnitRecord> read_manifest_units(const std::string& path);
 
 /// File name of the manifest: "manifest.json", or "manifest-shard-K-of-N.json" for a shard.

@@ -2,6 +2,11 @@
 
 #include "engine/batch/context_values.h"
 
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <set>
+
 #include "charts/render/export.h"
 #include "engine/layout/report_layout.h"
 #include "engine/metrics/report_metrics.h"
@@ -20,7 +25,92 @@ struct Composed {
     layout::LaidOutReport laid;
     std::vector<charts::scene::Scene> scenes;  // one per chart, in report order
     std::vector<std::string> kinds;            // each chart's kind
+    std::string logo;                          // the logo file the PDF embeds, if any
 };
+
+// The unit's metrics and template context (the root every placeholder is looked up in).
+struct Context {
+    metrics::MetricsInputs in;
+    metrics::ReportMetrics mx;
+    templating::Value root;
+};
+
+std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const core::Date& as_of,
+                                    const Term& term, core::DiagnosticSink& sink) {
+    const config::ReportConfig& r = *unit.report;
+    auto c = std::make_unique<Context>();
+    metrics::MetricsInputs& in = c->in;
+    in.view = b.view.get();
+    in.catalog = &b.config.catalog;
+    in.targets = b.has_targets ? &b.targets : nullptr;
+    in.actions = b.has_actions ? &b.actions : nullptr;
+    in.area = {unit.area.level, unit.area.name, unit.entity ? unit.entity->la_name : ""};
+    in.action_entity = unit.action_entity;
+    in.as_of = as_of;
+    in.at_risk_days = b.config.at_risk_days;
+    c->mx = metrics::compute_report_metrics(in);
+
+    templating::ContextInputs ci;
+    ci.batch = &b.config;
+    ci.report = &r;
+    ci.metrics = &c->mx;
+    ci.view = b.view.get();
+    ci.as_of = as_of;
+    ci.extra["term"] = term_value(term);
+    ci.extra["settings"] = b.settings_context;
+    ci.extra["activity_summary"] = activity_value(
+        metrics::summarise_activities(b.activities, b.settings, unit.action_entity));
+    ci.extra["tables"] = b.tables_context;
+    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity);
+    c->root = templating::build_context(ci, sink);
+    return c;
+}
+
+// Errors on rows of a setting this unit reads: the unit fails with them.
+bool entity_data_failed(const BatchData& b, const Unit& unit, core::DiagnosticSink& sink) {
+    bool failed = false;
+    for (const auto& [id, errors] : b.entity_errors) {
+        if (!reads_entity(unit, b.settings.find(id))) continue;
+        for (const auto& d : errors) sink.add(d);
+        failed = true;
+    }
+    return failed;
+}
+
+// In a fan-out unit, a chart with no data to draw for this entity is replaced by a one-line
+// statement (as a suppressed figure is), instead of failing the unit: another setting's data
+// may well have it. Other problems of the chart are still errors.
+void state_empty_charts(templating::ExpandedReport& rep, const templating::ChartContext& cc,
+                        const std::string& area_label) {
+    std::vector<int> renumber(rep.charts.size(), -1);
+    std::vector<templating::ChartRequest> kept;
+    std::vector<std::string> statements(rep.charts.size());
+    for (std::size_t i = 0; i < rep.charts.size(); ++i) {
+        if (auto problem = templating::chart_data_problem(rep.charts[i], cc)) {
+            statements[i] = "No chart: there are no data to draw it from for " + area_label + " (" +
+                            *problem + ").";
+            continue;
+        }
+        renumber[i] = static_cast<int>(kept.size());
+        kept.push_back(rep.charts[i]);
+        kept.back().index = renumber[i];
+    }
+    if (kept.size() == rep.charts.size()) return;
+    for (auto& block : rep.doc.blocks) {
+        auto* c = std::get_if<templating::ChartBlock>(&block);
+        if (!c || c->chart < 0 || static_cast<std::size_t>(c->chart) >= renumber.size()) continue;
+        const std::size_t i = static_cast<std::size_t>(c->chart);
+        if (renumber[i] >= 0) {
+            c->chart = renumber[i];
+            continue;
+        }
+        templating::Paragraph p;
+        p.style = templating::ParagraphStyle::Small;
+        p.text = {{(c->caption.empty() ? "" : c->caption + ". ") + statements[i], false, false, ""}};
+        block = p;
+    }
+    rep.charts = std::move(kept);
+}
 
 std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                 const Term& term, core::DiagnosticSink& sink) {
@@ -30,39 +120,21 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
         sink.error(r.where, "template '" + r.template_path + "' was not loaded");
         return std::nullopt;
     }
-
-    metrics::MetricsInputs in;
-    in.view = b.view.get();
-    in.catalog = &b.config.catalog;
-    in.targets = b.has_targets ? &b.targets : nullptr;
-    in.actions = b.has_actions ? &b.actions : nullptr;
-    in.area = {unit.area.level, unit.area.name, unit.entity ? unit.entity->la_name : ""};
-    in.action_entity = unit.action_entity;
-    in.as_of = as_of;
-    in.at_risk_days = b.config.at_risk_days;
-    metrics::ReportMetrics mx = metrics::compute_report_metrics(in);
-    if (!mx.problems.empty()) {
-        for (const auto& d : mx.problems) sink.add(d);
+    if (entity_data_failed(b, unit, sink)) return std::nullopt;
+    auto ctx = context_of(b, unit, as_of, term, sink);
+    if (ctx && !ctx->mx.problems.empty()) {
+        for (const auto& d : ctx->mx.problems) sink.add(d);
         return std::nullopt;
     }
-
-    templating::ContextInputs ci;
-    ci.batch = &b.config;
-    ci.report = &r;
-    ci.metrics = &mx;
-    ci.view = b.view.get();
-    ci.as_of = as_of;
-    ci.extra["term"] = term_value(term);
-    ci.extra["settings"] = b.settings_context;
-    ci.extra["activity_summary"] = activity_value(
-        metrics::summarise_activities(b.activities, b.settings, unit.action_entity));
-    ci.extra["tables"] = b.tables_context;
-    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity);
-    templating::Value root = templating::build_context(ci, sink);
     if (sink.has_errors()) return std::nullopt;
+    const metrics::ReportMetrics& mx = ctx->mx;
+    const metrics::MetricsInputs& in = ctx->in;
 
-    auto expanded = templating::expand_template(tmpl->second, root, sink);
+    auto expanded = templating::expand_template(tmpl->second, ctx->root, sink);
     if (!expanded) return std::nullopt;
+    const std::string area_label = unit.entity ? unit.entity->name : in.area.area;
+    templating::ChartContext cc{&b.config.catalog, b.view.get(), &mx, in.area, &b.targets, area_label};
+    if (unit.entity) state_empty_charts(*expanded, cc, area_label);
 
     // Lay out once to learn each chart's slot size, then build the charts at exactly that size.
     Composed out;
@@ -72,9 +144,12 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
         for (const auto& d : out.laid.errors) sink.add(d);
         return std::nullopt;
     }
+    // A logo's path is relative to the template.
+    std::string& logo = expanded->doc.style.logo;
+    if (!logo.empty() && std::filesystem::path(logo).is_relative())
+        logo = (std::filesystem::path(r.template_path).parent_path() / logo).string();
+    out.logo = logo;
     if (n_charts > 0) {
-        templating::ChartContext cc{&b.config.catalog, b.view.get(), &mx, in.area, &b.targets,
-                                    unit.entity ? unit.entity->name : in.area.area};
         std::vector<templating::ChartSlot> slots;
         for (const auto& s : out.laid.chart_sizes) slots.push_back({s.width, s.height});
         auto scenes = templating::build_chart_scenes(expanded->charts, slots, cc, sink);
@@ -102,6 +177,7 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files());
     out.pages = static_cast<int>(composed->laid.document.pages.size());
     out.charts = static_cast<int>(scenes.size());
+    if (!composed->logo.empty()) out.files_read.push_back(composed->logo);
     out.ok = true;
     return out;
 }
@@ -119,7 +195,58 @@ Result guarded(const Unit& unit, core::DiagnosticSink& sink, const char* doing, 
     return {};
 }
 
+// While data files have errors some rows are missing, so a placeholder under a name made from
+// the data's rows ("gap.ks2.fsm": one per target; "tables.quotes") may name data that did not
+// load: it is checked again once the data are sound. Every other unknown name is reported.
+bool may_be_missing_data(const core::Diagnostic& d) {
+    for (const char* prefix : {"unknown placeholder '", "unknown name '"}) {
+        const std::string p = prefix;
+        if (d.message.rfind(p, 0) != 0) continue;
+        for (const char* root : {"gap.", "tables."})
+            if (d.message.compare(p.size(), std::strlen(root), root) == 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+bool reads_entity(const Unit& unit, const data::Entity* e) {
+    if (!e) return false;
+    if (!unit.entity) return true;  // a report that is not a fan-out reads every setting's rows
+    if (unit.report->for_each == "setting") return unit.entity->id == e->id;
+    return unit.entity->la_name == e->la_name;  // a local-authority fan-out: its settings
+}
+
+void check_templates(const BatchData& b, const std::vector<Unit>& units, const core::Date& as_of,
+                     const Term& term, core::DiagnosticSink& sink) {
+    std::set<std::string> checked;  // report ids
+    for (const auto& u : units) {
+        if (checked.count(u.report->id)) continue;
+        // The first unit whose own data are sound; a report whose every unit has bad rows
+        // fails anyway and is checked with its first.
+        const Unit* probe = &u;
+        for (const auto& v : units) {
+            if (v.report != u.report) continue;
+            core::DiagnosticSink scratch;
+            if (!entity_data_failed(b, v, scratch)) {
+                probe = &v;
+                break;
+            }
+        }
+        checked.insert(u.report->id);
+        auto tmpl = b.templates.find(u.report->template_path);
+        if (tmpl == b.templates.end()) continue;  // its loading error is reported already
+        core::DiagnosticSink found;
+        try {
+            auto ctx = context_of(b, *probe, as_of, term, found);
+            templating::expand_template(tmpl->second, ctx->root, found);
+        } catch (const core::EngineError& e) {
+            found.add(e.diagnostic());
+        }
+        for (const auto& d : found.diagnostics())
+            if (b.data_sound || !may_be_missing_data(d)) sink.add(d);
+    }
+}
 
 RenderedReport render_report(const BatchData& b, const Unit& unit, const core::Date& as_of,
                              const Term& term, core::DiagnosticSink& sink) {

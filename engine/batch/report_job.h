@@ -21,7 +21,21 @@ struct RenderedReport {
     std::string pdf;  ///< the final bytes (empty on failure)
     int pages = 0;
     int charts = 0;
+    /// Files the unit read besides the batch's inputs (a template's logo), as found.
+    std::vector<std::string> files_read;
 };
+
+/// Whether `unit` reads the rows of setting `e` (nullptr: no setting): the setting's own
+/// report of a `for_each: setting` fan-out, the report of its local authority in a
+/// `for_each: local_authority` one, and every report that is not a fan-out.
+bool reads_entity(const Unit& unit, const data::Entity* e);
+
+/// Checks every report's placeholders before anything renders: expands each report's template
+/// (and the batch file's narrative) with the context of its first unit whose data are sound.
+/// Unknown names, filters and section errors go to `sink`. Used by run, validate, list and
+/// charts so that template errors stop the batch (exit 2) with every one of them listed.
+void check_templates(const BatchData& batch, const std::vector<Unit>& units,
+                     const core::Date& as_of, const Term& term, core::DiagnosticSink& sink);
 
 /// Renders one unit (a report, or a report for one entity of a fan-out). Problems go to
 /// `sink`; on failure `ok` is false and nothing is returned. Never throws: EngineError and

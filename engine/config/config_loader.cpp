@@ -331,6 +331,12 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
 
 std::optional<BatchConfig> load_batch_config(const std::string& path, core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
+    auto cfg = read_batch_config(path, sink);
+    if (sink.error_count() > errors_before) return std::nullopt;
+    return cfg;
+}
+
+std::optional<BatchConfig> read_batch_config(const std::string& path, core::DiagnosticSink& sink) {
     auto root = load_yaml_file(path, sink);
     if (!root) return std::nullopt;
 
@@ -455,7 +461,6 @@ std::optional<BatchConfig> load_batch_config(const std::string& path, core::Diag
         if (cfg.reports.empty()) sink.error(top.where("reports"), "'reports' is empty");
     }
     top.finish();
-    if (sink.error_count() > errors_before) return std::nullopt;
     return cfg;
 }
 

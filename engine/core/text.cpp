@@ -145,7 +145,6 @@ std::string quoted_list(const std::vector<std::string>& items) {
     return out;
 }
 
-namespace {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -159,7 +158,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
     return prev[b.size()];
 }
-}  // namespace
 
 std::vector<std::string> nearest_names(std::string_view name,
                                        const std::vector<std::string>& candidates,

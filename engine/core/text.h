@@ -38,6 +38,9 @@ std::string slugify(std::string_view s);
 /// "'a', 'b' and 'c'" — for hints that list what is valid.
 std::string quoted_list(const std::vector<std::string>& items);
 
+/// Levenshtein distance between two byte strings (insertions, deletions, substitutions).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 /// Up to `max` candidates closest to `name` by edit distance (case-insensitive), best first,
 /// only those close enough to be a plausible typo.
 std::vector<std::string> nearest_names(std::string_view name,

@@ -437,6 +437,13 @@ std::optional<cm::ChartSpec> make_chart_spec(const ChartRequest& req, const Char
     return spec;
 }
 
+std::optional<std::string> chart_data_problem(const ChartRequest& req, const ChartContext& ctx) {
+    core::DiagnosticSink scratch;  // option errors are reported when the chart is built
+    auto spec = Maker(req, ctx, scratch).run();
+    if (!spec) return std::nullopt;
+    return charts::build::check_chart_spec(*spec);
+}
+
 std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(
     const std::vector<ChartRequest>& requests, const std::vector<ChartSlot>& slots,
     const ChartContext& ctx, core::DiagnosticSink& sink) {

@@ -36,6 +36,10 @@ std::optional<charts::model::ChartSpec> make_chart_spec(const ChartRequest& req,
                                                         const ChartContext& ctx,
                                                         core::DiagnosticSink& sink);
 
+/// Why the chart's data cannot be drawn for this report's area ("gap_trend: no points"), or
+/// nullopt when it can (or when its options are wrong: make_chart_spec reports those).
+std::optional<std::string> chart_data_problem(const ChartRequest& req, const ChartContext& ctx);
+
 struct BuiltCharts {
     std::string pdf;                     ///< one page per chart, in request order
     std::vector<std::string> alt_texts;  ///< one per chart

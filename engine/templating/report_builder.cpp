@@ -1,5 +1,7 @@
 #include "engine/templating/report_builder.h"
 
+#include <algorithm>
+
 #include "engine/core/text.h"
 #include "engine/templating/expander.h"
 #include "engine/templating/inline_markup.h"
@@ -88,9 +90,21 @@ private:
     }
 
     // ---- control: for_each / if / unless ----
+    // `if:`/`unless:` — a name that is not defined is false (narrative a batch may or may not
+    // give); one within two edits of a defined name is most likely a typo and is warned about.
     bool condition(const std::string& path, const core::SourceLocation& where, const Scopes& scopes) {
-        const Value* v = ex_.require(path, where, scopes);
-        return v && v->truthy();
+        if (const Value* v = ex_.resolve(path, scopes)) return v->truthy();
+        std::vector<std::string> near;
+        const std::string lower = core::to_lower_ascii(path);
+        for (const auto& name : ex_.known_names(scopes))
+            if (core::edit_distance(lower, core::to_lower_ascii(name)) <= 2 &&
+                std::find(near.begin(), near.end(), name) == near.end() && near.size() < 3)
+                near.push_back(name);
+        if (!near.empty())
+            sink_.warning(ex_.locate(where, path),
+                          "'" + path + "' is not defined, so the condition is false",
+                          {"did you mean " + core::quoted_list(near) + "?"});
+        return false;
     }
 
     template <typename Fn>

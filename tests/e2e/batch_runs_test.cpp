@@ -37,13 +37,13 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
     return out;
 }
 
-// A copy of the fan-out fixture, optionally with no broken setting.
+// A copy of the fan-out fixture, optionally with S4's bad row (a GLD of 159.5%) mended.
 fs::path fanout_copy(const test::TempDir& dir, bool with_broken) {
     fs::copy(kFanout, dir.path() / "batch", fs::copy_options::recursive);
     if (!with_broken) {
-        std::string s = test::read_text_file(dir.path() / "batch/data/settings.csv");
-        s = std::regex_replace(s, std::regex(",yes\n"), ",\n");
-        std::FILE* f = std::fopen((dir.path() / "batch/data/settings.csv").c_str(), "wb");
+        std::string s = test::read_text_file(dir.path() / "batch/data/observations.csv");
+        s = std::regex_replace(s, std::regex(",159\\.5,"), ",59.5,");
+        std::FILE* f = std::fopen((dir.path() / "batch/data/observations.csv").c_str(), "wb");
         std::fputs(s.c_str(), f);
         std::fclose(f);
     }
@@ -59,7 +59,7 @@ std::set<std::string> listed_keys(const std::string& out) {
 
 }  // namespace
 
-TEST_CASE("one failing entity does not stop the others, exit 1 and the manifest names it",
+TEST_CASE("a bad row of one setting fails only that setting's report, exit 1 and the manifest names it",
           "[e2e][batch]") {
     test::TempDir dir;
     auto batch = fanout_copy(dir, true);
@@ -75,7 +75,10 @@ TEST_CASE("one failing entity does not stop the others, exit 1 and the manifest 
     std::string manifest = test::read_text_file(out / "manifest.json");
     CHECK(manifest.find("\"key\": \"summary/S4\"") != std::string::npos);
     CHECK(std::regex_search(manifest, std::regex("\"status\": \"failed\"")));
-    CHECK(manifest.find("unknown placeholder 'no_such.name'") != std::string::npos);
+    // The located cause: the row and column of S4's bad value.
+    CHECK(std::regex_search(manifest, std::regex("observations\\.csv:16:\\d+: error: column 'value': a "
+                                                 "percentage must lie between 0 and 100, got '159\\.5'")));
+    CHECK(r.err.find("got '159.5'") != std::string::npos);
     CHECK(std::regex_search(manifest, std::regex("\"sha256\": \"[0-9a-f]{64}\"")));
 }
 

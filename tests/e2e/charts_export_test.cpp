@@ -287,7 +287,7 @@ TEST_CASE("a failing unit does not stop the other units' charts, exit 1", "[e2e]
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
     CHECK(r.err.find("FAILED summary/S4") != std::string::npos);
-    CHECK(std::regex_search(r.err, std::regex("template\\.yaml:\\d+:\\d+: error:")));
+    CHECK(std::regex_search(r.err, std::regex("observations\\.csv:16:\\d+: error: column 'value'")));
     CHECK(r.out.find("5 charts written to " + out.string() + " from 5 of 6 reports, 1 failed") !=
           std::string::npos);
     // One folder per unit, named after its PDF: <term>/<la>/<setting>/01-….png

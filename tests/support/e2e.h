@@ -58,6 +58,16 @@ inline void write_text_file(const std::filesystem::path& p, const std::string& s
     }
 }
 
+/// Replaces every match of `pattern` in the file; returns how many there were, so a test can
+/// check that its edit really happened.
+inline int edit_file(const std::filesystem::path& p, const std::string& pattern, const std::string& with) {
+    std::string s = read_text_file(p);
+    const std::regex re(pattern);
+    const int n = static_cast<int>(std::distance(std::sregex_iterator(s.begin(), s.end(), re), std::sregex_iterator()));
+    write_text_file(p, std::regex_replace(s, re, with));
+    return n;
+}
+
 /// A PDF's text in reading order with line breaks joined and spaces squeezed, so that a
 /// sentence wrapped over several lines reads whole.
 inline std::string pdf_flow(const std::string& pdf_path) {
