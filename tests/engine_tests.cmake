@@ -1,4 +1,5 @@
 add_executable(engine_tests
+  unit/batch_scope_test.cpp
   unit/civil_date_test.cpp
   unit/config_loader_test.cpp
   unit/coverage_test.cpp
@@ -13,6 +14,6 @@ add_executable(engine_tests
   unit/report_structure_test.cpp
   unit/text_test.cpp
 )
-target_link_libraries(engine_tests PRIVATE engine_layout engine_templating engine_metrics engine_config engine_data
+target_link_libraries(engine_tests PRIVATE engine_batch engine_layout engine_templating engine_metrics engine_config engine_data
   engine_core test_support project_warnings)
 catch_discover_tests(engine_tests EXTRA_ARGS -w NoTests TEST_PREFIX "engine:" PROPERTIES LABELS unit)

@@ -126,7 +126,7 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
     hold_entity_errors(*p.batch, sink, [&](const std::string& id) {
         const data::Entity* e = p.batch->settings.find(id);
         for (const auto& u : units)
-            if (!reads_entity(u, e)) return true;
+            if (!reads_entity(*p.batch, u, e)) return true;
         return false;
     });
     check_templates(*p.batch, units, p.as_of.date, p.term, sink);
@@ -138,7 +138,8 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
     for (const auto& d : sink.diagnostics()) p.printed.insert(core::format_diagnostic(d));
     for (auto& u : units)
         if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
-    p.inputs = digest_inputs(*p.batch);
+    // Only run and list compare inputs with the last run.
+    if (!opt.validate_only) p.inputs = digest_inputs(*p.batch);
     return p;
 }
 

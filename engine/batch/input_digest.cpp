@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "engine/batch/report_job.h"
 #include "engine/core/file_io.h"
 #include "engine/core/sha256.h"
 
@@ -13,12 +14,29 @@ namespace {
 // Pieces are separated, so that ("ab", "c") and ("a", "bc") hash differently.
 void put(core::Sha256& h, std::string_view piece) { h.add(piece).add("\x1f"); }
 
-void put_number(core::Sha256& h, const std::optional<double>& v) {
-    if (!v) return put(h, "-");
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, *v);  // shortest form that reads back exactly
-    put(h, std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
-}
+// One row's fields, joined with separators and hashed in one piece (a million rows hash in a
+// fraction of a second).
+class Row {
+public:
+    Row& operator<<(std::string_view piece) {
+        text_.append(piece).push_back('\x1f');
+        return *this;
+    }
+    Row& operator<<(const std::optional<double>& v) {
+        if (!v) return *this << "-";
+        char buf[64];
+        auto r = std::to_chars(buf, buf + sizeof buf, *v);  // shortest form that reads back exactly
+        return *this << std::string_view(buf, static_cast<std::size_t>(r.ptr - buf));
+    }
+    Row& operator<<(int v) { return *this << std::string_view(std::to_string(v)); }
+    void into(core::Sha256& h) {
+        h.add(text_);
+        text_.clear();
+    }
+
+private:
+    std::string text_;
+};
 
 // A running hash per setting and one for rows that belong to no setting.
 class RowHashes {
@@ -41,48 +59,26 @@ private:
 
 void hash_rows(const BatchData& b, InputDigest& d) {
     RowHashes rows;
+    Row row;
+    auto date = [](const std::optional<core::Date>& x) { return x ? core::format_iso(*x) : std::string("-"); };
     for (const auto& o : b.observations.rows()) {
-        core::Sha256& h = rows.of(o.level == data::kSetting ? o.area : "");
-        put(h, "obs");
-        for (const std::string* s : {&o.measure, &o.group, &o.level, &o.area, &o.value.symbol}) put(h, *s);
-        put(h, o.period.code() + " " + o.period.label());
-        put_number(h, o.value.number);
-        put(h, std::to_string(static_cast<int>(o.value.missing)));
-        put_number(h, o.cohort);
-        put_number(h, o.numerator);
+        row << "obs" << o.measure << o.group << o.level << o.area << o.period.code() << o.period.label()
+            << o.value.number << static_cast<int>(o.value.missing) << o.value.symbol << o.cohort << o.numerator;
+        row.into(rows.of(o.level == data::kSetting ? o.area : ""));
     }
     for (const auto& a : b.actions.actions) {
-        core::Sha256& h = rows.of(a.entity);
-        put(h, "action");
-        for (const std::string* s : {&a.id, &a.entity, &a.objective, &a.action, &a.owner, &a.progress}) put(h, *s);
-        put(h, a.start ? core::format_iso(*a.start) : "-");
-        put(h, core::format_iso(a.due));
-        put(h, a.last_updated ? core::format_iso(*a.last_updated) : "-");
-        put(h, std::to_string(static_cast<int>(a.state)) + "/" + std::to_string(static_cast<int>(a.rag)));
+        row << "action" << a.id << a.entity << a.objective << a.action << a.owner << a.progress << date(a.start)
+            << date(a.due) << date(a.last_updated) << static_cast<int>(a.state) << static_cast<int>(a.rag);
+        row.into(rows.of(a.entity));
     }
     for (const auto& a : b.activities) {
-        core::Sha256& h = rows.of(a.setting_id);
-        put(h, "activity");
-        for (const std::string* s : {&a.setting_id, &a.kind, &a.topic, &a.leader}) put(h, *s);
-        put(h, core::format_iso(a.date));
-        put_number(h, a.half_days);
-        for (const auto* n : {&a.participants, &a.feedback_positive, &a.feedback_total})
-            put(h, *n ? std::to_string(**n) : "-");
+        auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("-"); };
+        row << "activity" << a.setting_id << a.kind << a.topic << a.leader << date(a.date)
+            << std::optional<double>(a.half_days) << count(a.participants) << count(a.feedback_positive)
+            << count(a.feedback_total);
+        row.into(rows.of(a.setting_id));
     }
     rows.finish(d);
-}
-
-// Whether a template draws a chart that reads other areas' rows (or whose kind is only known
-// once expanded).
-bool charts_across_areas(const templating::TemplateSpec& t) {
-    for (const auto& s : t.sections)
-        for (const auto& blk : s.blocks) {
-            auto kind = blk.options.find("kind");
-            if (blk.kind != templating::BlockKind::Chart || kind == blk.options.end()) continue;
-            const std::string& k = kind->second.text;
-            if (k == "distribution" || k == "line" || k.find("{{") != std::string::npos) return true;
-        }
-    return false;
 }
 
 }  // namespace
@@ -138,9 +134,7 @@ std::string unit_input_key(const InputDigest& d, const BatchData& b, const Unit&
     core::Sha256 h;
     put(h, d.shared);
     for (const auto& s : {u.report->fingerprint, u.key, u.output, core::format_iso(as_of), term.slug()}) put(h, s);
-    auto tmpl = b.templates.find(u.report->template_path);
-    const bool own_rows = u.entity && u.report->for_each == "setting" && tmpl != b.templates.end() &&
-                          !charts_across_areas(tmpl->second);
+    const bool own_rows = u.entity && u.report->for_each == "setting" && !reads_every_area(b, u);
     if (own_rows) {
         put(h, d.shared_rows);
         auto rows = d.setting_rows.find(u.entity->id);

@@ -70,7 +70,7 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
 bool entity_data_failed(const BatchData& b, const Unit& unit, core::DiagnosticSink& sink) {
     bool failed = false;
     for (const auto& [id, errors] : b.entity_errors) {
-        if (!reads_entity(unit, b.settings.find(id))) continue;
+        if (!reads_entity(b, unit, b.settings.find(id))) continue;
         for (const auto& d : errors) sink.add(d);
         failed = true;
     }
@@ -210,9 +210,23 @@ bool may_be_missing_data(const core::Diagnostic& d) {
 
 }  // namespace
 
-bool reads_entity(const Unit& unit, const data::Entity* e) {
+bool reads_every_area(const BatchData& b, const Unit& unit) {
+    if (!unit.entity) return true;
+    auto tmpl = b.templates.find(unit.report->template_path);
+    if (tmpl == b.templates.end()) return true;
+    for (const auto& s : tmpl->second.sections)
+        for (const auto& blk : s.blocks) {
+            auto kind = blk.options.find("kind");
+            if (blk.kind != templating::BlockKind::Chart || kind == blk.options.end()) continue;
+            const std::string& k = kind->second.text;
+            if (k == "distribution" || k == "line" || k.find("{{") != std::string::npos) return true;
+        }
+    return false;
+}
+
+bool reads_entity(const BatchData& b, const Unit& unit, const data::Entity* e) {
     if (!e) return false;
-    if (!unit.entity) return true;  // a report that is not a fan-out reads every setting's rows
+    if (reads_every_area(b, unit)) return true;
     if (unit.report->for_each == "setting") return unit.entity->id == e->id;
     return unit.entity->la_name == e->la_name;  // a local-authority fan-out: its settings
 }

@@ -25,10 +25,15 @@ struct RenderedReport {
     std::vector<std::string> files_read;
 };
 
+/// Whether `unit` reads the rows of every area: a report that is not a fan-out, or one whose
+/// template draws a chart across areas (`distribution`, `line`, or a kind given by a
+/// placeholder).
+bool reads_every_area(const BatchData& batch, const Unit& unit);
+
 /// Whether `unit` reads the rows of setting `e` (nullptr: no setting): the setting's own
 /// report of a `for_each: setting` fan-out, the report of its local authority in a
-/// `for_each: local_authority` one, and every report that is not a fan-out.
-bool reads_entity(const Unit& unit, const data::Entity* e);
+/// `for_each: local_authority` one, and every report that reads every area.
+bool reads_entity(const BatchData& batch, const Unit& unit, const data::Entity* e);
 
 /// Checks every report's placeholders before anything renders: expands each report's template
 /// (and the batch file's narrative) with the context of its first unit whose data are sound.
