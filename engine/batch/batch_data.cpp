@@ -110,6 +110,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
 
 void hold_entity_errors(BatchData& b, core::DiagnosticSink& sink,
                         const std::function<bool(const std::string&)>& isolated) {
+    if (sink.dropped() > 0) return;  // more errors than are kept: the batch stops on them all
     const auto entities = entities_of(b.config, b.settings, sink.diagnostics());
     core::DiagnosticSink kept;
     for (std::size_t i = 0; i < entities.size(); ++i) {

@@ -408,6 +408,12 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         if (opt.shard_n > 1) m.shard = std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n);
         m.exit_code = code;
         m.inputs = p.inputs.files;
+        // Files found while rendering (logos) are inputs too, each listed once.
+        std::set<std::string> listed;
+        for (const auto& f : m.inputs) listed.insert(f.path);
+        for (const auto& r : done)
+            for (const auto& f : r.reads)
+                if (listed.insert(f.path).second) m.inputs.push_back(hash_file(f.path));
         m.units = done;
         try {
             core::write_file_atomically(manifest_path, m.to_json());

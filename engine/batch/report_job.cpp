@@ -233,9 +233,9 @@ bool reads_entity(const BatchData& b, const Unit& unit, const data::Entity* e) {
 
 void check_templates(const BatchData& b, const std::vector<Unit>& units, const core::Date& as_of,
                      const Term& term, core::DiagnosticSink& sink) {
-    std::set<std::string> checked;  // report ids
+    std::set<const config::ReportConfig*> checked;
     for (const auto& u : units) {
-        if (checked.count(u.report->id)) continue;
+        if (checked.count(u.report)) continue;
         // The first unit whose own data are sound; a report whose every unit has bad rows
         // fails anyway and is checked with its first.
         const Unit* probe = &u;
@@ -247,7 +247,7 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
                 break;
             }
         }
-        checked.insert(u.report->id);
+        checked.insert(u.report);
         auto tmpl = b.templates.find(u.report->template_path);
         if (tmpl == b.templates.end()) continue;  // its loading error is reported already
         core::DiagnosticSink found;
@@ -256,6 +256,8 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
             templating::expand_template(tmpl->second, ctx->root, found);
         } catch (const core::EngineError& e) {
             found.add(e.diagnostic());
+        } catch (const std::exception& e) {
+            found.error(u.report->where, std::string("internal error while checking the template: ") + e.what());
         }
         for (const auto& d : found.diagnostics())
             if (b.data_sound || !may_be_missing_data(d)) sink.add(d);

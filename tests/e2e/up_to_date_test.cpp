@@ -85,6 +85,11 @@ TEST_CASE("a changed logo rebuilds the reports that show it and the manifest lis
     b.settle();
     const std::string manifest = test::read_text_file(b.out / "manifest.json");
     CHECK(std::regex_search(manifest, std::regex("\"reads\": \\[\\s*\\{\\s*\"path\": \"[^\"]*/batch/logo\\.png\"")));
+    // ... and among the run's inputs, once.
+    const std::regex listed("\"bytes\": 69,\\s*\"path\": \"[^\"]*/batch/logo\\.png\"");
+    CHECK(std::distance(std::sregex_iterator(manifest.begin(), manifest.end(), listed), std::sregex_iterator()) == 1);
+    // and among the run's inputs, once.
+    CHECK(std::regex_search(manifest, std::regex("\"bytes\": 69,\\s*\"path\": \"[^\"]*/batch/logo\\.png\"")));
     test::write_text_file(b.root / "logo.png", kBluePng);
     CHECK(b.run().out.find("6 of 6 reports written") != std::string::npos);
     CHECK(b.run().out.find("6 up to date") != std::string::npos);
