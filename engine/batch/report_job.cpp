@@ -136,19 +136,19 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     templating::ChartContext cc{&b.config.catalog, b.view.get(), &mx, in.area, &b.targets, area_label};
     if (unit.entity) state_empty_charts(*expanded, cc, area_label);
 
-    // Lay out once to learn each chart's slot size, then build the charts at exactly that size.
     Composed out;
+    // A logo's path is relative to the template.
+    std::string& logo = expanded->doc.style.logo;
+    if (!logo.empty() && std::filesystem::path(logo).is_relative())
+        logo = (std::filesystem::path(r.template_path).parent_path() / logo).string();
+    out.logo = logo;
+    // Lay out once to learn each chart's slot size, then build the charts at exactly that size.
     const int n_charts = static_cast<int>(expanded->charts.size());
     out.laid = layout::layout_report(expanded->doc, *b.fonts, n_charts);
     if (!out.laid.errors.empty()) {
         for (const auto& d : out.laid.errors) sink.add(d);
         return std::nullopt;
     }
-    // A logo's path is relative to the template.
-    std::string& logo = expanded->doc.style.logo;
-    if (!logo.empty() && std::filesystem::path(logo).is_relative())
-        logo = (std::filesystem::path(r.template_path).parent_path() / logo).string();
-    out.logo = logo;
     if (n_charts > 0) {
         std::vector<templating::ChartSlot> slots;
         for (const auto& s : out.laid.chart_sizes) slots.push_back({s.width, s.height});

@@ -81,8 +81,12 @@ TEST_CASE("a changed logo rebuilds the reports that show it and the manifest lis
           "[e2e][incremental][logo]") {
     Batch b;
     test::write_text_file(b.root / "logo.png", kRedPng);
-    REQUIRE(test::edit_file(b.root / "template.yaml", "(style:)", "$1\n  logo: logo.png") == 1);
+    // A board-paper front block shows the logo, whose path is relative to the template.
+    REQUIRE(test::edit_file(b.root / "template.yaml", "(style:)",
+                            "front:\n  kind: board_paper\n  title: \"{{ report.title }}\"\n$1\n  logo: logo.png") == 1);
     b.settle();
+    auto images = test::run({"pdfimages", "-list", (b.out / "summer-2019/Kent/S1.pdf").string()});
+    CHECK(std::regex_search(images.out, std::regex("\n +1 +0 image +1 +1 +rgb")));
     const std::string manifest = test::read_text_file(b.out / "manifest.json");
     CHECK(std::regex_search(manifest, std::regex("\"reads\": \\[\\s*\\{\\s*\"path\": \"[^\"]*/batch/logo\\.png\"")));
     // ... and among the run's inputs, once.
