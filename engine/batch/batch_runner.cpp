@@ -92,8 +92,9 @@ std::string unprinted(const core::DiagnosticSink& sink, const std::set<std::stri
 }
 
 // Loads and checks everything — the batch file, every data file, every template and its
-// placeholders — and prints every problem found. nullopt -> exit 2.
-std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
+// placeholders — and prints every problem found. nullopt -> exit 2. `digest`: hash the inputs
+// too, for the commands that compare them with the last run (run, list).
+std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err, bool digest) {
     core::DiagnosticSink sink;
     Prepared p;
     p.batch = load_batch(opt.config_path, sink);
@@ -138,8 +139,7 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err) {
     for (const auto& d : sink.diagnostics()) p.printed.insert(core::format_diagnostic(d));
     for (auto& u : units)
         if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
-    // Only run and list compare inputs with the last run.
-    if (!opt.validate_only) p.inputs = digest_inputs(*p.batch);
+    if (digest) p.inputs = digest_inputs(*p.batch);
     return p;
 }
 
@@ -301,7 +301,7 @@ void print_summary(std::ostream& out, const std::vector<UnitRecord>& records, co
 int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     auto started = Clock::now();
     std::string started_utc = utc_now();
-    auto prepared = prepare(opt, err);
+    auto prepared = prepare(opt, err, !opt.validate_only);
     if (!prepared) return kExitUsage;
     Prepared& p = *prepared;
 
@@ -425,7 +425,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
 }
 
 int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
-    auto prepared = prepare(opt, err);
+    auto prepared = prepare(opt, err, true);
     if (!prepared) return kExitUsage;
     Prepared& p = *prepared;
     auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
@@ -446,7 +446,7 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
 
 int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::ostream& out,
                   std::ostream& err) {
-    auto prepared = prepare(opt, err);
+    auto prepared = prepare(opt, err, false);
     if (!prepared) return kExitUsage;
     Prepared& p = *prepared;
     // --out names the charts folder itself; by default it is "charts" in the output folder.

@@ -66,6 +66,13 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
     return c;
 }
 
+// What the charts of a unit are built from; the area is named as readers know it (a setting's
+// name, not its id).
+templating::ChartContext chart_context(const BatchData& b, const Context& c, const Unit& unit) {
+    return {&b.config.catalog, b.view.get(), &c.mx, c.in.area, &b.targets,
+            unit.entity ? unit.entity->name : c.in.area.area};
+}
+
 // Errors on rows of a setting this unit reads: the unit fails with them.
 bool entity_data_failed(const BatchData& b, const Unit& unit, core::DiagnosticSink& sink) {
     bool failed = false;
@@ -127,14 +134,10 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
         return std::nullopt;
     }
     if (sink.has_errors()) return std::nullopt;
-    const metrics::ReportMetrics& mx = ctx->mx;
-    const metrics::MetricsInputs& in = ctx->in;
-
     auto expanded = templating::expand_template(tmpl->second, ctx->root, sink);
     if (!expanded) return std::nullopt;
-    const std::string area_label = unit.entity ? unit.entity->name : in.area.area;
-    templating::ChartContext cc{&b.config.catalog, b.view.get(), &mx, in.area, &b.targets, area_label};
-    if (unit.entity) state_empty_charts(*expanded, cc, area_label);
+    const templating::ChartContext cc = chart_context(b, *ctx, unit);
+    if (unit.entity) state_empty_charts(*expanded, cc, cc.area_label);
 
     Composed out;
     // A logo's path is relative to the template.
@@ -253,7 +256,10 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
         core::DiagnosticSink found;
         try {
             auto ctx = context_of(b, *probe, as_of, term, found);
-            templating::expand_template(tmpl->second, ctx->root, found);
+            auto expanded = templating::expand_template(tmpl->second, ctx->root, found, true);
+            const templating::ChartContext cc = chart_context(b, *ctx, *probe);
+            if (expanded)
+                for (const auto& chart : expanded->charts) templating::check_chart_options(chart, cc, found);
         } catch (const core::EngineError& e) {
             found.add(e.diagnostic());
         } catch (const std::exception& e) {

@@ -36,8 +36,9 @@ bool reads_every_area(const BatchData& batch, const Unit& unit);
 bool reads_entity(const BatchData& batch, const Unit& unit, const data::Entity* e);
 
 /// Checks every report's placeholders before anything renders: expands each report's template
-/// (and the batch file's narrative) with the context of its first unit whose data are sound.
-/// Unknown names, filters and section errors go to `sink`. Used by run, validate, list and
+/// (and the batch file's narrative) with the context of its first unit whose data are sound,
+/// and checks its charts' options. Unknown names, filters, section errors and chart options
+/// (kind, option, measure, group) go to `sink`. Used by run, validate, list and
 /// charts so that template errors stop the batch (exit 2) with every one of them listed.
 void check_templates(const BatchData& batch, const std::vector<Unit>& units,
                      const core::Date& as_of, const Term& term, core::DiagnosticSink& sink);

@@ -437,6 +437,10 @@ std::optional<cm::ChartSpec> make_chart_spec(const ChartRequest& req, const Char
     return spec;
 }
 
+void check_chart_options(const ChartRequest& req, const ChartContext& ctx, core::DiagnosticSink& sink) {
+    Maker(req, ctx, sink).run();
+}
+
 std::optional<std::string> chart_data_problem(const ChartRequest& req, const ChartContext& ctx) {
     core::DiagnosticSink scratch;  // option errors are reported when the chart is built
     auto spec = Maker(req, ctx, scratch).run();

@@ -36,6 +36,10 @@ std::optional<charts::model::ChartSpec> make_chart_spec(const ChartRequest& req,
                                                         const ChartContext& ctx,
                                                         core::DiagnosticSink& sink);
 
+/// Reports what make_chart_spec reports about the chart's options (an unknown kind, option,
+/// measure or group) and nothing about its data: for checking templates before rendering.
+void check_chart_options(const ChartRequest& req, const ChartContext& ctx, core::DiagnosticSink& sink);
+
 /// Why the chart's data cannot be drawn for this report's area ("gap_trend: no points"), or
 /// nullopt when it can (or when its options are wrong: make_chart_spec reports those).
 std::optional<std::string> chart_data_problem(const ChartRequest& req, const ChartContext& ctx);

@@ -16,12 +16,12 @@ public:
     Builder(const TemplateSpec& t, const Value& root, core::DiagnosticSink& sink)
         : t_(t), root_(root), ex_(root, sink), sink_(sink) {}
 
-    std::optional<ExpandedReport> run() {
+    std::optional<ExpandedReport> run(bool partial) {
         std::size_t errors_before = sink_.error_count();
         build_style();
         build_front();
         for (const auto& s : t_.sections) section(s);
-        if (sink_.error_count() > errors_before) return std::nullopt;
+        if (!partial && sink_.error_count() > errors_before) return std::nullopt;
         return std::move(out_);
     }
 
@@ -412,8 +412,8 @@ private:
 }  // namespace
 
 std::optional<ExpandedReport> expand_template(const TemplateSpec& tmpl, const Value& root,
-                                              core::DiagnosticSink& sink) {
-    return Builder(tmpl, root, sink).run();
+                                              core::DiagnosticSink& sink, bool partial) {
+    return Builder(tmpl, root, sink).run(partial);
 }
 
 }  // namespace engine::templating

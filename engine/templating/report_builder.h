@@ -28,8 +28,10 @@ struct ExpandedReport {
     std::vector<ChartRequest> charts;
 };
 
-/// Expands `tmpl` with `root`. Returns nullopt when any error was reported.
+/// Expands `tmpl` with `root`. Returns nullopt when any error was reported, unless `partial`:
+/// then what could be expanded is returned all the same (for checking a template's charts
+/// in the same pass as its placeholders).
 std::optional<ExpandedReport> expand_template(const TemplateSpec& tmpl, const Value& root,
-                                              core::DiagnosticSink& sink);
+                                              core::DiagnosticSink& sink, bool partial = false);
 
 }  // namespace engine::templating

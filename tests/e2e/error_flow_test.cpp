@@ -70,16 +70,20 @@ TEST_CASE("a config error a template error and a data error are all reported in 
 }
 
 TEST_CASE("every template error of a batch is reported in one run and exits 2", "[e2e][errors]") {
-    // Three errors in two blocks: a misspelt name, an unknown filter, an unknown first name.
+    // Five errors in three blocks: a misspelt name, an unknown filter, an unknown first name, a
+    // chart's unknown measure and unknown option.
     const std::string blocks = "      - paragraph: \"{{ entity.nmae }} and {{ as_of | dat }}\"\n"
-                               "      - paragraph: \"{{ no_such.name }}\"";
+                               "      - paragraph: \"{{ no_such.name }}\"\n"
+                               "      - chart: {kind: gap_trend, measure: gdl, group: Disadvantaged, "
+                               "comparator: Not disadvantaged, colour: red}";
     Fanout f(true);
     const auto r = f.run_with(blocks);
     CHECK(r.exit_code == 2);
     INFO(r.err);
     for (const char* expected : {"error: unknown placeholder 'entity.nmae'", "unknown filter 'dat'",
-                                 "error: unknown placeholder 'no_such.name'",
-                                 "boardpack: 3 errors in the batch; nothing was written"})
+                                 "error: unknown placeholder 'no_such.name'", "error: unknown measure 'gdl'",
+                                 "error: unknown option 'colour' for a 'gap_trend' chart",
+                                 "boardpack: 5 errors in the batch; nothing was written"})
         CHECK(r.err.find(expected) != std::string::npos);
     CHECK_FALSE(fs::exists(f.out / "summer-2019"));
 }
