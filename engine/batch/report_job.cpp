@@ -77,8 +77,15 @@ templating::ChartContext chart_context(const BatchData& b, const Context& c, con
 bool entity_data_failed(const BatchData& b, const Unit& unit, core::DiagnosticSink& sink) {
     bool failed = false;
     for (const auto& [id, errors] : b.entity_errors) {
-        if (!reads_entity(b, unit, b.settings.find(id))) continue;
+        const data::Entity* e = b.settings.find(id);
+        if (!reads_entity(b, unit, e)) continue;
         for (const auto& d : errors) sink.add(d);
+        // Say why another setting's row stops this report.
+        if (!unit.entity || unit.entity->id != id)
+            sink.add({core::Severity::Note, unit.report->where,
+                      "report '" + unit.report->id + "' reads the rows of setting '" + id + "' (" + e->name +
+                          ") as well, so it is not written while they have errors",
+                      {}});
         failed = true;
     }
     return failed;

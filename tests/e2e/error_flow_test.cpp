@@ -152,3 +152,21 @@ TEST_CASE("a chart with no data for one setting is a one-line statement in that 
     CHECK(s1.find("No chart") == std::string::npos);
     CHECK(test::pdf_text((f.out / "summer-2019/York/S7.pdf").string()).find("Page 1 of") != std::string::npos);
 }
+
+TEST_CASE("a report that is not a fan-out is stopped by a bad setting row and says why", "[e2e][errors]") {
+    Fanout f(false);
+    std::string t = test::read_text_file(f.root / "template.yaml");
+    test::write_text_file(f.root / "overview.yaml", std::regex_replace(t, std::regex("entity\\.name"), "report.area"));
+    std::string batch = test::read_text_file(f.batch);
+    test::write_text_file(f.batch, batch + "  - id: overview\n    template: overview.yaml\n    output: overview.pdf\n"
+                                           "    title: Overview\n    area: {level: Local authority, name: Kent}\n");
+    auto r = f.run();
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("5 of 7 reports written, 2 failed") != std::string::npos);
+    CHECK(r.err.find("note: report 'overview' reads the rows of setting 'S4' (Setting 4 Nursery) as well") !=
+          std::string::npos);
+    CHECK(r.err.find("FAILED overview") != std::string::npos);
+    CHECK_FALSE(fs::exists(f.out / "overview.pdf"));
+    CHECK(fs::exists(f.out / "summer-2019/Leeds/S3.pdf"));
+}
