@@ -11,8 +11,8 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <set>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <thread>
 
