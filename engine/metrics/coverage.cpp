@@ -83,6 +83,7 @@ std::optional<Unmatched> unmatched_rows(const data::ObservationTable& table, con
     } else if (!areas_level.empty() && !area.empty()) {
         std::vector<std::string> have = quoted_names(areas_level);
         u.message = "'" + area + "' has no rows for " + measure + " at " + level + " level";
+        u.area_empty = true;
         u.hints.push_back(core::valid_values_hint("areas", area, have));
     } else {
         u.message = "no data file has rows for " + measure + " at " + level + " level" +

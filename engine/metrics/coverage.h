@@ -17,6 +17,7 @@ struct Unmatched {
     std::string message;
     std::vector<std::string> hints;
     bool comparator = false;  ///< the comparator's side of a series, not the group's
+    bool area_empty = false;  ///< the area has no rows of the measure at all, though others have
 };
 
 /// nullopt when `group` of `measure` has a row at `level`/`area` in some period; otherwise

@@ -83,9 +83,13 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
             GapRow row = make_gap_row(*in.view, *in.catalog, t.measure, t.group, t.comparator,
                                       in.area, t.baseline);
             row.target = &t;
-            for (auto& u : unmatched_in_series(in.view->table(), row.series))
+            for (auto& u : unmatched_in_series(in.view->table(), row.series)) {
+                // A setting with no rows of the measure at all, where other settings have them,
+                // is a genuinely empty unit ("No data"), not a misnamed group or measure.
+                if (u.area_empty && !u.comparator && in.area.level == data::kSetting) continue;
                 out.problems.push_back({core::Severity::Error, t.where,
                                         "target " + t.id + ": " + u.message, std::move(u.hints)});
+            }
             row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure));
             out.rows.push_back(std::move(row));
         }

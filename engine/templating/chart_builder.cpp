@@ -126,11 +126,14 @@ private:
     }
     // Nothing silent: a series whose group matches no row of the measure at its level (in
     // `area`, or in any area when empty) is the author's error at the option that names it,
-    // not a line quietly missing from the chart. Unknown groups are reported by group().
+    // not a line quietly missing from the chart. Unknown groups and measures are reported by
+    // group() and measure().
     void require_rows(const std::string& key, const std::string& measure, const std::string& g,
                       const std::string& level, const std::string& area = "") {
         auto known = ctx_.view->table().groups();
         if (g.empty() || std::find(known.begin(), known.end(), g) == known.end()) return;
+        auto measures = ctx_.view->table().measures();  // an unknown measure is reported by measure()
+        if (std::find(measures.begin(), measures.end(), measure) == measures.end()) return;
         if (auto u = metrics::unmatched_rows(ctx_.view->table(), measure, g, level, area))
             sink_.error(where(key), u->message, u->hints);
     }

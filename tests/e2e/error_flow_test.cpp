@@ -159,7 +159,7 @@ TEST_CASE("a report that is not a fan-out is stopped by a bad setting row and sa
     test::write_text_file(f.root / "overview.yaml", std::regex_replace(t, std::regex("entity\\.name"), "report.area"));
     std::string batch = test::read_text_file(f.batch);
     test::write_text_file(f.batch, batch + "  - id: overview\n    template: overview.yaml\n    output: overview.pdf\n"
-                                           "    title: Overview\n    area: {level: Local authority, name: Kent}\n");
+                                           "    title: Overview\n    area: {level: Setting, name: S1}\n");
     auto r = f.run();
     INFO(r.out << r.err);
     CHECK(r.exit_code == 1);
