@@ -5,6 +5,7 @@ add_executable(engine_tests
   unit/coverage_test.cpp
   unit/csv_reader_test.cpp
   unit/data_loaders_test.cpp
+  unit/exact_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
   unit/metrics_test.cpp

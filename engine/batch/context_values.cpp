@@ -34,7 +34,7 @@ templating::Value settings_value(const data::EntityTable& settings) {
         las.emplace_back(templating::ValueMap{
             {"la_name", Value(la)}, {"count", Value(templating::number_of(n, templating::NumberUnit::Count, 0))}});
     templating::ValueMap m;
-    m.emplace("count", Value(templating::number_of(static_cast<double>(settings.all().size()),
+    m.emplace("count", Value(templating::number_of(core::Exact(settings.all().size()),
                                                     templating::NumberUnit::Count, 0)));
     m.emplace("list", Value(std::move(list)));
     m.emplace("by_la", Value(std::move(las)));
@@ -49,9 +49,9 @@ templating::Value activity_value(const metrics::ActivitySummary& s) {
         m.emplace("name", Value(t.name));
         m.emplace("sessions", Value(templating::number_of(t.sessions, NumberUnit::Count, 0)));
         m.emplace("half_days", Value(templating::number_of(t.half_days, NumberUnit::Count,
-                                                           t.half_days == static_cast<int>(t.half_days) ? 0 : 1)));
+                                                           t.half_days.is_whole() ? 0 : 1)));
         m.emplace("days", Value(templating::number_of(t.half_days / 2, NumberUnit::Count,
-                                                      t.half_days / 2 == static_cast<int>(t.half_days / 2) ? 0 : 1)));
+                                                      (t.half_days / 2).is_whole() ? 0 : 1)));
         m.emplace("participants", Value(templating::number_of(t.participants, NumberUnit::Count, 0)));
         m.emplace("feedback_positive", Value(templating::number_of(t.feedback_positive, NumberUnit::Count, 0)));
         m.emplace("feedback_total", Value(templating::number_of(t.feedback_total, NumberUnit::Count, 0)));

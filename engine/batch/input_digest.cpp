@@ -1,6 +1,7 @@
 #include "engine/batch/input_digest.h"
 
 #include <charconv>
+#include <cstdint>
 #include <optional>
 
 #include "engine/batch/report_job.h"
@@ -26,6 +27,17 @@ public:
         if (!v) return *this << "-";
         char buf[64];
         auto r = std::to_chars(buf, buf + sizeof buf, *v);  // shortest form that reads back exactly
+        return *this << std::string_view(buf, static_cast<std::size_t>(r.ptr - buf));
+    }
+    // An exact value as numerator/denominator: every distinct value hashes differently.
+    Row& operator<<(const std::optional<core::Exact>& v) {
+        if (!v) return *this << "-";
+        constexpr core::Int128 kMax = static_cast<core::Int128>(INT64_MAX);
+        if (v->num() > kMax || -v->num() > kMax || v->den() > kMax) return *this << v->debug_text(0);
+        char buf[48];
+        auto r = std::to_chars(buf, buf + 20, static_cast<long long>(v->num()));
+        *r.ptr++ = '/';
+        r = std::to_chars(r.ptr, buf + sizeof buf, static_cast<long long>(v->den()));
         return *this << std::string_view(buf, static_cast<std::size_t>(r.ptr - buf));
     }
     Row& operator<<(int v) { return *this << std::string_view(std::to_string(v)); }
@@ -74,7 +86,7 @@ void hash_rows(const BatchData& b, InputDigest& d) {
     for (const auto& a : b.activities) {
         auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("-"); };
         row << "activity" << a.setting_id << a.kind << a.topic << a.leader << date(a.date)
-            << std::optional<double>(a.half_days) << count(a.participants) << count(a.feedback_positive)
+            << std::optional<core::Exact>(a.half_days) << count(a.participants) << count(a.feedback_positive)
             << count(a.feedback_total);
         row.into(rows.of(a.setting_id));
     }

@@ -1,78 +1,45 @@
 #include "engine/core/number_format.h"
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
+#include <algorithm>
 #include <string_view>
 
 namespace engine::core {
 
 namespace {
 
-// |v| rounded half away from zero at dp places, as a decimal digit string with the decimal
-// point inserted. Works on the 15-significant-digit decimal reading of v.
-std::string round_abs_decimal(double v, int dp) {
-    double a = std::fabs(v);
-    if (dp < 0) dp = 0;
-    std::string out;
-    if (a == 0.0) {
-        out = "0";
-        if (dp > 0) out += '.' + std::string(static_cast<std::size_t>(dp), '0');
-        return out;
-    }
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific, 14);
-    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));  // d.dddde±xx
-    std::size_t epos = sci.find('e');
-    std::string digits;
-    for (char c : sci.substr(0, epos))
-        if (c != '.') digits += c;
-    int exp10 = std::atoi(std::string(sci.substr(epos + 1)).c_str());  // place of digits[0]
+using Int = Exact::Int;
 
-    // Number of digits to keep: those with place >= 10^-dp.
-    int keep = exp10 + dp + 1;
-    if (keep < 0) {
-        digits = "0";
-        exp10 = 0;
-        keep = 1;
-    } else if (keep < static_cast<int>(digits.size())) {
-        bool up = digits[static_cast<std::size_t>(keep)] >= '5';
-        digits.resize(static_cast<std::size_t>(keep));
-        if (up) {
-            int i = keep - 1;
-            while (i >= 0 && digits[static_cast<std::size_t>(i)] == '9') {
-                digits[static_cast<std::size_t>(i)] = '0';
-                --i;
-            }
-            if (i >= 0) {
-                ++digits[static_cast<std::size_t>(i)];
-            } else {
-                digits.insert(digits.begin(), '1');
-                ++exp10;
-            }
-        }
-        if (digits.empty()) {  // keep == 0 and no round-up
-            digits = "0";
-            exp10 = 0;
-        }
+Int pow10(int dp) {
+    Int p = 1;
+    for (int i = 0; i < dp; ++i) p *= 10;
+    return p;
+}
+
+// |v| × 10^dp rounded half away from zero, as a whole number.
+Int scaled_abs(const Exact& v, int dp) {
+    Exact s = v.abs() * Exact::ratio(pow10(dp), 1);
+    Int q = s.num() / s.den(), r = s.num() % s.den();
+    if (r >= s.den() - r) ++q;  // 2r ≥ den, written so that it cannot overflow
+    return q;
+}
+
+// |v| rounded at dp places as digits with the decimal point inserted ("13.9", "0.0").
+std::string round_abs_decimal(const Exact& v, int dp) {
+    Int q = scaled_abs(v, dp);
+    std::string digits;
+    do {
+        digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(q % 10)));
+        q /= 10;
+    } while (q != 0);
+    if (dp > 0) {
+        while (static_cast<int>(digits.size()) <= dp) digits.insert(digits.begin(), '0');
+        digits.insert(digits.end() - dp, '.');
     }
-    // Lay the digits out on the decimal grid from 10^max(exp10,0) down to 10^-dp.
-    int top = exp10 > 0 ? exp10 : 0;
-    for (int place = top; place >= -dp; --place) {
-        int idx = exp10 - place;  // index into digits
-        char c = (idx >= 0 && idx < static_cast<int>(digits.size()))
-                     ? digits[static_cast<std::size_t>(idx)]
-                     : '0';
-        out += c;
-        if (place == 0 && dp > 0) out += '.';
-    }
-    return out;
+    return digits;
 }
 
 bool all_zero(std::string_view s) {
-    for (char c : s)
-        if (c != '0' && c != '.') return false;
-    return true;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == '0' || c == '.'; });
 }
 
 std::string group_thousands(const std::string& s) {
@@ -89,36 +56,39 @@ std::string group_thousands(const std::string& s) {
     return g + fp;
 }
 
+int clamp_dp(int dp) { return std::clamp(dp, 0, 12); }
+
 }  // namespace
 
-std::string format_fixed(double v, int dp) {
-    if (!std::isfinite(v)) return "";
-    std::string mag = round_abs_decimal(v, dp);
-    if (v < 0 && !all_zero(mag)) return '-' + mag;
+Exact round_half_away(const Exact& v, int dp) {
+    dp = clamp_dp(dp);
+    Int q = scaled_abs(v, dp);
+    return Exact::ratio(v.sign() < 0 ? -q : q, pow10(dp));
+}
+
+std::string format_fixed(const Exact& v, int dp) {
+    std::string mag = round_abs_decimal(v, clamp_dp(dp));
+    if (v.sign() < 0 && !all_zero(mag)) return '-' + mag;
     return mag;
 }
 
-double round_half_away(double v, int dp) {
-    if (!std::isfinite(v)) return v;
-    std::string s = format_fixed(v, dp);
-    double out = 0;
-    std::from_chars(s.data(), s.data() + s.size(), out);
-    return out;
+bool rounds_to_zero(const Exact& v, int dp) { return scaled_abs(v, clamp_dp(dp)) == 0; }
+
+bool displays_as_one(const Exact& v, int dp) { return clamp_dp(dp) == 0 && scaled_abs(v, 0) == 1; }
+
+std::string plural_word(long long count, const std::string& singular, const std::string& plural) {
+    return count == 1 ? singular : plural;
 }
 
-bool rounds_to_zero(double v, int dp) {
-    return std::isfinite(v) && all_zero(round_abs_decimal(v, dp));
-}
-
-std::string format_number(double v, const NumberStyle& style) {
-    if (!std::isfinite(v)) return "";
-    std::string mag = round_abs_decimal(v, style.dp);
+std::string format_number(const Exact& v, const NumberStyle& style) {
+    std::string mag = round_abs_decimal(v, clamp_dp(style.dp));
     bool zero = all_zero(mag);
     if (style.thousands) mag = group_thousands(mag);
     std::string sign;
-    if (!zero && v < 0) sign = kMinus;
+    if (!zero && v.sign() < 0) sign = kMinus;
     else if (!zero && style.plus_sign) sign = "+";
-    return sign + mag + style.suffix;
+    bool one = !style.suffix_one.empty() && displays_as_one(v, style.dp);
+    return sign + mag + (one ? style.suffix_one : style.suffix);
 }
 
 }  // namespace engine::core

@@ -115,7 +115,7 @@ std::optional<Value> CsvColumns::value(const CsvRecord& rec, int col) const {
     return std::nullopt;
 }
 
-std::optional<double> CsvColumns::number(const CsvRecord& rec, int col) const {
+std::optional<core::Exact> CsvColumns::number(const CsvRecord& rec, int col) const {
     if (col < 0) return std::nullopt;
     std::string_view cell = core::trim(text(rec, col));
     if (auto d = parse_decimal(cell)) return d;

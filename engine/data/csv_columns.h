@@ -39,7 +39,7 @@ public:
     std::optional<std::string> required_text(const CsvRecord& rec, int col) const;
     /// A number or an EES missing-value symbol; range checks are the caller's.
     std::optional<Value> value(const CsvRecord& rec, int col) const;
-    std::optional<double> number(const CsvRecord& rec, int col) const;
+    std::optional<core::Exact> number(const CsvRecord& rec, int col) const;
     std::optional<core::Date> date(const CsvRecord& rec, int col, bool required) const;
     /// One of `valid` (case-insensitive); reports the valid ones otherwise.
     std::optional<std::string> choice(const CsvRecord& rec, int col,

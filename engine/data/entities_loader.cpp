@@ -67,12 +67,12 @@ bool load_activities(const std::string& path, const EntityTable& settings,
         std::string_view cell = core::trim(cols.text(row, col));
         if (cell.empty()) return std::nullopt;
         auto d = parse_decimal(cell);
-        if (!d || *d < 0 || *d != static_cast<double>(static_cast<long>(*d))) {
+        if (!d || d->sign() < 0 || !d->is_whole() || *d > 1000000000) {
             cols.error(row, col, "expected a whole number, 0 or more, got '" + std::string(cell) + "'");
             ok = false;
             return std::nullopt;
         }
-        return static_cast<int>(*d);
+        return static_cast<int>(d->num());
     };
 
     CsvRecord row;

@@ -47,11 +47,11 @@ bool load_meta(const ObservationSource& src, Catalog& catalog, core::DiagnosticS
         std::string_view dp = core::trim(cols.text(row, c_dp));
         if (!dp.empty()) {
             auto d = parse_decimal(dp);
-            if (!d || *d < 0 || *d > 4 || *d != static_cast<int>(*d))
+            if (!d || d->sign() < 0 || *d > 4 || !d->is_whole())
                 cols.error(row, c_dp, "indicator_dp must be a whole number from 0 to 4, got '" +
                                           std::string(dp) + "'");
             else
-                m.dp = static_cast<int>(*d);
+                m.dp = static_cast<int>(d->num());
         }
         indicators[name] = m;
     }

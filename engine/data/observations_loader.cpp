@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cmath>
 
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
@@ -37,8 +36,6 @@ std::string canonical_level(std::string_view s) {
         if (core::iequals_ascii(s, l.name)) return l.name;
     return "";
 }
-
-bool is_whole(double v) { return std::floor(v) == v; }
 
 }  // namespace
 
@@ -206,14 +203,16 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                     return;
                 }
                 if (!v->number) return;  // a symbol: unknown count
-                if (*v->number < 0 || !is_whole(*v->number)) {
+                // Counts are whole and far below 2^53, so a double holds them exactly.
+                if (v->number->sign() < 0 || !v->number->is_whole() ||
+                    *v->number > 1000000000000LL) {
                     cols.error(row, col,
                                std::string("a ") + what + " must be a whole number of children, 0 or "
                                "more, got '" + txt(cols, row, col) + "'");
                     good = false;
                     return;
                 }
-                out = v->number;
+                out = v->number->to_double();
             };
             count(so.cohort, obs.cohort, "cohort");
             count(so.numerator, obs.numerator, "numerator");
@@ -228,12 +227,17 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             const MeasureInfo* mi = catalog.measure(obs.measure);
             if (good && mi && mi->unit == Unit::Percent && obs.value.number && obs.cohort &&
                 obs.numerator && *obs.cohort > 0) {
-                double exact = 100.0 * *obs.numerator / *obs.cohort;
+                core::Exact exact = core::Exact::ratio(
+                    100 * static_cast<core::Int128>(*obs.numerator),
+                    static_cast<core::Int128>(*obs.cohort));
                 std::string shown(core::trim(txt(cols, row, so.value)));
                 auto dot = shown.find('.');
                 int dp = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
-                double tolerance = 0.5 * std::pow(10.0, -std::min(dp, 6)) + 1e-9;
-                if (std::fabs(*obs.value.number - exact) > tolerance) {
+                // The published value must be the exact one rounded at its own places (half
+                // either way: publishers round halves differently).
+                core::Exact half = core::Exact::ratio(1, 2);
+                for (int k = 0; k < std::min(dp, 12); ++k) half = half / 10;
+                if ((*obs.value.number - exact).abs() > half) {
                     cols.error(row, so.value,
                                "the value '" + shown + "' does not agree with numerator / cohort (" +
                                    txt(cols, row, so.numerator) + " / " + txt(cols, row, so.cohort) +

@@ -310,7 +310,7 @@ bool load_records(const RecordsSpec& spec, const EntityTable& settings, Observat
         o.area = area_key;
         o.group = groups[static_cast<std::size_t>(g)].name;
         o.measure = a == gld_area && spec.gld ? spec.gld_measure : area_ids.name(a);
-        o.value = Value::of(100.0 * k.ok / k.judged);
+        o.value = Value::of(core::Exact::ratio(100 * static_cast<core::Int128>(k.ok), k.judged));
         o.cohort = k.judged;
         o.numerator = k.ok;
         o.where = {spec.path, 0, 0};

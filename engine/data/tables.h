@@ -99,7 +99,7 @@ struct Target {
     Period period;                  ///< when the target must be met
     std::optional<Period> baseline; ///< for trajectories and narrowing
     TargetKind kind = TargetKind::GapAtMost;
-    double value = 0;               ///< ppts or %, per kind
+    core::Exact value;              ///< ppts or %, per kind (exact, as written)
     std::string area;               ///< optional: restrict to one area (empty = every area)
     core::SourceLocation where;
 };
@@ -175,7 +175,7 @@ struct Activity {
     std::string kind;   ///< coaching, training, network meeting, visit
     std::string topic;
     std::string leader;
-    double half_days = 0;
+    core::Exact half_days;  ///< may be a half (0.5)
     std::optional<int> participants;
     std::optional<int> feedback_positive;
     std::optional<int> feedback_total;

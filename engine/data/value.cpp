@@ -1,7 +1,5 @@
 #include "engine/data/value.h"
 
-#include <charconv>
-
 namespace engine::data {
 
 std::optional<Missing> parse_missing_symbol(std::string_view cell) {
@@ -14,28 +12,7 @@ std::optional<Missing> parse_missing_symbol(std::string_view cell) {
     return std::nullopt;
 }
 
-std::optional<double> parse_decimal(std::string_view s) {
-    if (s.empty()) return std::nullopt;
-    std::size_t i = 0;
-    if (s[0] == '-' || s[0] == '+') i = 1;
-    bool digits = false, dot = false;
-    for (std::size_t k = i; k < s.size(); ++k) {
-        char c = s[k];
-        if (c >= '0' && c <= '9') {
-            digits = true;
-        } else if (c == '.' && !dot) {
-            dot = true;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (!digits) return std::nullopt;
-    double v = 0;
-    std::string_view body = s[0] == '+' ? s.substr(1) : s;
-    auto r = std::from_chars(body.data(), body.data() + body.size(), v);
-    if (r.ec != std::errc() || r.ptr != body.data() + body.size()) return std::nullopt;
-    return v;
-}
+std::optional<core::Exact> parse_decimal(std::string_view s) { return core::Exact::parse(s); }
 
 std::string display_symbol(Missing m) {
     switch (m) {

@@ -477,16 +477,22 @@ private:
 
     // A table whose columns cannot fit even at the smallest text: an error naming it and the
     // widths its columns need, instead of a table with broken words.
+    // A length in points for a message, to 0.1 pt: geometry is double, text goes through the
+    // one number formatter.
+    static std::string pt_text(double v) {
+        return core::format_fixed(core::Exact::ratio(std::llround(v * 10), 10), 1);
+    }
+
     void too_wide(const templating::Table& t, const ColumnNeeds& need, double size) {
         std::vector<std::string> cols;
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            cols.push_back("'" + t.columns[i].header + "' " + core::format_fixed(need.min[i], 1));
+            cols.push_back("'" + t.columns[i].header + "' " + pt_text(need.min[i]));
         std::string name = t.caption.empty() ? "a table" : "table '" + t.caption + "'";
         errors_.push_back({core::Severity::Error, t.where,
-                           name + " does not fit the text width of " + core::format_fixed(width_, 1) +
-                               " pt even with its text at " + core::format_fixed(size, 1) +
+                           name + " does not fit the text width of " + pt_text(width_) +
+                               " pt even with its text at " + pt_text(size) +
                                " pt: its " + std::to_string(t.columns.size()) + " columns need at least " +
-                               core::format_fixed(need.min_total(), 1) + " pt (" + core::join(cols, ", ") + ")",
+                               pt_text(need.min_total()) + " pt (" + core::join(cols, ", ") + ")",
                            {"drop or merge columns, shorten the widest headers or cells, or make the "
                             "text width larger (style.margins)"}});
     }

@@ -5,9 +5,9 @@
 
 namespace engine::metrics {
 
-std::optional<double> ActivityTotals::positive_pct() const {
+std::optional<core::Exact> ActivityTotals::positive_pct() const {
     if (feedback_total <= 0) return std::nullopt;
-    return 100.0 * feedback_positive / feedback_total;
+    return core::Exact::ratio(100 * static_cast<core::Int128>(feedback_positive), feedback_total);
 }
 
 namespace {

@@ -13,13 +13,13 @@ namespace engine::metrics {
 struct ActivityTotals {
     std::string name;  ///< the kind, leader or local authority ("" for the overall total)
     int sessions = 0;
-    double half_days = 0;
+    core::Exact half_days;
     int participants = 0;
     int feedback_positive = 0;
     int feedback_total = 0;
     int settings = 0;  ///< distinct settings reached
     /// Positive feedback as a percentage of feedback received; nullopt without feedback.
-    std::optional<double> positive_pct() const;
+    std::optional<core::Exact> positive_pct() const;
 };
 
 struct ActivitySummary {

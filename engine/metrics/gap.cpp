@@ -4,12 +4,13 @@
 
 namespace engine::metrics {
 
-double gap_between(double group_value, double comparator_value, data::Polarity polarity) {
+core::Exact gap_between(const core::Exact& group_value, const core::Exact& comparator_value,
+                        data::Polarity polarity) {
     return polarity == data::Polarity::HigherIsBetter ? comparator_value - group_value
                                                       : group_value - comparator_value;
 }
 
-Direction direction_of(double change, int dp) {
+Direction direction_of(const core::Exact& change, int dp) {
     if (core::rounds_to_zero(change, dp)) return Direction::Unchanged;
     return change < 0 ? Direction::Narrowed : Direction::Widened;
 }

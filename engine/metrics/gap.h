@@ -4,22 +4,23 @@
 
 #include <optional>
 
+#include "engine/core/exact.h"
 #include "engine/data/catalog.h"
 #include "engine/metrics/status.h"
 
 namespace engine::metrics {
 
 /// comparator − group for higher-is-better measures; group − comparator for lower-is-better.
-double gap_between(double group_value, double comparator_value, data::Polarity polarity);
+/// Exact: 65.1 − 55.6 is 9.5, not 9.499999999999993.
+core::Exact gap_between(const core::Exact& group_value, const core::Exact& comparator_value,
+                        data::Polarity polarity);
 
 /// Change in a gap from `earlier` to `later` (negative = narrowed).
-inline double gap_change(double earlier_gap, double later_gap) { return later_gap - earlier_gap; }
+inline core::Exact gap_change(const core::Exact& earlier_gap, const core::Exact& later_gap) {
+    return later_gap - earlier_gap;
+}
 
 /// "unchanged" when the change rounds to zero at `dp` places, else narrowed/widened.
-Direction direction_of(double change, int dp);
-
-/// Tolerance for comparisons of unrounded values with targets (a gap exactly at target meets
-/// it despite binary noise).
-inline constexpr double kEpsilon = 1e-9;
+Direction direction_of(const core::Exact& change, int dp);
 
 }  // namespace engine::metrics

@@ -25,11 +25,28 @@ const GapPoint* GapSeries::before(const data::Period& p) const {
     return prev;
 }
 
-double period_position(const data::Period& p) {
+std::string GapSeries::group_label(const data::Catalog& catalog) const {
+    return catalog.group_label(group);
+}
+
+std::string GapSeries::comparator_label(const data::Catalog& catalog) const {
+    return metrics::comparator_label(catalog, comparator, area);
+}
+
+std::string comparator_label(const data::Catalog& catalog, const data::ComparatorRef& comparator,
+                             const AreaKey& area) {
+    std::string l = catalog.group_label(comparator.group);
+    if (comparator.national) return l + " (England)";
+    if (comparator.local_authority)
+        return l + " (" + (area.la_name.empty() ? std::string("local authority") : area.la_name) + ")";
+    return l;
+}
+
+core::Exact period_position(const data::Period& p) {
     switch (p.kind) {
         case data::PeriodKind::AutumnTerm: return p.year;
-        case data::PeriodKind::SpringTerm: return p.year + 1.0 / 3.0;
-        case data::PeriodKind::SummerTerm: return p.year + 2.0 / 3.0;
+        case data::PeriodKind::SpringTerm: return core::Exact::ratio(3 * p.year + 1, 3);
+        case data::PeriodKind::SummerTerm: return core::Exact::ratio(3 * p.year + 2, 3);
         default: return p.year;
     }
 }

@@ -90,7 +90,8 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
                 out.problems.push_back({core::Severity::Error, t.where,
                                         "target " + t.id + ": " + u.message, std::move(u.hints)});
             }
-            row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure));
+            row.result = evaluate_target(t, row.series, measure_info(*in.catalog, t.measure),
+                                         in.catalog);
             out.rows.push_back(std::move(row));
         }
     }

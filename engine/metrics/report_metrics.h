@@ -25,12 +25,12 @@ struct GapRow {
     TargetResult result;
     std::optional<std::size_t> latest;    ///< index into series.points
     std::optional<std::size_t> previous;  ///< the period before latest
-    std::optional<double> change;         ///< gap(latest) − gap(previous), unrounded
+    std::optional<core::Exact> change;    ///< gap(latest) − gap(previous), exact
     std::optional<Direction> direction;
     bool change_suppressed = false;
     /// The target's baseline period, else the first period with data for the group.
     std::optional<std::size_t> baseline;
-    std::optional<double> change_since_baseline;  ///< gap(latest) − gap(baseline)
+    std::optional<core::Exact> change_since_baseline;  ///< gap(latest) − gap(baseline)
     std::optional<Direction> direction_since_baseline;
     bool change_since_baseline_suppressed = false;
 

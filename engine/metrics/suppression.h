@@ -47,7 +47,7 @@ enum class SuppressionReason {
 
 /// A value as reports may show it.
 struct Cell {
-    std::optional<double> value;  ///< nullopt when missing or suppressed
+    std::optional<core::Exact> value;  ///< nullopt when missing or suppressed
     data::Missing missing = data::Missing::Empty;
     std::optional<double> cohort;
     SuppressionReason suppression = SuppressionReason::None;

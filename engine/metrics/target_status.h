@@ -16,13 +16,16 @@ struct TargetResult {
     TargetStatus status = TargetStatus::NoData;
     std::string reason;                   ///< "gap 19.8 ppts against a target of at most 18.0"
     std::optional<data::Period> judged;   ///< the period the status is judged on
-    std::optional<double> actual;         ///< gap, value or narrowing that was compared
-    std::optional<double> required;       ///< what it was compared with (target or trajectory)
+    std::optional<core::Exact> actual;    ///< gap, value or narrowing that was compared (exact)
+    std::optional<core::Exact> required;  ///< what it was compared with (target or trajectory)
     bool future = false;                  ///< judged before the target period (trajectory)
 };
 
-/// Evaluates `target` on its gap series. `measure` supplies polarity and display precision.
+/// Evaluates `target` on its gap series. `measure` supplies polarity and display precision;
+/// `catalog`, when given, the group and comparator labels the reason uses (the same as the
+/// table's), else the data names.
 TargetResult evaluate_target(const data::Target& target, const GapSeries& series,
-                             const data::MeasureInfo& measure);
+                             const data::MeasureInfo& measure,
+                             const data::Catalog* catalog = nullptr);
 
 }  // namespace engine::metrics

@@ -151,10 +151,7 @@ private:
 
     std::string place() const { return ctx_.area_label.empty() ? ctx_.area.area : ctx_.area_label; }
     std::string label_of(const data::ComparatorRef& c) const {
-        std::string l = ctx_.catalog->group_label(c.group);
-        if (c.national) return l + " (England)";
-        if (c.local_authority) return l + " (" + (ctx_.area.la_name.empty() ? "local authority" : ctx_.area.la_name) + ")";
-        return l;
+        return metrics::comparator_label(*ctx_.catalog, c, ctx_.area);
     }
 
     cm::ChartText text(const std::string& default_subtitle) {
@@ -175,7 +172,14 @@ private:
         a.decimals = 0;
         return a;
     }
-    static cm::Value value_of(const metrics::Cell& c) { return c.value; }
+    // The chart boundary: exact figures become doubles for geometry only. Labels drawn from
+    // them round like the tables because the nearest double of an exact figure reads back as
+    // that figure at 15 significant digits (docs/metrics.md).
+    static cm::Value chart_value(const std::optional<core::Exact>& v) {
+        if (!v) return std::nullopt;
+        return v->to_double();
+    }
+    static cm::Value value_of(const metrics::Cell& c) { return chart_value(c.value); }
 
     cm::ChartSpec gap_trend() {
         cm::GapTrendSpec s;
@@ -199,7 +203,7 @@ private:
             auto nat_area = ctx_.view->table().areas(data::kNational);
             for (const auto& p : series.points) {
                 auto c = ctx_.view->cell(m.id, g, data::kNational, nat_area.empty() ? "England" : nat_area.front(), p.period);
-                ref.values.push_back(c.value);
+                ref.values.push_back(chart_value(c.value));
             }
             s.reference = ref;
         }
@@ -226,7 +230,7 @@ private:
             r.label = (mi ? mi->short_label : row.series.measure) + " \xE2\x80\x93 " +
                       ctx_.catalog->group_label(row.series.group);
             const auto* latest = row.latest_point();
-            if (latest && !latest->suppressed()) r.gap = latest->gap;
+            if (latest && !latest->suppressed()) r.gap = chart_value(latest->gap);
             r.target = target_gap(row);
             r.status = status_category(metrics::status_word(row.result.status));
             s.rows.push_back(r);
@@ -242,17 +246,14 @@ private:
         const auto& r = row.result;
         switch (t.kind) {
             case data::TargetKind::GapAtMost:
-            case data::TargetKind::AtOrAboveComparator: return r.required;
+            case data::TargetKind::AtOrAboveComparator: return chart_value(r.required);
             case data::TargetKind::GapNarrowsBy:
             case data::TargetKind::ImprovesFasterThanComparatorBy: {
                 if (!t.baseline) return std::nullopt;
                 const auto* base = row.series.at(*t.baseline);
                 if (!base || !base->gap || !r.required || !r.judged) return std::nullopt;
-                double needed = *r.required;
-                if (t.kind == data::TargetKind::ImprovesFasterThanComparatorBy && !r.future)
-                    needed = t.value * (metrics::period_position(*r.judged) -
-                                        metrics::period_position(base->period));
-                return *base->gap - needed;
+                // required is the narrowing needed from the baseline to the judged period.
+                return chart_value(*base->gap - *r.required);
             }
             case data::TargetKind::ValueAtLeast: return std::nullopt;
         }
@@ -280,7 +281,7 @@ private:
                            cm::MarkerShape::Square, false};
             for (const auto& m : measures) {
                 cm::Value v;
-                if (period) v = ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period).value;
+                if (period) v = value_of(ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period));
                 ser.values.push_back(v);
             }
             s.groups.push_back(ser);
@@ -332,7 +333,7 @@ private:
             auto series = metrics::build_gap_series(*ctx_.view, *ctx_.catalog, m.id, g, comp, {level, area, ""});
             const metrics::GapPoint* p = period ? series.at(*period) : series.latest();
             cm::DistributionPoint dp{area, std::nullopt};
-            if (p && !p->suppressed()) dp.value = p->gap;
+            if (p && !p->suppressed()) dp.value = chart_value(p->gap);
             if (area == highlight) s.highlight = s.points.size();
             s.points.push_back(dp);
         }
@@ -367,14 +368,14 @@ private:
         std::size_t i = 0;
         for (const auto& a : areas) {
             cm::Series ser{a, pal::categorical(i++), {}, cm::MarkerShape::Circle, false};
-            for (const auto& p : periods) ser.values.push_back(ctx_.view->cell(m.id, g, level, a, p).value);
+            for (const auto& p : periods) ser.values.push_back(value_of(ctx_.view->cell(m.id, g, level, a, p)));
             s.series.push_back(ser);
         }
         if (flag("national")) {
             auto nat = ctx_.view->table().areas(data::kNational);
             cm::Series ser{"England", pal::kDarkGrey, {}, cm::MarkerShape::None, true};
             for (const auto& p : periods)
-                ser.values.push_back(ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p).value);
+                ser.values.push_back(value_of(ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p)));
             s.series.push_back(ser);
         }
         std::string target = opt("target");
@@ -384,7 +385,7 @@ private:
                 sink_.error(where("target"), "'target' must be a number, got '" + target + "'");
             } else {
                 cm::Series ts{"Target", pal::kStatusBlack, {}, cm::MarkerShape::None, true};
-                for (std::size_t k = 0; k < periods.size(); ++k) ts.values.push_back(*t);
+                for (std::size_t k = 0; k < periods.size(); ++k) ts.values.push_back(t->to_double());
                 s.target = ts;
             }
         }

@@ -35,20 +35,25 @@ Value gap_value(const metrics::GapPoint* p, const data::MeasureInfo& m) {
     return Value::number(p->gap, NumberUnit::Ppts, m.dp, why);
 }
 
-std::string target_text(const data::Target& t, const data::MeasureInfo& m) {
-    auto num = [&](double v) { return core::format_number(v, {m.dp, false, false, ""}); };
+// `comparator` is the label the table prints beside it (GapSeries::comparator_label).
+std::string target_text(const data::Target& t, const data::MeasureInfo& m,
+                        const std::string& comparator) {
+    auto num = [&](const core::Exact& v) { return core::format_number(v, {m.dp, false, false, ""}); };
+    auto ppts = [&](const core::Exact& v) {
+        return core::format_number(v, core::NumberStyle::ppts(m.dp));
+    };
     std::string by = " by " + t.period.label();
     switch (t.kind) {
         case data::TargetKind::GapAtMost: return "Gap at most " + num(t.value) + by;
         case data::TargetKind::ValueAtLeast:
             return "At least " + num(t.value) + (m.unit == data::Unit::Percent ? "%" : "") + by;
         case data::TargetKind::AtOrAboveComparator:
-            return t.value == 0 ? "In line with " + t.comparator.label() + by
-                                : "Within " + num(t.value) + " ppts of " + t.comparator.label() + by;
+            return t.value == 0 ? "In line with " + comparator + by
+                                : "Within " + ppts(t.value) + " of " + comparator + by;
         case data::TargetKind::GapNarrowsBy:
-            return "Gap narrows by " + num(t.value) + " ppts from " + t.baseline->label() + by;
+            return "Gap narrows by " + ppts(t.value) + " from " + t.baseline->label() + by;
         case data::TargetKind::ImprovesFasterThanComparatorBy:
-            return "Gap narrows " + num(t.value) + " ppts a year from " + t.baseline->label() + by;
+            return "Gap narrows " + ppts(t.value) + " a year from " + t.baseline->label() + by;
     }
     return "";
 }
@@ -78,8 +83,8 @@ Value expand_text_tree(const config::TextNode& n, Expander& ex) {
 ValueMap counts_value(const metrics::StatusCounts& c) {
     ValueMap m;
     for (auto s : metrics::all_action_statuses())
-        m[metrics::status_key(s)] = Value(number_of(static_cast<double>(c.of(s)), NumberUnit::Count, 0));
-    m["total"] = Value(number_of(static_cast<double>(c.total), NumberUnit::Count, 0));
+        m[metrics::status_key(s)] = Value(number_of(core::Exact(c.of(s)), NumberUnit::Count, 0));
+    m["total"] = Value(number_of(core::Exact(c.total), NumberUnit::Count, 0));
     return m;
 }
 
@@ -94,13 +99,9 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
     v["measure_label"] = Value(m.label);
     v["measure_short"] = Value(m.short_label);
     v["group"] = Value(row.series.group);
-    v["group_label"] = Value(catalog.group_label(row.series.group));
+    v["group_label"] = Value(row.series.group_label(catalog));
     v["comparator"] = Value(row.series.comparator.group);
-    std::string comp = catalog.group_label(row.series.comparator.group);
-    if (row.series.comparator.national) comp += " (England)";
-    if (row.series.comparator.local_authority)
-        comp += " (" + (row.series.area.la_name.empty() ? std::string("local authority") : row.series.area.la_name) + ")";
-    v["comparator_label"] = Value(comp);
+    v["comparator_label"] = Value(row.series.comparator_label(catalog));
     v["local_authority"] = Value(row.series.comparator.local_authority);
     v["national"] = Value(row.series.comparator.national);
     v["period"] = Value(latest ? latest->period.label() : "");
@@ -141,7 +142,7 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
         v["target"] = Value(number_of(t.value, NumberUnit::Plain, m.dp));
         v["target_period"] = Value(t.period.label());
         v["baseline_period"] = Value(t.baseline ? t.baseline->label() : "");
-        v["target_text"] = Value(target_text(t, m));
+        v["target_text"] = Value(target_text(t, m, row.series.comparator_label(catalog)));
         v["status"] = Value(metrics::status_word(row.result.status));
         v["status_key"] = Value(metrics::status_key(row.result.status));
         v["reason"] = Value(row.result.reason);
@@ -169,8 +170,8 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     root["report"] = Value(report);
     root["batch"] = Value(ValueMap{
         {"name", Value(batch.name)},
-        {"at_risk_days", Value(number_of(static_cast<double>(batch.at_risk_days), NumberUnit::Count, 0))},
-        {"min_cohort", Value(number_of(static_cast<double>(batch.min_cohort), NumberUnit::Count, 0))}});
+        {"at_risk_days", Value(number_of(core::Exact(batch.at_risk_days), NumberUnit::Count, 0))},
+        {"min_cohort", Value(number_of(core::Exact(batch.min_cohort), NumberUnit::Count, 0))}});
 
     ValueMap meeting;
     meeting["to"] = Value(rep.meeting.to);
@@ -208,10 +209,10 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         ValueMap counts;
         int total = 0;
         for (const auto& [k, n] : status_counts) {
-            counts[k] = Value(number_of(static_cast<double>(n), NumberUnit::Count, 0));
+            counts[k] = Value(number_of(core::Exact(n), NumberUnit::Count, 0));
             total += n;
         }
-        counts["total"] = Value(number_of(static_cast<double>(total), NumberUnit::Count, 0));
+        counts["total"] = Value(number_of(core::Exact(total), NumberUnit::Count, 0));
         root["status_counts"] = Value(counts);
 
         ValueList actions;
@@ -228,7 +229,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
             av["status_key"] = Value(metrics::status_key(r.status));
             av["progress"] = Value(a.progress);
             av["last_updated"] = a.last_updated ? Value(*a.last_updated) : Value("");
-            av["days_to_due"] = Value(number_of(static_cast<double>(r.days_to_due), NumberUnit::Count, 0));
+            av["days_to_due"] = Value(number_of(core::Exact(r.days_to_due), NumberUnit::Count, 0));
             actions.push_back(Value(av));
         }
         root["actions"] = Value(actions);
@@ -242,7 +243,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         root["objectives"] = Value(objectives);
         ValueMap supp;
         supp["footnote"] = Value(mx.suppression_footnote);
-        supp["min_cohort"] = Value(number_of(static_cast<double>(batch.min_cohort), NumberUnit::Count, 0));
+        supp["min_cohort"] = Value(number_of(core::Exact(batch.min_cohort), NumberUnit::Count, 0));
         root["suppression"] = Value(supp);
     }
 

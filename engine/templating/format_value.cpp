@@ -1,6 +1,5 @@
 #include "engine/templating/format_value.h"
 
-#include <cmath>
 
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
@@ -81,7 +80,7 @@ std::optional<Value> apply_filter(const Value& v, const std::string& f, std::str
         return numeric([&](Number x) -> Value { x.suffix = sfx; return Value(x); });
     }
     if (f == "signed") return numeric([](Number x) -> Value { x.plus_sign = true; return Value(x); });
-    if (f == "abs") return numeric([](Number x) -> Value { x.value = std::fabs(x.value); return Value(x); });
+    if (f == "abs") return numeric([](Number x) -> Value { x.value = x.value.abs(); return Value(x); });
     if (f == "dp0" || f == "dp1" || f == "dp2") {
         int dp = f[2] - '0';
         return numeric([dp](Number x) -> Value { x.dp = dp; return Value(x); });
@@ -118,7 +117,7 @@ std::optional<Value> apply_filter(const Value& v, const std::string& f, std::str
             error = "filter 'count' needs a list, got " + v.kind_name();
             return std::nullopt;
         }
-        return Value(number_of(static_cast<double>(v.list().size()), NumberUnit::Count, 0));
+        return Value(number_of(core::Exact(v.list().size()), NumberUnit::Count, 0));
     }
     if (f == "list") {
         if (!v.is_list()) {

@@ -131,8 +131,8 @@ private:
         loop_values_.emplace_back();
         for (std::size_t i = 0; i < items.size(); ++i) {
             ValueMap loop;
-            loop["index"] = Value(number_of(static_cast<double>(i), NumberUnit::Count, 0));
-            loop["number"] = Value(number_of(static_cast<double>(i + 1), NumberUnit::Count, 0));
+            loop["index"] = Value(number_of(core::Exact(i), NumberUnit::Count, 0));
+            loop["number"] = Value(number_of(core::Exact(i + 1), NumberUnit::Count, 0));
             loop["first"] = Value(i == 0);
             loop["last"] = Value(i + 1 == items.size());
             loop_values_.back() = Value(ValueMap{{"loop", Value(loop)}});

@@ -2,7 +2,7 @@
 
 namespace engine::templating {
 
-Value Value::number(std::optional<double> v, NumberUnit unit, int dp, data::Missing why) {
+Value Value::number(std::optional<core::Exact> v, NumberUnit unit, int dp, data::Missing why) {
     if (v) return Value(number_of(*v, unit, dp));
     return Value(MissingNumber{why, unit});
 }

@@ -18,7 +18,7 @@ namespace engine::templating {
 enum class NumberUnit { Plain, Percent, Ppts, Count };
 
 struct Number {
-    double value = 0;
+    core::Exact value;  ///< exact; formatted once, by core::format_number
     NumberUnit unit = NumberUnit::Plain;
     int dp = 1;
     // Display flags set by filters; the number is formatted once, when printed.
@@ -27,7 +27,7 @@ struct Number {
     std::optional<std::string> suffix;  ///< overrides the unit's suffix (ppts, pct, num)
 };
 
-inline Number number_of(double value, NumberUnit unit, int dp) {
+inline Number number_of(core::Exact value, NumberUnit unit, int dp) {
     Number n;
     n.value = value;
     n.unit = unit;
@@ -67,7 +67,7 @@ public:
     Value(ValueMap m) : data_(std::make_shared<const ValueMap>(std::move(m))) {}
 
     /// A number, or a missing number when `v` has no value.
-    static Value number(std::optional<double> v, NumberUnit unit, int dp,
+    static Value number(std::optional<core::Exact> v, NumberUnit unit, int dp,
                         data::Missing why = data::Missing::Empty);
 
     bool is_null() const { return std::holds_alternative<std::monostate>(data_); }

@@ -2,15 +2,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/exact.h"
+
 using namespace engine;
 using namespace engine::templating;
 
 namespace {
 Value sample() {
     ValueMap fsm;
-    fsm["latest"] = Value(number_of(19.849999999, NumberUnit::Ppts, 1));
-    fsm["change"] = Value(number_of(-0.44, NumberUnit::Ppts, 1));
-    fsm["value"] = Value(number_of(47.0, NumberUnit::Percent, 0));
+    fsm["latest"] = Value(number_of(test::dec("19.849999999"), NumberUnit::Ppts, 1));
+    fsm["change"] = Value(number_of(test::dec("-0.44"), NumberUnit::Ppts, 1));
+    fsm["value"] = Value(number_of(47, NumberUnit::Percent, 0));
     fsm["direction"] = Value("narrowed");
     ValueMap lac;
     lac["latest"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
