@@ -12,6 +12,7 @@ std::string text_of(const Number& n) {
     core::NumberStyle st{n.dp, n.thousands || n.unit == NumberUnit::Count, n.plus_sign,
                          n.unit == NumberUnit::Percent ? "%" : ""};
     if (n.suffix) st.suffix = *n.suffix;
+    st.suffix_one = n.suffix_one;
     return core::format_number(n.value, st);
 }
 
@@ -27,7 +28,7 @@ const std::vector<std::string>& filter_names() {
     static const std::vector<std::string> v = {
         "ppts", "pct", "num", "signed", "abs", "dp0", "dp1", "dp2", "int", "thousands",
         "date", "short_date", "iso", "month_year", "upper", "lower", "capitalize", "list",
-        "count", "symbol"};
+        "count", "symbol", "plural", "agree"};
     return v;
 }
 
@@ -53,7 +54,26 @@ std::optional<std::string> render_value(const Value& v, std::string& error) {
         v.data());
 }
 
-std::optional<Value> apply_filter(const Value& v, const std::string& f, std::string& error) {
+namespace {
+
+// "plural: child, children" → {"child", "children"}; "plural: action" → {"action", "actions"}.
+std::optional<std::pair<std::string, std::string>> word_forms(const std::string& args) {
+    auto parts = core::split(args, ',');
+    std::string one(core::trim(parts[0]));
+    if (one.empty() || parts.size() > 2) return std::nullopt;
+    std::string many = parts.size() == 2 ? std::string(core::trim(parts[1])) : one + "s";
+    if (many.empty()) return std::nullopt;
+    return std::make_pair(one, many);
+}
+
+}  // namespace
+
+std::optional<Value> apply_filter(const Value& v, const std::string& filter, std::string& error) {
+    // A filter may take arguments after a colon: "plural: child, children".
+    const std::size_t colon = filter.find(':');
+    const std::string f(core::trim(std::string_view(filter).substr(0, colon)));
+    const std::string args =
+        colon == std::string::npos ? "" : std::string(core::trim(filter.substr(colon + 1)));
     const auto& d = v.data();
     const Number* n = std::get_if<Number>(&d);
     const MissingNumber* m = std::get_if<MissingNumber>(&d);
@@ -75,9 +95,32 @@ std::optional<Value> apply_filter(const Value& v, const std::string& f, std::str
         return Value(fn(*s));
     };
 
+    if (f == "plural" || f == "agree") {
+        auto forms = word_forms(args);
+        if (!forms) {
+            error = "filter '" + f + "' needs the word, e.g. '" + f +
+                    (f == "plural" ? ": action' or '" + f + ": child, children'"
+                                   : ": was, were'");
+            return std::nullopt;
+        }
+        return numeric([&](Number x) -> Value {
+            const std::string& word =
+                core::displays_as_one(x.value, x.dp) ? forms->first : forms->second;
+            if (f == "agree") return Value(word);
+            return Value(text_of(x) + " " + word);
+        });
+    }
+    if (!args.empty()) {
+        error = "filter '" + f + "' takes no arguments, got '" + args + "'";
+        return std::nullopt;
+    }
     if (f == "ppts" || f == "pct" || f == "num") {
         std::string sfx = f == "ppts" ? " ppts" : f == "pct" ? "%" : "";
-        return numeric([&](Number x) -> Value { x.suffix = sfx; return Value(x); });
+        return numeric([&](Number x) -> Value {
+            x.suffix = sfx;
+            x.suffix_one = f == "ppts" ? " ppt" : "";  // "1 ppt", "−1 ppt"
+            return Value(x);
+        });
     }
     if (f == "signed") return numeric([](Number x) -> Value { x.plus_sign = true; return Value(x); });
     if (f == "abs") return numeric([](Number x) -> Value { x.value = x.value.abs(); return Value(x); });

@@ -25,6 +25,7 @@ struct Number {
     bool plus_sign = false;          ///< "+1.2" (signed)
     bool thousands = false;          ///< "12,345" (thousands; counts have it by default)
     std::optional<std::string> suffix;  ///< overrides the unit's suffix (ppts, pct, num)
+    std::string suffix_one;  ///< the suffix when the number shows as 1 or −1 (" ppt"); "" = same
 };
 
 inline Number number_of(core::Exact value, NumberUnit unit, int dp) {

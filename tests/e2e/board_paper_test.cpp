@@ -100,7 +100,7 @@ TEST_CASE("the action plan shows statuses as at the meeting date", "[e2e][board-
     CHECK(std::regex_search(t, std::regex("AA07 .*At risk")));
     CHECK(std::regex_search(t, std::regex("AA08 .*Overdue")));
     CHECK(std::regex_search(t, std::regex("AA12 .*Not started")));
-    CHECK(t.find("6 of 13 actions are complete") != std::string::npos);
+    CHECK(t.find("6 of the 13 actions are complete") != std::string::npos);
 }
 
 TEST_CASE("the chart is vector text in the PDF", "[e2e][board-paper][charts]") {
@@ -232,4 +232,41 @@ TEST_CASE("config errors exit 2 with file:line:col", "[e2e][cli]") {
     auto version = test::run_boardpack({"--version"});
     CHECK(version.exit_code == 0);
     CHECK(version.out.rfind("boardpack ", 0) == 0);
+}
+
+TEST_CASE("a count of one reads in the singular: 1 of the 2 actions is complete",
+          "[e2e][board-paper][words]") {
+    // The sample with an action plan of two actions, one of them complete.
+    test::TempDir dir;
+    fs::copy(test::source_dir() / "templates", dir.path() / "templates", fs::copy_options::recursive);
+    const fs::path sample = dir.path() / "samples/aa";
+    fs::create_directories(sample.parent_path());
+    fs::copy(kBatch.parent_path(), sample, fs::copy_options::recursive);
+    std::istringstream in(test::read_text_file(sample / "data/actions.csv"));
+    std::string line, kept;
+    int complete = 0, other = 0;
+    std::getline(in, line);
+    kept = line + "\n";
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        bool done = line.find(",Complete,") != std::string::npos;
+        if ((done && complete == 0) || (!done && other == 0)) {
+            kept += line + "\n";
+            (done ? complete : other)++;
+        }
+    }
+    REQUIRE(complete == 1);
+    REQUIRE(other == 1);
+    {
+        std::FILE* f = std::fopen((sample / "data/actions.csv").c_str(), "wb");
+        std::fputs(kept.c_str(), f);
+        std::fclose(f);
+    }
+    auto run = test::run_boardpack({"run", (sample / "batch.yaml").string(), "--out",
+                                    (dir.path() / "out").string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const std::string t = test::pdf_flow((dir.path() / "out" / kPdfName).string());
+    CHECK(t.find("1 of the 2 actions is complete") != std::string::npos);
+    CHECK(t.find("1 actions") == std::string::npos);
 }

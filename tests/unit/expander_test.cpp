@@ -95,3 +95,56 @@ TEST_CASE("unknown filters and unclosed sections are errors", "[templating]") {
     CHECK(sink.diagnostics()[1].message == "template error: unclosed section \"rows\"");
     CHECK(sink.diagnostics()[2].message.find("is a list") != std::string::npos);
 }
+
+TEST_CASE("words agree with the numbers beside them: ppt, plural and agree", "[templating][words]") {
+    ValueMap counts;
+    for (int n : {0, 1, 8, 1234}) counts["n" + std::to_string(n)] = Value(number_of(n, NumberUnit::Count, 0));
+    counts["one_ppt"] = Value(number_of(1, NumberUnit::Ppts, 0));
+    counts["minus_one_ppt"] = Value(number_of(-1, NumberUnit::Ppts, 0));
+    counts["one_dp1"] = Value(number_of(1, NumberUnit::Ppts, 1));
+    counts["near_one"] = Value(number_of(test::dec("0.6"), NumberUnit::Ppts, 0));
+    counts["missing"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Count});
+    const Value root(counts);
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    struct Case { const char* text; std::string want; };
+    const Case cases[] = {
+        {"{{ one_ppt | ppts }}", "1 ppt"},
+        {"{{ minus_one_ppt | ppts }}", "\xE2\x88\x92" "1 ppt"},
+        {"{{ minus_one_ppt | abs | ppts }}", "1 ppt"},
+        {"{{ one_dp1 | ppts }}", "1.0 ppts"},
+        {"{{ near_one | ppts }}", "1 ppt"},
+        {"{{ n1 | plural: action }}", "1 action"},
+        {"{{ n8 | plural: action }}", "8 actions"},
+        {"{{ n0 | plural: action }}", "0 actions"},
+        {"{{ n1234 | plural: child, children }}", "1,234 children"},
+        {"{{ n1 | plural: child, children }}", "1 child"},
+        {"{{ n1 }} of the {{ n8 | plural: action }} {{ n1 | agree: was, were }} complete",
+         "1 of the 8 actions was complete"},
+        {"{{ n8 }} of the {{ n8 | plural: action }} {{ n8 | agree: was, were }} complete",
+         "8 of the 8 actions were complete"},
+        {"{{ missing | plural: child, children }}", "suppressed"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        CHECK(ex.expand(c.text, {}) == c.want);
+    }
+    CHECK(sink.error_count() == 0);
+}
+
+TEST_CASE("plural without its word, or arguments to a filter that takes none, is an error",
+          "[templating][words]") {
+    ValueMap m;
+    m["n"] = Value(number_of(2, NumberUnit::Count, 0));
+    const Value root(m);
+    core::DiagnosticSink sink;
+    Expander ex(root, sink);
+    ex.expand("{{ n | plural }}", {"t.yaml", 3, 5});
+    ex.expand("{{ n | ppts: x }}", {"t.yaml", 4, 5});
+    REQUIRE(sink.error_count() == 2);
+    CHECK(sink.diagnostics()[0].message ==
+          "in '{{ n | plural }}': filter 'plural' needs the word, e.g. 'plural: action' or "
+          "'plural: child, children'");
+    CHECK(sink.diagnostics()[1].message ==
+          "in '{{ n | ppts: x }}': filter 'ppts' takes no arguments, got 'x'");
+}

@@ -347,3 +347,40 @@ TEST_CASE("a reason shows more places when rounding would print both figures ali
     auto r2 = judge(tb2, target(data::TargetKind::ValueAtLeast, "66.7", 2014), 1);
     CHECK(r2.reason == "66.67% in 2014/15 against a target of at least 66.70%");
 }
+
+TEST_CASE("reasons name groups and comparators as the table does, not by their data names",
+          "[metrics][targets][words]") {
+    TableBuilder tb;
+    tb.add("FSM", 2014, "66.0");
+    tb.add("FSM", 2014, "68.5", 100, "National", "England");
+    SuppressedView view(tb.table, {5, true, {}});
+    auto cat = catalog();
+    cat.groups["FSM"] = {"FSM", "Eligible for free school meals"};
+    auto t = target(data::TargetKind::AtOrAboveComparator, "0", 2014, {}, true);
+    auto series = build_gap_series(view, cat, t.measure, t.group, t.comparator,
+                                   {"Local authority", "LA", ""});
+    auto r = evaluate_target(t, series, *cat.measure("m"), &cat);
+    CHECK(r.reason == "Eligible for free school meals 66.0% against Eligible for free school "
+                      "meals (England) 68.5% in 2014/15 (gap 2.5 ppts); the target is in line "
+                      "with or above the comparator");
+    CHECK(series.comparator_label(cat) == "Eligible for free school meals (England)");
+    // A value missing on one side names that side by its label too.
+    TableBuilder tb2;
+    tb2.add("FSM", 2014, "66.0");
+    data::Observation x;
+    x.period = ay(2014);
+    x.level = "Local authority";
+    x.area = "LA";
+    x.group = "Not FSM";
+    x.measure = "m";
+    x.value = data::Value::missing_as(data::Missing::NotAvailable, "x");
+    tb2.table.add(x);
+    cat.groups["Not FSM"] = {"Not FSM", "Not eligible"};
+    SuppressedView view2(tb2.table, {5, true, {}});
+    auto t2 = target(data::TargetKind::GapAtMost, "5", 2014);
+    auto s2 = build_gap_series(view2, cat, t2.measure, t2.group, t2.comparator,
+                               {"Local authority", "LA", ""});
+    auto r2 = evaluate_target(t2, s2, *cat.measure("m"), &cat);
+    CHECK(r2.status == TargetStatus::NoData);
+    CHECK(r2.reason == "no value for Not eligible in 2014/15");
+}
