@@ -384,3 +384,76 @@ TEST_CASE("reasons name groups and comparators as the table does, not by their d
     CHECK(r2.status == TargetStatus::NoData);
     CHECK(r2.reason == "no value for Not eligible in 2014/15");
 }
+
+TEST_CASE("improves_faster is judged year on year: one missed year means the target can no longer be met",
+          "[metrics][targets][improves_faster]") {
+    // Gaps by year from the 2012/13 baseline ("" = no data that year); the rule is 3 ppts a
+    // year faster than the comparator, i.e. the gap narrows by at least 3 each year.
+    struct Case {
+        const char* what;
+        std::vector<const char*> gaps;  // 2012, 2013, 2014 …
+        int target_year;
+        TargetStatus want;
+    };
+    const Case cases[] = {
+        {"each year met, before the target year", {"30", "27", "24"}, 2016, TargetStatus::OnTarget},
+        {"each year met, at the target year", {"30", "27", "24"}, 2014, TargetStatus::Achieved},
+        {"one year missed early, though the total is ahead of the line",
+         {"30", "29", "20"}, 2016, TargetStatus::NotOnTarget},
+        {"one year missed early, at the target year", {"30", "29", "20"}, 2014,
+         TargetStatus::NotAchieved},
+        {"the last year missed", {"30", "26", "23.1"}, 2016, TargetStatus::NotOnTarget},
+        {"exactly at the margin every year (decimal data)", {"27.1", "24.1", "21.1"}, 2016,
+         TargetStatus::OnTarget},
+        {"exactly at the margin, at the target year", {"27.1", "24.1", "21.1"}, 2014,
+         TargetStatus::Achieved},
+        {"a hair short of the margin", {"27.1", "24.1", "21.11"}, 2014, TargetStatus::NotAchieved},
+        {"a missing year is spanned: 6 over two years meets it", {"30", "", "24"}, 2016,
+         TargetStatus::OnTarget},
+        {"a missing year is spanned: 5.9 over two years misses", {"30", "", "24.1"}, 2016,
+         TargetStatus::NotOnTarget},
+        {"a missing year at the end of a met run", {"30", "27", "", "21"}, 2016,
+         TargetStatus::OnTarget},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        TableBuilder tb;
+        for (std::size_t i = 0; i < c.gaps.size(); ++i) {
+            if (std::string(c.gaps[i]).empty()) continue;
+            int year = 2012 + static_cast<int>(i);
+            tb.add("FSM", year, "50");
+            tb.add_at("Not FSM", ay(year), test::dec("50") + test::dec(c.gaps[i]));
+        }
+        auto r = judge(tb, target(data::TargetKind::ImprovesFasterThanComparatorBy, "3",
+                                  c.target_year, 2012));
+        CHECK(r.status == c.want);
+    }
+}
+
+TEST_CASE("improves_faster names the missed year, and says the target can no longer be met",
+          "[metrics][targets][improves_faster][words]") {
+    TableBuilder tb;
+    tb.add("FSM", 2012, "50"); tb.add("Not FSM", 2012, "80");  // gap 30
+    tb.add("FSM", 2013, "51"); tb.add("Not FSM", 2013, "80");  // 29: narrowed 1, 3 needed
+    tb.add("FSM", 2014, "60"); tb.add("Not FSM", 2014, "80");  // 20: narrowed 9
+    auto before = judge(tb, target(data::TargetKind::ImprovesFasterThanComparatorBy, "3", 2016, 2012));
+    CHECK(before.status == TargetStatus::NotOnTarget);
+    CHECK(before.reason == "in 2013/14 the gap narrowed by 1.0 ppts against the 3.0 ppts needed, so "
+                           "the target for 2016/17 can no longer be met");
+    CHECK(before.actual == 10);   // narrowing since the baseline
+    CHECK(before.required == 6);  // 3 a year for two years: ahead, yet not on target
+    TableBuilder ok;
+    ok.add("FSM", 2012, "50"); ok.add("Not FSM", 2012, "80");
+    ok.add("FSM", 2013, "53"); ok.add("Not FSM", 2013, "80");
+    auto on = judge(ok, target(data::TargetKind::ImprovesFasterThanComparatorBy, "3", 2016, 2012));
+    CHECK(on.status == TargetStatus::OnTarget);
+    CHECK(on.reason == "the gap narrowed by at least 3.0 ppts a year from 2012/13 to 2013/14 "
+                       "(3.0 ppts in all)");
+    // A suppressed year on the way suppresses the status.
+    TableBuilder sup;
+    sup.add("FSM", 2012, "50"); sup.add("Not FSM", 2012, "80");
+    sup.add("FSM", 2013, "53", 3); sup.add("Not FSM", 2013, "80");
+    sup.add("FSM", 2014, "56"); sup.add("Not FSM", 2014, "80");
+    CHECK(judge(sup, target(data::TargetKind::ImprovesFasterThanComparatorBy, "3", 2016, 2012)).status ==
+          TargetStatus::Suppressed);
+}
