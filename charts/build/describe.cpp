@@ -305,7 +305,8 @@ std::string finding_action_status(const model::ActionStatusSpec& s) {
     int total = 0;
     for (int t : totals) total += t;
     if (total == 0) return "";
-    return std::to_string(totals.front()) + " of " + std::to_string(total) + " " + s.item_noun +
+    return std::to_string(totals.front()) + " of " +
+           counted(static_cast<std::size_t>(total), s.item_noun_one, s.item_noun) +
            (totals.front() == 1 ? " is " : " are ") + lower_first(s.statuses.front().label);
 }
 
@@ -329,8 +330,8 @@ std::string describe_distribution(const model::DistributionSpec& s) {
     const int dp = s.y.decimals;
     std::vector<double> values = present_values(s);
     const std::size_t suppressed = s.points.size() - values.size();
-    std::string out = "Dot plot of the " + s.value_name + " in " + std::to_string(values.size()) +
-                      " " + s.entity_noun;
+    std::string out = "Dot plot of the " + s.value_name + " in " +
+                      counted(values.size(), s.entity_noun_one, s.entity_noun);
     if (values.empty()) {
         out += ".";
     } else {
@@ -346,7 +347,7 @@ std::string describe_distribution(const model::DistributionSpec& s) {
     }
     if (suppressed > 0)
         out +=
-            " " + std::to_string(suppressed) + " " + s.entity_noun + " suppressed and not shown.";
+            " " + counted(suppressed, s.entity_noun_one, s.entity_noun) + " suppressed and not shown.";
     return out;
 }
 
@@ -365,7 +366,7 @@ std::string finding_distribution(const model::DistributionSpec& s) {
                with_unit(*med, dp, s.value_unit);
     }
     return "The " + lower_first(s.median_label) + " " + s.value_name + " across " +
-           std::to_string(present_values(s).size()) + " " + s.entity_noun + " is " +
+           counted(present_values(s).size(), s.entity_noun_one, s.entity_noun) + " is " +
            with_unit(*med, dp, s.value_unit);
 }
 

@@ -39,8 +39,9 @@ scene::Scene build_distribution(const model::DistributionSpec& spec, scene::Size
 
     std::string note;
     if (suppressed > 0) {
-        note = std::to_string(suppressed) + " " + spec.entity_noun +
-               " with suppressed values (small numbers) are not shown.";
+        note = counted(suppressed, spec.entity_noun_one, spec.entity_noun) +
+               " with suppressed values (small numbers) " + (suppressed == 1 ? "is" : "are") +
+               " not shown.";
     }
     const double footer_top = c.footer(caption_lines(spec.text, {note}));
     const double bottom_limit = footer_top - (footer_top < size.height ? 6.0 : 0.0);
@@ -89,7 +90,7 @@ scene::Scene build_distribution(const model::DistributionSpec& spec, scene::Size
     axes.name = "axes";
     add_horizontal_grid(axes, c, ticks, ys, plot_left, plot_right, plot_left - 6.0, spec.y.unit);
     std::string x_title =
-        std::to_string(n) + " " + spec.entity_noun + ", sorted by " + spec.value_name;
+        counted(n, spec.entity_noun_one, spec.entity_noun) + ", sorted by " + spec.value_name;
     axes.items.emplace_back(c.text(std::move(x_title), (plot_left + plot_right) / 2.0,
                                    plot_bottom + 6.0 + tick_asc, Anchor::Centre, kTickFont,
                                    palette::kTextSecondary));

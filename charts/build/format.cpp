@@ -77,4 +77,8 @@ std::string unit_for(const std::string& displayed_number, const std::string& uni
     return unit;
 }
 
+std::string counted(std::size_t n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace charts::build

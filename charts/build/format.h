@@ -17,6 +17,9 @@ std::string format_value(double v, int dp, const std::string& unit = "");
 /// Decimals needed to print multiples of `step` exactly (step 0.5 -> 1, 2 -> 0, 0.25 -> 2).
 int decimals_for_step(double step);
 
+/// "1 setting", "2 settings": the count and the noun that agrees with it.
+std::string counted(std::size_t n, const std::string& one, const std::string& many);
+
 /// "ppts" becomes "ppt" when the displayed number is exactly 1 or −1; other units are unchanged.
 std::string unit_for(const std::string& displayed_number, const std::string& unit);
 

@@ -138,6 +138,7 @@ struct ActionStatusSpec {
     /// it. Otherwise the key counts are the sums over all rows.
     bool last_row_is_total = false;
     std::string item_noun = "actions";  ///< alt text and findings: "5 of 12 actions …"
+    std::string item_noun_one = "action";  ///< the same for a count of one: "1 of 1 action"
 };
 
 /// One entity (e.g. a setting) in a distribution.
@@ -156,6 +157,7 @@ struct DistributionSpec {
     std::string value_name = "gap";        ///< alt text: "the gap in 48 settings"
     std::string value_unit = "ppts";       ///< alt text unit, e.g. "ppts"
     std::string entity_noun = "settings";  ///< plural noun, for the axis and notes
+    std::string entity_noun_one = "setting";  ///< singular, for a count of one ("1 setting")
     std::string median_label = "Median";   ///< e.g. "Project median"
 };
 

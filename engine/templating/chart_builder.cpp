@@ -340,6 +340,7 @@ private:
         s.y.label = "Gap (percentage points)";
         s.y.include_zero = true;
         s.entity_noun = level == data::kSetting ? "settings" : "areas";
+        s.entity_noun_one = level == data::kSetting ? "setting" : "area";
         s.median_label = "Median";
         s.text = text(m.label + ": gap between " + ctx_.catalog->group_label(g) + " and " +
                       label_of(comp) + " in each " + (level == data::kSetting ? "setting" : "area") +

@@ -249,6 +249,10 @@ TEST_CASE("distribution marks the median, highlights one entity and counts suppr
     CHECK(has_text(s, "Project median 12.8"));
     CHECK(has_text(s, "Little Acorns 15.5"));
     CHECK(has_text(s, "2 settings with suppressed values (small numbers) are not shown."));
+    auto one = spec;
+    one.points.resize(21);  // one suppressed setting: the note is singular
+    CHECK(has_text(build::build_chart(one, {480, 240}, m),
+                   "1 setting with suppressed values (small numbers) is not shown."));
     int grey = 0, focus = 0;
     for (const Path* p : paths(s)) {
         if (p->fill && *p->fill == model::palette::kFocusOther) ++grey;

@@ -130,3 +130,21 @@ TEST_CASE("finding titles state the movement and its size", "[charts][describe]"
     CHECK(finding_title(test_charts::gap_target_bars()) == "");
     CHECK(finding_title(test_charts::grouped_bars()) == "");
 }
+
+TEST_CASE("chart words agree with a count of one: 1 setting, 1 of 1 action",
+          "[charts][describe][words]") {
+    auto d = test_charts::distribution();
+    d.points.resize(21);  // twenty with values and one suppressed
+    d.highlight.reset();
+    const std::string alt = describe_chart(d);
+    INFO(alt);
+    CHECK(alt.find("1 setting suppressed and not shown.") != std::string::npos);
+    CHECK(alt.find("1 settings") == std::string::npos);
+    auto one = test_charts::distribution();
+    one.points = {{"Only", 7.0}};
+    one.highlight.reset();
+    CHECK(describe_chart(one).find("in 1 setting,") != std::string::npos);
+    auto a = test_charts::action_status();
+    a.rows = {{"All actions", {1, 0, 0, 0, 0}}};
+    CHECK(finding_title(a) == "1 of 1 action is complete");
+}
