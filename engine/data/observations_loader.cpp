@@ -235,8 +235,9 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 int dp = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
                 // The published value must be the exact one rounded at its own places (half
                 // either way: publishers round halves differently).
-                core::Exact half = core::Exact::ratio(1, 2);
-                for (int k = 0; k < std::min(dp, 12); ++k) half = half / 10;
+                core::Int128 scale = 2;
+                for (int k = 0; k < std::min(dp, 12); ++k) scale *= 10;
+                const core::Exact half = core::Exact::ratio(1, scale);
                 if ((*obs.value.number - exact).abs() > half) {
                     cols.error(row, so.value,
                                "the value '" + shown + "' does not agree with numerator / cohort (" +
