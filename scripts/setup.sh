@@ -10,6 +10,7 @@ packages=(
   libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
   nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
+  icc-profiles-free
 )
 
 # One dpkg-query for all packages; a package it does not know is missing too.

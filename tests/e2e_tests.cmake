@@ -5,6 +5,7 @@ add_executable(e2e_tests
   e2e/board_paper_test.cpp
   e2e/charts_export_test.cpp
   e2e/disclosure_test.cpp
+  e2e/document_level_test.cpp
   e2e/error_flow_test.cpp
   e2e/eyqip_test.cpp
   e2e/nothing_silent_test.cpp
@@ -13,7 +14,8 @@ add_executable(e2e_tests
   e2e/wide_table_test.cpp
   e2e/up_to_date_test.cpp
 )
-target_link_libraries(e2e_tests PRIVATE test_support tag_checker project_warnings)
+target_link_libraries(e2e_tests PRIVATE test_support tag_checker qpdf::libqpdf project_warnings)
+target_compile_definitions(e2e_tests PRIVATE POINTERHOLDER_TRANSITION=4)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
   PDF_TAG_CHECK_EXE="$<TARGET_FILE:pdf_tag_check>")
 add_dependencies(e2e_tests boardpack pdf_tag_check)

@@ -8,6 +8,7 @@ add_executable(engine_tests
   unit/exact_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
+  unit/language_tag_test.cpp
   unit/metrics_test.cpp
   unit/suppression_test.cpp
   unit/number_format_test.cpp

@@ -6,6 +6,7 @@
 #include "engine/batch/entity_rows.h"
 
 #include "engine/config/config_loader.h"
+#include "engine/core/file_io.h"
 #include "engine/core/text.h"
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
@@ -35,6 +36,28 @@ void check_target_references(const BatchData& b, core::DiagnosticSink& sink) {
         if (auto u = metrics::unmatched_rows(b.observations, t.measure, t.comparator.group, data::kNational, england))
             sink.error(t.where, "target " + t.id + ": " + u->message, u->hints);
     }
+}
+
+// The output intent's profile, read once for every report; errors point at batch.icc_profile
+// (or at the batch file when the default is missing).
+void load_document_level(const config::BatchConfig& c, pdf::DocumentLevel& level,
+                         core::DiagnosticSink& sink) {
+    level.language = c.language;
+    const std::vector<std::string> hints = {
+        "install icc-profiles-free (scripts/setup.sh does), or set batch.icc_profile to an sRGB "
+        "ICC profile"};
+    try {
+        level.icc_profile = core::read_file(c.icc_profile);
+    } catch (const core::EngineError& e) {
+        sink.error(c.icc_profile_where,
+                   "cannot read the sRGB ICC profile '" + c.icc_profile +
+                       "' for the PDFs' output intent (" + e.diagnostic().message + ")",
+                   hints);
+        return;
+    }
+    std::string problem = pdf::check_icc_profile(level.icc_profile);
+    if (!problem.empty())
+        sink.error(c.icc_profile_where, "'" + c.icc_profile + "' is " + problem, hints);
 }
 
 }  // namespace
@@ -95,6 +118,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     } catch (const core::EngineError& e) {
         sink.add(e.diagnostic());
     }
+    load_document_level(c, b->document_level, sink);
 
     metrics::SuppressionRules rules;
     rules.min_cohort = c.min_cohort;

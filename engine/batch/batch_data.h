@@ -1,5 +1,6 @@
 // batch: everything a batch's reports share, loaded once and then only read (reports may run
-// on several threads): the config, the data tables, disclosure decisions, fonts and templates.
+// on several threads): the config, the data tables, disclosure decisions, fonts, templates and
+// the PDFs' document level (language, ICC profile).
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 #include "engine/data/tables.h"
 #include "engine/layout/font_metrics.h"
 #include "engine/metrics/suppression.h"
+#include "engine/pdf/pdf_document_level.h"
 #include "engine/templating/template_spec.h"
 #include "engine/templating/value.h"
 
@@ -30,6 +32,7 @@ struct BatchData {
     data::ActionPlan actions;
     std::unique_ptr<metrics::SuppressedView> view;
     std::unique_ptr<layout::Fonts> fonts;
+    pdf::DocumentLevel document_level;  ///< language and the output intent's ICC profile
     std::map<std::string, templating::TemplateSpec> templates;  ///< by resolved path
     /// Template values every report shares, built once: `settings` and `tables`.
     templating::Value settings_context;

@@ -184,7 +184,7 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     std::vector<const charts::scene::Scene*> scenes;
     for (const auto& s : composed->scenes) scenes.push_back(&s);
     const std::string chart_pdf = charts::render::render_pdf(scenes);
-    out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files());
+    out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files(), b.document_level);
     out.pages = static_cast<int>(composed->laid.document.pages.size());
     out.charts = static_cast<int>(scenes.size());
     if (!composed->logo.empty()) out.files_read.push_back(composed->logo);

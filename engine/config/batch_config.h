@@ -77,6 +77,12 @@ struct BatchConfig {
     std::vector<std::string> totals;
     int at_risk_days = 14;   ///< actions due within this many days and not complete are at risk
     TermCalendar terms;
+    /// The reports' language, a BCP 47 tag (PDF /Lang and XMP dc:language).
+    std::string language = "en-GB";
+    /// The sRGB ICC profile for the PDFs' output intent (resolved; the default is
+    /// icc-profiles-free's) and where the batch set it (the batch file when it did not).
+    std::string icc_profile = "/usr/share/color/icc/sRGB.icc";
+    core::SourceLocation icc_profile_where;
     /// Everything but the reports, as written: a change here rebuilds every report.
     std::string fingerprint;
 

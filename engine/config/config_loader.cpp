@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "engine/config/language_tag.h"
 #include "engine/config/yaml_reader.h"
 #include "engine/core/text.h"
 
@@ -359,6 +360,17 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
     cfg.name = b.string("name").value_or("");
     cfg.as_of = b.date("as_of");
     cfg.output_dir = resolve(cfg.base_dir, b.string("output_dir").value_or("out"));
+    if (auto lang = b.string("language")) {
+        std::string problem = check_language_tag(*lang);
+        if (problem.empty()) {
+            cfg.language = *lang;
+        } else {
+            sink.error(b.where("language"), "'batch.language' must be a BCP 47 language tag: " + problem,
+                       {"e.g. en-GB (English, United Kingdom), cy-GB (Welsh), en"});
+        }
+    }
+    cfg.icc_profile_where = b.has("icc_profile") ? b.where("icc_profile") : core::SourceLocation{path, 0, 0};
+    if (auto icc = b.string("icc_profile")) cfg.icc_profile = resolve(cfg.base_dir, *icc);
     YAML::Node supp = b.map("suppression");
     if (supp.IsDefined()) {
         MapReader s(supp, path, "batch.suppression", sink);

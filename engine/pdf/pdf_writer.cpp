@@ -215,8 +215,8 @@ void set_info(HaruDocument& haru, const layout::DocumentInfo& info) {
             haru.check(HPDF_SetInfoAttr(haru.get(), type, value->c_str()), "setting PDF info");
         }
     }
-    // Midnight of the data's date; never the clock.
-    HPDF_Date date{info.date.year, info.date.month, info.date.day, 0, 0, 0, ' ', 0, 0};
+    // Midnight (UTC, so the XMP dates can say the same) of the data's date; never the clock.
+    HPDF_Date date{info.date.year, info.date.month, info.date.day, 0, 0, 0, 'Z', 0, 0};
     haru.check(HPDF_SetInfoDateAttr(haru.get(), HPDF_INFO_CREATION_DATE, date),
                "setting the creation date");
     haru.check(HPDF_SetInfoDateAttr(haru.get(), HPDF_INFO_MOD_DATE, date),
@@ -304,13 +304,13 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
 }  // namespace
 
 std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,
-                      const layout::FontFiles& fonts) {
+                      const layout::FontFiles& fonts, const DocumentLevel& level) {
     if (doc.pages.empty()) fail("the report has no pages to write");
     std::vector<ChartOnPage> charts;
     Tagging tagging;
     std::string haru_pdf = draw_with_haru(doc, fonts, charts, tagging.refs);
     if (doc.structure.size() > 1) tagging.tree = &doc.structure;
-    return finish_pdf(haru_pdf, chart_pdf, charts, tagging);
+    return finish_pdf(haru_pdf, chart_pdf, charts, tagging, level);
 }
 
 }  // namespace engine::pdf

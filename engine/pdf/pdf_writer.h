@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/pdf/pdf_document_level.h"
+
 namespace engine::layout {
 struct Document;
 struct FontFiles;
@@ -23,7 +25,10 @@ namespace engine::pdf {
 /// EngineError naming its page and kind. Throws core::EngineError for a missing or unusable font or logo
 /// file (naming it), a link, bookmark or chart referring to a page that does not exist, or a
 /// libharu/qpdf failure. Independent per call: safe to run on several threads at once.
+/// `level` gives the language and the OutputIntent's ICC profile (the default reads
+/// kDefaultIccProfile once and throws core::EngineError when it is missing).
 std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,
-                      const layout::FontFiles& fonts);
+                      const layout::FontFiles& fonts,
+                      const DocumentLevel& level = default_document_level());
 
 }  // namespace engine::pdf

@@ -204,6 +204,7 @@ std::string write_deterministic(QPDF& pdf) {
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
+    writer.setMinimumPDFVersion(kPdfVersion);
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.setCompressStreams(true);
     writer.write();
@@ -218,7 +219,8 @@ std::string chart_slot(std::size_t index) {
 }
 
 std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
-                       const std::vector<ChartOnPage>& charts, const Tagging& tagging) {
+                       const std::vector<ChartOnPage>& charts, const Tagging& tagging,
+                       const DocumentLevel& level) {
     try {
         QPDF out;
         out.setSuppressWarnings(true);
@@ -242,6 +244,7 @@ std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
         if (tagging.tree != nullptr) write_structure_tree(out, pages, *tagging.tree, tagging.refs);
 
         set_producer(out);
+        apply_document_level(out, level);  // after /Producer: the XMP repeats the Info entries
         return write_deterministic(out);
     } catch (const core::EngineError&) {
         throw;

@@ -13,6 +13,7 @@
 namespace engine::layout {
 class StructureTree;
 }
+#include "engine/pdf/pdf_document_level.h"
 
 namespace engine::pdf {
 
@@ -38,8 +39,9 @@ struct Tagging {
 /// Finishes libharu's bytes. `chart_pdf` may be empty when `charts` is. Each chart page is
 /// copied once however often it is placed. Throws EngineError when a chart page or a chart
 /// slot does not exist or qpdf cannot read or write a document. Independent per call
-/// (thread-safe).
+/// (thread-safe). `level` sets the document level (pdf_document_level.h); the file is PDF 1.7.
 std::string finish_pdf(std::string_view haru_pdf, std::string_view chart_pdf,
-                       const std::vector<ChartOnPage>& charts, const Tagging& tagging = {});
+                       const std::vector<ChartOnPage>& charts, const Tagging& tagging = {},
+                       const DocumentLevel& level = default_document_level());
 
 }  // namespace engine::pdf
