@@ -1,5 +1,6 @@
 # End-to-end tests: the real binary on the real samples, PDFs read back with poppler and qpdf.
 add_executable(e2e_tests
+  e2e/alt_text_test.cpp
   e2e/bad_inputs_test.cpp
   e2e/batch_runs_test.cpp
   e2e/board_paper_test.cpp

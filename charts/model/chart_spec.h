@@ -29,6 +29,12 @@ struct ChartText {
     bool finding_title = false;
     /// Overrides the generated alt text when not empty (templates can supply their own).
     std::string alt_text;
+    /// The caption of the report's table that gives the chart's figures, or "": the alt text
+    /// then ends "The table ‘…’ gives the figures." when it cannot list them all.
+    std::string table;
+    /// Abbreviations the alt text spells out, on top of (and overriding) the built-in table
+    /// of charts/build/plain_words.h, e.g. {"HWB", "Health and Wellbeing Board"}.
+    std::vector<std::pair<std::string, std::string>> plain_words;
 };
 
 enum class MarkerShape { Circle, Square, Triangle, Diamond, TriangleDown, None };
@@ -155,6 +161,7 @@ struct DistributionSpec {
     std::optional<std::size_t> highlight;  ///< index into `points`
     ValueAxis y;                           ///< the value axis (vertical), e.g. the gap
     std::string value_name = "gap";        ///< alt text: "the gap in 48 settings"
+    std::string measure;                   ///< short name for alt text, e.g. "GLD"; may be empty
     std::string value_unit = "ppts";       ///< alt text unit, e.g. "ppts"
     std::string entity_noun = "settings";  ///< plural noun, for the axis and notes
     std::string entity_noun_one = "setting";  ///< singular, for a count of one ("1 setting")

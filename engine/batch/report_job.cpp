@@ -70,7 +70,7 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
 // name, not its id).
 templating::ChartContext chart_context(const BatchData& b, const Context& c, const Unit& unit) {
     return {&b.config.catalog, b.view.get(), &c.mx, c.in.area, &b.targets,
-            unit.entity ? unit.entity->name : c.in.area.area};
+            unit.entity ? unit.entity->name : c.in.area.area, &b.config.abbreviations};
 }
 
 // Errors on rows of a setting this unit reads: the unit fails with them.

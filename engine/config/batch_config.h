@@ -83,6 +83,9 @@ struct BatchConfig {
     /// icc-profiles-free's) and where the batch set it (the batch file when it did not).
     std::string icc_profile = "/usr/share/color/icc/sRGB.icc";
     core::SourceLocation icc_profile_where;
+    /// Abbreviations the charts' alt text spells out (abbreviation -> words), on top of the
+    /// built-in table (an entry here overrides a built-in one), e.g. HWB -> Health and Wellbeing Board.
+    std::vector<std::pair<std::string, std::string>> abbreviations;
     /// Everything but the reports, as written: a change here rebuilds every report.
     std::string fingerprint;
 

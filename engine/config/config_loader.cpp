@@ -412,6 +412,18 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
         month_day("summer", cfg.terms.summer_month, cfg.terms.summer_day);
         t.finish();
     }
+    YAML::Node abbr = b.map("abbreviations");
+    if (abbr.IsDefined()) {
+        MapReader a(abbr, path, "batch.abbreviations", sink);
+        for (const auto& kv : abbr) {
+            std::string key = kv.first.Scalar();
+            if (auto words = a.string(key, true); words && !key.empty()) {
+                if (words->empty()) sink.error(a.where(key), "'batch.abbreviations." + key + "' must spell the abbreviation out, e.g. HWB: Health and Wellbeing Board");
+                else cfg.abbreviations.emplace_back(key, *words);
+            }
+        }
+        a.finish();
+    }
     YAML::Node act = b.map("action_plan");
     if (act.IsDefined()) {
         MapReader s(act, path, "batch.action_plan", sink);

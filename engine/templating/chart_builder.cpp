@@ -31,7 +31,7 @@ const std::vector<KindOptions>& kinds() {
     };
     return k;
 }
-const std::vector<std::string> kCommon = {"kind", "title", "source", "note", "alt"};
+const std::vector<std::string> kCommon = {"kind", "title", "source", "note", "alt", "table"};
 
 class Maker {
 public:
@@ -163,6 +163,8 @@ private:
         t.source = opt("source");
         t.note = opt("note");
         t.alt_text = opt("alt");
+        t.table = opt("table");
+        if (ctx_.plain_words) t.plain_words = *ctx_.plain_words;
         return t;
     }
     cm::ValueAxis axis_for(const data::MeasureInfo& m, const std::string& label) const {
@@ -341,6 +343,7 @@ private:
         s.y.include_zero = true;
         s.entity_noun = level == data::kSetting ? "settings" : "areas";
         s.entity_noun_one = level == data::kSetting ? "setting" : "area";
+        s.measure = m.short_label;
         s.median_label = "Median";
         s.text = text(m.label + ": gap between " + ctx_.catalog->group_label(g) + " and " +
                       label_of(comp) + " in each " + (level == data::kSetting ? "setting" : "area") +

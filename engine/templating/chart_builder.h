@@ -28,6 +28,8 @@ struct ChartContext {
     metrics::AreaKey area;
     const std::vector<data::Target>* targets = nullptr;
     std::string area_label;  ///< how the area is named in subtitles (a setting's name, not its id)
+    /// batch.abbreviations: spelled out in alt text on top of the charts' built-in table.
+    const std::vector<std::pair<std::string, std::string>>* plain_words = nullptr;
 };
 
 /// The spec a chart block asks for; errors (unknown kind or option, unknown measure or group)

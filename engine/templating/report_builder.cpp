@@ -21,6 +21,7 @@ public:
         build_style();
         build_front();
         for (const auto& s : t_.sections) section(s);
+        resolve_chart_tables();
         if (!partial && sink_.error_count() > errors_before) return std::nullopt;
         return std::move(out_);
     }
@@ -392,6 +393,36 @@ private:
         cb.caption = caption("Figure", figure_count_, b.caption, sc);
         out_.charts.push_back(std::move(req));
         out_.doc.blocks.push_back(cb);
+    }
+
+    // A chart's `table` option names the caption of the report's table that gives its figures
+    // (for the alt text); it becomes the numbered caption ("Table 3: Actions by objective"),
+    // and a caption the report does not have is an error at the option.
+    void resolve_chart_tables() {
+        std::vector<std::string> captions;
+        for (const auto& block : out_.doc.blocks)
+            if (const auto* t = std::get_if<Table>(&block); t && !t->caption.empty())
+                captions.push_back(t->caption);
+        for (auto& req : out_.charts) {
+            auto opt = req.options.find("table");
+            if (opt == req.options.end() || opt->second.empty()) continue;
+            const std::string& want = opt->second;
+            auto hit = std::find_if(captions.begin(), captions.end(), [&](const std::string& c) {
+                auto colon = c.find(": ");
+                return c == want || (colon != std::string::npos && c.substr(colon + 2) == want);
+            });
+            if (hit != captions.end()) {
+                opt->second = *hit;
+                continue;
+            }
+            std::string known;
+            for (const auto& c : captions) known += (known.empty() ? "'" : ", '") + c + "'";
+            sink_.error(req.option_where.count("table") ? req.option_where.at("table") : req.where,
+                        "chart option 'table': the report has no table captioned '" + want + "'",
+                        {known.empty() ? "the report has no captioned tables; add one with the "
+                                         "chart's figures"
+                                       : "the report's tables are " + known});
+        }
     }
 
     const TemplateSpec& t_;

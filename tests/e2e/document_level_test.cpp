@@ -202,12 +202,7 @@ TEST_CASE("the sample reports are PDF 1.7, pass qpdf --check and embed every fon
 TEST_CASE("batch.language and batch.icc_profile reach /Lang, the XMP and the output intent",
           "[e2e][document-level]") {
     test::TempDir dir;
-    fs::copy(test::source_dir() / "templates", dir.path() / "templates",
-             fs::copy_options::recursive);
-    const fs::path sample = dir.path() / "samples" / "aa";
-    fs::create_directories(sample);
-    fs::copy(test::source_dir() / "samples/accelerating-achievement", sample,
-             fs::copy_options::recursive);
+    const fs::path sample = test::copy_sample(dir.path(), "accelerating-achievement");
     fs::copy_file("/usr/share/color/icc/sRGB.icc", sample / "own-srgb.icc");
     std::string yaml = test::read_text_file(sample / "batch.yaml");
     const std::string anchor = "batch:\n";

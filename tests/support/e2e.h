@@ -25,6 +25,18 @@ inline RunResult run_boardpack(const std::vector<std::string>& args, const std::
     return run(argv, {"LC_ALL=C", "TZ=UTC", "SOURCE_DATE_EPOCH="}, cwd);
 }
 
+/// Copies samples/<sample>/ to <dir>/samples/<sample>/ and templates/ to <dir>/templates/, so
+/// that the copy's "../../templates" paths hold and a test can edit its batch file or
+/// templates. Returns the copy's folder.
+inline std::filesystem::path copy_sample(const std::filesystem::path& dir, const std::string& sample) {
+    namespace fs = std::filesystem;
+    fs::copy(source_dir() / "templates", dir / "templates", fs::copy_options::recursive);
+    const fs::path copy = dir / "samples" / sample;
+    fs::create_directories(copy);
+    fs::copy(source_dir() / "samples" / sample, copy, fs::copy_options::recursive);
+    return copy;
+}
+
 /// Collapses runs of spaces (pdftotext -layout pads columns) so tests can look for phrases.
 inline std::string squeeze(const std::string& s) {
     std::string out;

@@ -276,7 +276,7 @@ TEST_CASE("the alt text is generated unless the template overrides it", "[charts
     test_charts::FixedMeasure m;
     auto spec = test_charts::grouped_bars();
     Scene s = build::build_chart(spec, {480, 240}, m);
-    CHECK(s.alt_text.rfind("Bar chart comparing Disadvantaged and Not disadvantaged.", 0) == 0);
+    CHECK(s.alt_text.rfind("Disadvantaged children are below other children", 0) == 0);
     spec.text.alt_text = "Custom description.";
     s = build::build_chart(spec, {480, 240}, m);
     CHECK(s.alt_text == "Custom description.");
