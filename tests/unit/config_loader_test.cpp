@@ -165,3 +165,19 @@ TEST_CASE("a groups entry without a report name is an error at its key", "[confi
     CHECK_FALSE(l.cfg);
     CHECK_THAT(l.errors, Catch::StartsWith("batch.yaml:4:"));
 }
+
+TEST_CASE("batch.abbreviations are read in order and an empty expansion is an error", "[config]") {
+    auto l = load(std::string("batch:\n  abbreviations:\n    HWB: Health and Wellbeing Board\n"
+                              "    JSNA: joint strategic needs assessment\n") +
+                  kMinimal);
+    REQUIRE(l.cfg);
+    REQUIRE(l.cfg->abbreviations.size() == 2);
+    CHECK(l.cfg->abbreviations[0] ==
+          std::pair<std::string, std::string>("HWB", "Health and Wellbeing Board"));
+    CHECK(l.cfg->abbreviations[1].first == "JSNA");
+    auto bad = load(std::string("batch:\n  abbreviations:\n    HWB: \"\"\n") + kMinimal);
+    CHECK_FALSE(bad.cfg);
+    CHECK(bad.errors ==
+          "batch.yaml:3:10: error: 'batch.abbreviations.HWB' must spell the abbreviation out, "
+          "e.g. HWB: Health and Wellbeing Board\n");
+}
