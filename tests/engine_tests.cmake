@@ -1,5 +1,6 @@
 add_executable(engine_tests
   unit/batch_scope_test.cpp
+  unit/chart_table_test.cpp
   unit/civil_date_test.cpp
   unit/config_loader_test.cpp
   unit/coverage_test.cpp

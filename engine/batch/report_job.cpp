@@ -12,6 +12,7 @@
 #include "engine/metrics/report_metrics.h"
 #include "engine/pdf/pdf_writer.h"
 #include "engine/templating/chart_builder.h"
+#include "engine/templating/chart_table.h"
 #include "engine/templating/context_builder.h"
 #include "engine/templating/report_builder.h"
 
@@ -126,6 +127,21 @@ void state_empty_charts(templating::ExpandedReport& rep, const templating::Chart
     rep.charts = std::move(kept);
 }
 
+// Charts with `data_table: true` have an empty, numbered table after them: fill it with the
+// figures of the chart's spec (the same spec the chart is built from).
+bool fill_data_tables(templating::ExpandedReport& report, const templating::ChartContext& cc,
+                      core::DiagnosticSink& sink) {
+    for (const auto& req : report.charts) {
+        if (req.data_table < 0) continue;
+        auto spec = templating::make_chart_spec(req, cc, sink);
+        if (!spec) return false;
+        auto& block = report.doc.blocks.at(static_cast<std::size_t>(req.data_table));
+        auto& table = std::get<templating::Table>(block);
+        table = templating::chart_table(*spec, table.caption);
+    }
+    return true;
+}
+
 std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                 const Term& term, core::DiagnosticSink& sink) {
     const config::ReportConfig& r = *unit.report;
@@ -145,6 +161,8 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     if (!expanded) return std::nullopt;
     const templating::ChartContext cc = chart_context(b, *ctx, unit);
     if (unit.entity) state_empty_charts(*expanded, cc, cc.area_label);
+
+    if (!fill_data_tables(*expanded, cc, sink)) return std::nullopt;
 
     Composed out;
     // A logo's path is relative to the template.

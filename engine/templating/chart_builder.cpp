@@ -31,7 +31,7 @@ const std::vector<KindOptions>& kinds() {
     };
     return k;
 }
-const std::vector<std::string> kCommon = {"kind", "title", "source", "note", "alt", "table"};
+const std::vector<std::string> kCommon = {"kind", "title", "source", "note", "alt", "table", "data_table"};
 
 class Maker {
 public:

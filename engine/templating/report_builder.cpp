@@ -391,8 +391,23 @@ private:
         cb.height = b.height > 0 ? b.height : 220;
         cb.min_height = std::min(b.min_height, cb.height);
         cb.caption = caption("Figure", figure_count_, b.caption, sc);
-        out_.charts.push_back(std::move(req));
         out_.doc.blocks.push_back(cb);
+        if (auto dt = req.options.find("data_table"); dt != req.options.end()) {
+            if (dt->second == "true") {
+                // Numbered now, so later tables keep their numbers; filled by the batch.
+                Table t;
+                const std::string figure = cb.caption.substr(0, cb.caption.find(':'));
+                t.caption = "Table " + std::to_string(++table_count_) + ": The figures of " +
+                            (cb.caption.empty() ? std::string("the chart above") : figure);
+                req.data_table = static_cast<int>(out_.doc.blocks.size());
+                if (req.options["table"].empty()) req.options["table"] = t.caption;
+                out_.doc.blocks.push_back(std::move(t));
+            } else if (dt->second != "false") {
+                sink_.error(req.option_where[dt->first],
+                            "chart option 'data_table' must be true or false, got '" + dt->second + "'");
+            }
+        }
+        out_.charts.push_back(std::move(req));
     }
 
     // A chart's `table` option names the caption of the report's table that gives its figures

@@ -21,6 +21,10 @@ struct ChartRequest {
     std::map<std::string, std::string> options;             ///< expanded option values
     std::map<std::string, core::SourceLocation> option_where;
     core::SourceLocation where;
+    /// With `data_table: true`, the index in DocTree::blocks of the table after the chart that
+    /// is to hold its figures (captioned, still empty: the batch fills it from the chart's
+    /// spec, see chart_table.h); -1 when none.
+    int data_table = -1;
 };
 
 struct ExpandedReport {

@@ -191,4 +191,39 @@ TEST_CASE("a template's chart table must exist and the batch's abbreviations are
                        "'Gaps by year'") != std::string::npos);
     CHECK(bad.err.find("hint: the report's tables are 'Table 1: Attainment gaps and targets") !=
           std::string::npos);
+
+    const std::string table_line = "          table: Gaps by year\n";
+    t.replace(t.find(table_line), table_line.size(), "          data_table: maybe\n");
+    std::ofstream(tmpl, std::ios::binary) << t;
+    auto maybe = test::run_boardpack({"validate", (sample / "batch.yaml").string()});
+    CHECK(maybe.exit_code == 1);
+    CHECK(maybe.err.find("hwb-board-paper.yaml:" + std::to_string(line) +
+                         ":23: error: chart option 'data_table' must be true or false, got "
+                         "'maybe'") != std::string::npos);
+}
+
+TEST_CASE("the annual report gives the figures of its many-valued charts in the tables their alt "
+          "text names",
+          "[e2e][alt-text]") {
+    const auto& e = exported();
+    auto it = std::find_if(e.alts.begin(), e.alts.end(), [](const fs::path& p) {
+        return p.filename().string().rfind("04-the-gld-gap-in-each-setting", 0) == 0;
+    });
+    REQUIRE(it != e.alts.end());
+    const std::string alt = alt_of(*it);
+    INFO(alt);
+    CHECK(alt.substr(alt.size() - 26) == "Table 2 gives the figures.");
+    const std::string flow = test::pdf_flow(e.pdf_of(*it).string());
+    const auto from = flow.find("Table 2: The figures of Figure 4");
+    const auto to = flow.find("Table 3:");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    REQUIRE(from < to);
+    // Every one of the 52 settings has its row, the 3 suppressed ones with a dash.
+    const std::string table = flow.substr(from, to - from);
+    std::regex setting("TFS[0-9]{2}");
+    CHECK(std::distance(std::sregex_iterator(table.begin(), table.end(), setting), std::sregex_iterator()) == 52);
+    CHECK(table.find("= suppressed (small numbers) or not available.") != std::string::npos);
+    CHECK(flow.find("Table 4: The figures of Figure 5") != std::string::npos);
+    CHECK(flow.find("Table 5: The figures of Figure 7") != std::string::npos);
 }
