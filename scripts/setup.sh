@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
   icc-profiles-free
+  python3-html5lib
 )
 
 # One dpkg-query for all packages; a package it does not know is missing too.

@@ -9,6 +9,7 @@ add_executable(e2e_tests
   e2e/document_level_test.cpp
   e2e/error_flow_test.cpp
   e2e/eyqip_test.cpp
+  e2e/html_output_test.cpp
   e2e/nothing_silent_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp

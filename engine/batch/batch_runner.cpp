@@ -28,6 +28,7 @@
 #include "engine/batch/terms.h"
 #include "engine/core/file_io.h"
 #include "engine/core/sha256.h"
+#include "engine/core/text.h"
 
 namespace engine::batch {
 
@@ -143,8 +144,42 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err, bool d
     return p;
 }
 
-std::string unit_key(const Prepared& p, const Unit& u) {
-    return unit_input_key(p.inputs, *p.batch, u, p.as_of.date, p.term);
+// The formats a unit is written in: --format, else the report's own.
+config::OutputFormats formats_of(const RunOptions& opt, const Unit& u) {
+    return opt.formats ? *opt.formats : u.report->formats;
+}
+
+// The files of a unit, PDF first: the PDF at the unit's path, the HTML page beside it.
+std::vector<OutputFile> unit_files(const RunOptions& opt, const Prepared& p, const Unit& u) {
+    const config::OutputFormats f = formats_of(opt, u);
+    std::vector<OutputFile> files;
+    if (f.pdf) files.push_back({"pdf", (fs::path(p.out_dir) / u.output).string(), "", 0});
+    if (f.html) files.push_back({"html", (fs::path(p.out_dir) / html_output(u.output)).string(), "", 0});
+    return files;
+}
+
+// Whether every file of a unit is still the one the previous run recorded.
+bool files_unchanged(const std::vector<OutputFile>& files, const UnitRecord& prev) {
+    if (prev.files.size() != files.size()) return false;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::error_code ec;
+        if (prev.files[i].path != files[i].path || !fs::exists(files[i].path, ec)) return false;
+        try {
+            if (core::sha256_hex(core::MappedFile(files[i].path).view()) != prev.files[i].sha256) return false;
+        } catch (const core::EngineError&) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The key that decides whether a unit's output is up to date: its inputs and its formats.
+std::string unit_key(const RunOptions& opt, const Prepared& p, const Unit& u) {
+    const config::OutputFormats f = formats_of(opt, u);
+    core::Sha256 h;
+    h.add(unit_input_key(p.inputs, *p.batch, u, p.as_of.date, p.term));
+    h.add(f.pdf ? "pdf" : "").add(f.html ? "html" : "");
+    return h.hex();
 }
 
 // Whether every file a unit read last time still has the content it had then.
@@ -154,22 +189,14 @@ bool reads_unchanged(const std::vector<InputFile>& reads) {
     return true;
 }
 
-// Whether the previous run's output of `u` is still what a run would write now.
-bool up_to_date(const Prepared& p, const Unit& u, const std::map<std::string, UnitRecord>& previous,
-                const UnitRecord*& found) {
+// Whether the previous run's files of `u` are still what a run would write now.
+bool up_to_date(const RunOptions& opt, const Prepared& p, const Unit& u,
+                const std::map<std::string, UnitRecord>& previous, const UnitRecord*& found) {
     auto prev = previous.find(u.key);
-    if (prev == previous.end() || prev->second.input_key != unit_key(p, u) ||
+    if (prev == previous.end() || prev->second.input_key != unit_key(opt, p, u) ||
         (prev->second.status != UnitStatus::Written && prev->second.status != UnitStatus::Skipped) ||
-        !reads_unchanged(prev->second.reads))
+        !reads_unchanged(prev->second.reads) || !files_unchanged(unit_files(opt, p, u), prev->second))
         return false;
-    const fs::path target = fs::path(p.out_dir) / u.output;
-    std::error_code ec;
-    if (!fs::exists(target, ec)) return false;
-    try {
-        if (core::sha256_hex(core::MappedFile(target.string()).view()) != prev->second.sha256) return false;
-    } catch (const core::EngineError&) {
-        return false;
-    }
     found = &prev->second;
     return true;
 }
@@ -226,10 +253,15 @@ public:
         }
         switch (r.status) {
             case UnitStatus::Written:
-                out_ << "wrote   " << r.output << " (" << pages_text(r.pages) << ", " << kib(r.bytes) << ", "
-                     << seconds_text(r.seconds) << ")\n";
+                for (const auto& f : r.files) {
+                    out_ << "wrote   " << f.path << " (";
+                    if (f.format == "pdf") out_ << pages_text(r.pages) << ", ";
+                    out_ << kib(f.bytes) << ", " << seconds_text(r.seconds) << ")\n";
+                }
                 break;
-            case UnitStatus::Skipped: out_ << "skipped " << r.output << " (up to date)\n"; break;
+            case UnitStatus::Skipped:
+                for (const auto& f : r.files) out_ << "skipped " << f.path << " (up to date)\n";
+                break;
             case UnitStatus::Valid: out_ << "ok      " << r.key << " (" << pages_text(r.pages) << ")\n"; break;
             case UnitStatus::Failed: break;
         }
@@ -333,14 +365,15 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         r.key = u.key;
         r.report = u.report->id;
         r.entity = u.entity ? u.entity->id : "";
-        fs::path target = fs::path(p.out_dir) / u.output;
-        r.output = target.string();
-        r.input_key = unit_key(p, u);
+        std::vector<OutputFile> files = unit_files(opt, p, u);
+        r.output = files.front().path;
+        r.input_key = unit_key(opt, p, u);
         core::DiagnosticSink sink;
 
         const UnitRecord* prev = nullptr;
-        if (up_to_date(p, u, previous, prev)) {
+        if (up_to_date(opt, p, u, previous, prev)) {
             r.status = UnitStatus::Skipped;
+            r.files = prev->files;
             r.sha256 = prev->sha256;
             r.pages = prev->pages;
             r.bytes = prev->bytes;
@@ -350,10 +383,15 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             return;
         }
 
-        RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, sink);
+        RenderedReport rr = render_report(*p.batch, u, p.as_of.date, p.term, formats_of(opt, u), sink);
+        for (auto& f : files) {
+            const std::string& bytes = f.format == "pdf" ? rr.pdf : rr.html;
+            f.sha256 = core::sha256_hex(bytes);
+            f.bytes = bytes.size();
+        }
         if (rr.ok && !opt.validate_only) {
             try {
-                core::write_file_atomically(target, rr.pdf);
+                for (const auto& f : files) core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html);
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
                 rr.ok = false;
@@ -362,9 +400,10 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
         if (rr.ok) {
             r.status = opt.validate_only ? UnitStatus::Valid : UnitStatus::Written;
-            r.sha256 = core::sha256_hex(rr.pdf);
+            r.files = files;
+            r.sha256 = files.front().sha256;
             r.pages = rr.pages;
-            r.bytes = rr.pdf.size();
+            r.bytes = files.front().bytes;
             for (const auto& f : rr.files_read) {
                 std::error_code ec;
                 fs::path abs = fs::absolute(f, ec);
@@ -431,11 +470,13 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
     std::size_t fresh_units = 0;
     for (const auto& u : p.units) {
-        std::string target = (fs::path(p.out_dir) / u.output).string();
+        const std::vector<OutputFile> files = unit_files(opt, p, u);
         const UnitRecord* prev = nullptr;
-        bool fresh = !opt.force && up_to_date(p, u, previous, prev);
+        bool fresh = !opt.force && up_to_date(opt, p, u, previous, prev);
         fresh_units += fresh;
-        out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << target << "\n";
+        std::vector<std::string> targets;
+        for (const auto& f : files) targets.push_back(f.path);
+        out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << core::join(targets, ", ") << "\n";
     }
     out << p.units.size() << " report" << (p.units.size() == 1 ? "" : "s") << ", " << fresh_units
         << " up to date; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/batch/chart_export.h"
+#include "engine/config/batch_config.h"
 #include "engine/core/civil_date.h"
 
 namespace engine::batch {
@@ -24,6 +25,8 @@ struct RunOptions {
     bool fail_fast = false;              ///< stop starting units after the first failure
     bool force = false;                  ///< rebuild units that are up to date
     int shard_k = 1, shard_n = 1;        ///< render only shard k of n
+    /// `--format pdf,html`: the files every report is written as, instead of its `formats`.
+    std::optional<config::OutputFormats> formats;
     enum class Progress { Auto, Line, Log } progress = Progress::Auto;
 };
 

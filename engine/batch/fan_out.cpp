@@ -25,6 +25,13 @@ std::string safe_component(std::string_view s) {
     return out;
 }
 
+std::string html_output(const std::string& output) {
+    const std::size_t n = output.size();
+    if (n > 4 && core::iequals_ascii(std::string_view(output).substr(n - 4), ".pdf"))
+        return output.substr(0, n - 4) + ".html";
+    return output + ".html";
+}
+
 namespace {
 
 // Expands {name} placeholders of an output pattern, each value made safe as a path component.

@@ -28,6 +28,10 @@ struct Unit {
 std::vector<Unit> expand_units(const BatchData& batch, const Term& term, const core::Date& as_of,
                                core::DiagnosticSink& sink);
 
+/// The HTML page's path beside a unit's PDF: the output with ".pdf" (any case) replaced by
+/// ".html", or with ".html" added when it has no ".pdf" ending.
+std::string html_output(const std::string& output);
+
 /// A path component made safe for file systems: no separators or reserved characters, no
 /// leading dots, no trailing spaces or dots.
 std::string safe_component(std::string_view s);

@@ -55,6 +55,10 @@ std::string Manifest::to_json() const {
             r["sha256"] = u.sha256;
             r["pages"] = u.pages;
             r["bytes"] = u.bytes;
+            json files = json::array();
+            for (const auto& f : u.files)
+                files.push_back({{"format", f.format}, {"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});
+            r["files"] = files;
         }
         if (!u.reads.empty()) {
             json reads = json::array();
@@ -92,6 +96,11 @@ std::map<std::string, UnitRecord> read_manifest_units(const std::string& path) {
         if (r.contains("reads") && r["reads"].is_array())
             for (const auto& f : r["reads"])
                 if (f.is_object()) u.reads.push_back({f.value("path", ""), f.value("sha256", ""), 0});
+        if (r.contains("files") && r["files"].is_array())
+            for (const auto& f : r["files"])
+                if (f.is_object())
+                    u.files.push_back({f.value("format", ""), f.value("path", ""), f.value("sha256", ""),
+                                       f.value("bytes", std::size_t{0})});
         if (!u.key.empty()) out[u.key] = u;
     }
     return out;

@@ -19,15 +19,24 @@ struct InputFile {
 enum class UnitStatus { Written, Skipped, Failed, Valid };
 std::string status_name(UnitStatus s);
 
+/// One file a unit wrote (its PDF, its HTML page).
+struct OutputFile {
+    std::string format;  ///< "pdf" or "html"
+    std::string path;    ///< as written
+    std::string sha256;
+    std::size_t bytes = 0;
+};
+
 struct UnitRecord {
     std::string key;     ///< "report-id" or "report-id/entity-id"
     std::string report;
     std::string entity;
-    std::string output;  ///< path as written
+    std::string output;  ///< path as written: the first of `files` (the PDF when there is one)
     UnitStatus status = UnitStatus::Failed;
-    std::string sha256;
+    std::string sha256;  ///< of `output`
     int pages = 0;
-    std::size_t bytes = 0;
+    std::size_t bytes = 0;  ///< of `output`
+    std::vector<OutputFile> files;  ///< every file of the unit, PDF first
     double seconds = 0;
     std::string input_key;  ///< sha256 of everything that determines the output
     /// Files the unit read that the batch's inputs do not list (a template's logo), each with

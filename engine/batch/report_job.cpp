@@ -8,6 +8,9 @@
 #include <set>
 
 #include "charts/render/export.h"
+#include "charts/render/svg_painter.h"
+#include "engine/core/file_io.h"
+#include "engine/html/html_writer.h"
 #include "engine/layout/report_layout.h"
 #include "engine/metrics/report_metrics.h"
 #include "engine/pdf/pdf_writer.h"
@@ -23,6 +26,7 @@ namespace {
 // A report up to the drawing: its pages laid out and its charts built at their slots' sizes.
 // The PDF and the chart export both start here, so an exported chart is the one in the PDF.
 struct Composed {
+    templating::DocTree doc;  // what the layout laid out; the HTML page is written from it
     layout::LaidOutReport laid;
     std::vector<charts::scene::Scene> scenes;  // one per chart, in report order
     std::vector<std::string> kinds;            // each chart's kind
@@ -177,6 +181,7 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
         for (const auto& d : out.laid.errors) sink.add(d);
         return std::nullopt;
     }
+    out.doc = std::move(expanded->doc);
     if (n_charts > 0) {
         std::vector<templating::ChartSlot> slots;
         for (const auto& s : out.laid.chart_sizes) slots.push_back({s.width, s.height});
@@ -194,17 +199,41 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     return out;
 }
 
+// Chart `index` of a report as an inline <svg role="img"> element for its HTML page, drawn by
+// the SVG painter from the scene the PDF draws; ids numbered by the chart so none repeats.
+std::string inline_svg(const charts::scene::Scene& scene, std::size_t index) {
+    charts::render::SvgOptions options;
+    options.id_prefix = "chart" + std::to_string(index + 1);
+    options.standalone = false;
+    return charts::render::render_scene_svg(scene, options);
+}
+
+std::string html_page(const BatchData& b, const Composed& c) {
+    html::HtmlInputs in;
+    in.language = report_language(b.config);
+    for (const auto& scene : c.scenes) {
+        in.chart_svgs.push_back(inline_svg(scene, in.chart_svgs.size()));
+        in.chart_alt_texts.push_back(scene.alt_text);
+    }
+    if (!c.doc.style.logo.empty()) in.logo_png = core::read_file(c.doc.style.logo);
+    return html::write_html(c.doc, in);
+}
+
 RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as_of,
-                      const Term& term, core::DiagnosticSink& sink) {
+                      const Term& term, const config::OutputFormats& formats,
+                      core::DiagnosticSink& sink) {
     RenderedReport out;
     auto composed = compose(b, unit, as_of, term, sink);
     if (!composed) return out;
-    std::vector<const charts::scene::Scene*> scenes;
-    for (const auto& s : composed->scenes) scenes.push_back(&s);
-    const std::string chart_pdf = charts::render::render_pdf(scenes);
-    out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files(), b.document_level);
+    if (formats.pdf) {
+        std::vector<const charts::scene::Scene*> scenes;
+        for (const auto& s : composed->scenes) scenes.push_back(&s);
+        const std::string chart_pdf = charts::render::render_pdf(scenes);
+        out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files(), b.document_level);
+    }
+    if (formats.html) out.html = html_page(b, *composed);
     out.pages = static_cast<int>(composed->laid.document.pages.size());
-    out.charts = static_cast<int>(scenes.size());
+    out.charts = static_cast<int>(composed->scenes.size());
     if (!composed->logo.empty()) out.files_read.push_back(composed->logo);
     out.ok = true;
     return out;
@@ -296,10 +325,14 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
 }
 
 RenderedReport render_report(const BatchData& b, const Unit& unit, const core::Date& as_of,
-                             const Term& term, core::DiagnosticSink& sink) {
+                             const Term& term, const config::OutputFormats& formats,
+                             core::DiagnosticSink& sink) {
     return guarded<RenderedReport>(unit, sink, "rendering",
-                                   [&] { return render(b, unit, as_of, term, sink); });
+                                   [&] { return render(b, unit, as_of, term, formats, sink); });
 }
+
+// batch.language (BCP 47, default en-GB): the PDF's /Lang and the HTML page's lang.
+std::string report_language(const config::BatchConfig& config) { return config.language; }
 
 ReportCharts build_report_charts(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                  const Term& term, core::DiagnosticSink& sink) {

@@ -18,7 +18,8 @@ namespace engine::batch {
 
 struct RenderedReport {
     bool ok = false;
-    std::string pdf;  ///< the final bytes (empty on failure)
+    std::string pdf;   ///< the PDF's bytes (empty on failure, or when no PDF was asked for)
+    std::string html;  ///< the HTML page's bytes (empty on failure, or when none was asked for)
     int pages = 0;
     int charts = 0;
     /// Files the unit read besides the batch's inputs (a template's logo), as found.
@@ -43,11 +44,16 @@ bool reads_entity(const BatchData& batch, const Unit& unit, const data::Entity* 
 void check_templates(const BatchData& batch, const std::vector<Unit>& units,
                      const core::Date& as_of, const Term& term, core::DiagnosticSink& sink);
 
-/// Renders one unit (a report, or a report for one entity of a fan-out). Problems go to
+/// Renders one unit (a report, or a report for one entity of a fan-out) in `formats`: the PDF
+/// and the HTML page come from one document tree and one set of chart scenes. Problems go to
 /// `sink`; on failure `ok` is false and nothing is returned. Never throws: EngineError and
 /// other exceptions become diagnostics.
 RenderedReport render_report(const BatchData& batch, const Unit& unit, const core::Date& as_of,
-                             const Term& term, core::DiagnosticSink& sink);
+                             const Term& term, const config::OutputFormats& formats,
+                             core::DiagnosticSink& sink);
+
+/// The language of a batch's reports (BCP 47, for the HTML page's lang).
+std::string report_language(const config::BatchConfig& config);
 
 struct ReportCharts {
     bool ok = false;

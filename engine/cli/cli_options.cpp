@@ -50,7 +50,26 @@ po::options_description command_options(const std::string& cmd) {
         d.add_options()("shard", po::value<std::string>()->value_name("K/N"),
                         "only the K-th of N deterministic shares of the reports");
     if (cmd == "list") d.add_options()("force", "list every report as to build");
+    if (cmd == "run" || cmd == "list")
+        d.add_options()("format", po::value<std::string>()->value_name("FORMATS"),
+                        "pdf, html or pdf,html: the files every report is written as, instead "
+                        "of its 'formats' (default: each report's, both unless it says)");
     return d;
+}
+
+// `--format pdf,html` of run and list: a comma-separated list of output formats.
+config::OutputFormats parse_output_formats(const std::string& text) {
+    config::OutputFormats f{false, false};
+    for (const auto& part : core::split(text, ',')) {
+        const std::string name(core::trim(part));
+        if (name == "pdf") f.pdf = true;
+        else if (name == "html") f.html = true;
+        else
+            throw UsageError("unknown --format '" + name + "'; " +
+                             core::valid_values_hint("formats", name, config::output_format_names()) +
+                             " (comma-separated, e.g. --format pdf,html)");
+    }
+    return f;
 }
 
 std::string overview() {
@@ -202,7 +221,9 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
         if (!d) throw UsageError("--as-of must be a date as YYYY-MM-DD, got '" + s + "'");
         opts.run.as_of = d;
     }
-    if (cvm.count("format")) {
+    if (cvm.count("format") && cmd != "charts") {
+        opts.run.formats = parse_output_formats(cvm["format"].as<std::string>());
+    } else if (cvm.count("format")) {
         std::string f = cvm["format"].as<std::string>();
         auto format = batch::parse_chart_format(f);
         if (!format)

@@ -32,6 +32,19 @@ struct SourceDocument {
     std::string url;
 };
 
+/// The files a report is written as (`formats:` in the batch, `--format` on the command line).
+struct OutputFormats {
+    bool pdf = true;
+    bool html = true;
+    bool operator==(const OutputFormats&) const = default;
+};
+
+/// "pdf", "html": the format names, in that order.
+inline const std::vector<std::string>& output_format_names() {
+    static const std::vector<std::string> names = {"pdf", "html"};
+    return names;
+}
+
 struct ReportConfig {
     std::string id;
     /// Fan-out: "" (one report), "setting" (one per settings-file row) or "local_authority"
@@ -43,6 +56,7 @@ struct ReportConfig {
     std::string fingerprint;
     std::string template_path;  ///< resolved
     std::string output;         ///< file name pattern relative to the output folder
+    OutputFormats formats;      ///< PDF and/or HTML (the HTML beside the PDF, named `.html`)
     std::string title;
     std::string subtitle;
     std::string author;

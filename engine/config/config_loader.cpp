@@ -259,6 +259,38 @@ data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
     return spec;
 }
 
+// `formats: [pdf, html]` (or one name): which files the report is written as; both by default.
+OutputFormats read_formats(MapReader& m, const std::string& file, core::DiagnosticSink& sink) {
+    YAML::Node n = m.any("formats");
+    if (!n.IsDefined()) return {};
+    const std::string path = m.child_path("formats");
+    std::vector<YAML::Node> items;
+    if (n.IsScalar()) items.push_back(n);
+    else if (n.IsSequence())
+        for (const auto& item : n) items.push_back(item);
+    else {
+        sink.error(location_of(n, file), "'" + path + "' must be a list of formats, got " + describe_node(n),
+                   {"write e.g. 'formats: [pdf, html]'"});
+        return {};
+    }
+    if (items.empty()) {
+        sink.error(location_of(n, file), "'" + path + "' is empty: a report needs at least one format",
+                   {"write 'formats: [pdf]', 'formats: [html]' or 'formats: [pdf, html]'"});
+        return {};
+    }
+    OutputFormats f{false, false};
+    for (const auto& item : items) {
+        const std::string name = item.IsScalar() ? item.Scalar() : "";
+        if (name == "pdf") f.pdf = true;
+        else if (name == "html") f.html = true;
+        else
+            sink.error(location_of(item, file), "'" + path + "' must list 'pdf' or 'html', got " +
+                                                    (item.IsScalar() ? "'" + name + "'" : describe_node(item)),
+                       {core::valid_values_hint("formats", name, output_format_names())});
+    }
+    return f.pdf || f.html ? f : OutputFormats{};
+}
+
 ReportConfig read_report(const YAML::Node& n, const std::string& file, const std::string& path,
                          const std::string& base_dir, core::DiagnosticSink& sink) {
     ReportConfig r;
@@ -285,6 +317,7 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
                                   "'-' or '_'");
     r.template_path = resolve(base_dir, m.string("template", true).value_or(""));
     r.output = m.string("output").value_or(r.for_each.empty() ? "{id}.pdf" : "{id}/{entity}.pdf");
+    r.formats = read_formats(m, file, sink);
     r.title = m.string("title", true).value_or("");
     r.subtitle = m.string("subtitle").value_or("");
     r.author = m.string("author").value_or("");

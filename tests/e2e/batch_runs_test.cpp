@@ -69,9 +69,11 @@ TEST_CASE("a bad row of one setting fails only that setting's report, exit 1 and
     CHECK(r.err.find("FAILED summary/S4") != std::string::npos);
     CHECK(r.out.find("5 of 6 reports written, 1 failed") != std::string::npos);
     auto files = outputs(out);
-    CHECK(files.size() == 5);
+    CHECK(files.size() == 2 * 5);
     CHECK(files.count("summer-2019/Leeds/S4.pdf") == 0);
     CHECK(files.count("summer-2019/Leeds/S3.pdf") == 1);
+    CHECK(files.count("summer-2019/Leeds/S3.html") == 1);
+    CHECK(files.count("summer-2019/Leeds/S4.html") == 0);
     std::string manifest = test::read_text_file(out / "manifest.json");
     CHECK(manifest.find("\"key\": \"summary/S4\"") != std::string::npos);
     CHECK(std::regex_search(manifest, std::regex("\"status\": \"failed\"")));
@@ -90,7 +92,7 @@ TEST_CASE("fail-fast stops starting reports after the first failure", "[e2e][bat
     CHECK(r.exit_code == 1);
     // S1..S3 are written before S4 fails; S5 and S6 never start.
     CHECK(r.out.find("2 reports not started (--fail-fast)") != std::string::npos);
-    CHECK(outputs(dir.path() / "out").size() == 3);
+    CHECK(outputs(dir.path() / "out").size() == 2 * 3);  // a PDF and an HTML page each
 }
 
 TEST_CASE("a second run skips every unchanged report and says so and force rebuilds",
@@ -149,7 +151,7 @@ TEST_CASE("outputs are byte-identical with --jobs 1 and --jobs 2", "[e2e][batch]
     REQUIRE(r1.exit_code == 0);
     REQUIRE(r2.exit_code == 0);
     auto oa = outputs(a.path()), ob = outputs(b.path());
-    CHECK(oa.size() == kTfsReports);
+    CHECK(oa.size() == 2 * kTfsReports);  // a PDF and an HTML page each
     CHECK(oa == ob);
 }
 
@@ -178,7 +180,7 @@ TEST_CASE("a run killed with SIGKILL leaves no partial PDF and the earlier outpu
     auto out = dir.path() / "out";
     REQUIRE(test::run_boardpack({"run", kTfs.string(), "--out", out.string()}).exit_code == 0);
     auto before = outputs(out);
-    REQUIRE(before.size() == kTfsReports);
+    REQUIRE(before.size() == 2 * kTfsReports);
     // Rebuild everything one at a time and kill the run part-way.
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs",
                            "1", "--force"});
@@ -210,7 +212,7 @@ TEST_CASE("shards run at the same time into one folder and together write every 
     REQUIRE(b > 0);
     CHECK(test::wait_for(a) == 0);
     CHECK(test::wait_for(b) == 0);
-    CHECK(outputs(out).size() == kTfsReports);
+    CHECK(outputs(out).size() == 2 * kTfsReports);
     CHECK(fs::exists(out / "manifest-shard-1-of-2.json"));
     CHECK(fs::exists(out / "manifest-shard-2-of-2.json"));
 }
