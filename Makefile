@@ -1,5 +1,5 @@
 # The two commands of README.md's Quick start live here:
-#   make demo   set up, build and run every sample batch; prints where the PDFs are
+#   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
 #   make test   set up, build (warnings are errors) and run every test
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
 
@@ -21,10 +21,10 @@ demo: build
 	@set -e; for s in $(SAMPLES); do \
 	  $(BUILD)/boardpack run samples/$$s/batch.yaml --out out/$$s; \
 	done
-	@echo "PDFs written under $(CURDIR)/out/:"; \
-	  find out -name '*.pdf' -not -path '*/setting-summaries/*' | sort | sed 's/^/  /'; \
+	@echo "PDFs and HTML pages written under $(CURDIR)/out/:"; \
+	  find out \( -name '*.pdf' -o -name '*.html' \) -not -path '*/setting-summaries/*' | sort | sed 's/^/  /'; \
 	  for d in $$(find out -type d -name setting-summaries | sort); do \
-	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries"; done
+	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries (PDF), $$(find $$d -name '*.html' | wc -l) (HTML)"; done
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

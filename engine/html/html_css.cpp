@@ -54,7 +54,7 @@ ol.lettered{list-style-type:lower-alpha}
 li{margin-bottom:0.25em}
 .table-wrap{overflow-x:auto;margin:1rem 0 0.5rem;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:0.9375rem}
-caption{text-align:left;font-weight:bold;padding-bottom:0.5rem}
+caption{text-align:left;font-weight:bold;padding-bottom:0.5rem;position:sticky;left:0;max-width:calc(100vw - 3rem)}
 th,td{padding:0.4rem 0.5rem;text-align:left;vertical-align:top;border-bottom:1px solid @rule@}
 thead th{background:@header@;border-bottom:2px solid @text@}
 .r{text-align:right}
@@ -72,7 +72,7 @@ blockquote .attribution{font-style:normal;color:@muted@}
 .callout-title{font-weight:bold;color:@accent@;font-size:1.125rem}
 .callout ul{margin-bottom:0}
 nav.contents ol{list-style:none;padding-left:0}
-nav.contents ol ol{padding-left:1.5rem}
+nav.contents ol ol{padding-left:1.5rem;margin-bottom:0}
 .page-footer{border-top:1px solid @rule@;padding-top:0.75rem;padding-bottom:2rem;color:@muted@;font-size:0.875rem}
 .page-footer p{margin:0 0 0.25rem}
 @media (max-width:40rem){
