@@ -158,12 +158,13 @@ std::vector<OutputFile> unit_files(const RunOptions& opt, const Prepared& p, con
     return files;
 }
 
-// Whether every file of a unit is still the one the previous run recorded.
+// Whether every file of a unit is still the one the previous run recorded (by format and
+// content: the same folder may be named by another spelling of its path).
 bool files_unchanged(const std::vector<OutputFile>& files, const UnitRecord& prev) {
     if (prev.files.size() != files.size()) return false;
     for (std::size_t i = 0; i < files.size(); ++i) {
         std::error_code ec;
-        if (prev.files[i].path != files[i].path || !fs::exists(files[i].path, ec)) return false;
+        if (prev.files[i].format != files[i].format || !fs::exists(files[i].path, ec)) return false;
         try {
             if (core::sha256_hex(core::MappedFile(files[i].path).view()) != prev.files[i].sha256) return false;
         } catch (const core::EngineError&) {
