@@ -150,11 +150,17 @@ TEST_CASE("the html tables hold exactly the rows of the pdf's tables in every sa
     for (const char* name : kSamples) {
         const Sample& s = sample(name);
         REQUIRE(s.run.exit_code == 0);
+        // Every report, and the first four setting summaries of a fan-out (pdfinfo -struct-text
+        // costs about a second a PDF; the summaries all come from one template).
+        std::vector<fs::path> pdfs;
+        int summaries = 0;
+        for (const auto& pdf : s.pdfs)
+            if (pdf.string().find("/setting-summaries/") == std::string::npos || summaries++ < 4) pdfs.push_back(pdf);
         std::vector<fs::path> pages;
-        for (const auto& pdf : s.pdfs) pages.push_back(html_of(pdf));
+        for (const auto& pdf : pdfs) pages.push_back(html_of(pdf));
         auto html = html_tables(pages);
         std::size_t rows = 0;
-        for (const auto& pdf : s.pdfs) {
+        for (const auto& pdf : pdfs) {
             INFO(pdf);
             const std::vector<Rows> from_pdf = pdf_tables(pdf);
             const std::vector<Rows>& from_html = html[html_of(pdf).string()].tables;
@@ -165,7 +171,7 @@ TEST_CASE("the html tables hold exactly the rows of the pdf's tables in every sa
             }
         }
         INFO(name);
-        CHECK(rows > s.pdfs.size());  // the samples have tables with rows
+        CHECK(rows > pdfs.size());  // the samples have tables with rows
     }
 }
 
