@@ -51,7 +51,6 @@ using render::FontPaths;
 using render::PangoTextMeasure;
 using render::render_pdf;  // (vector<const Scene*>) -> one multi-page PDF
 using render::render_png;  // (Scene, dpi) -> PNG bytes
-using render::render_svg;  // (Scene) -> SVG text
 using render::render_scene_svg;  // (Scene, SvgOptions) -> SVG text with real <text> labels
 using render::SvgOptions;
 

@@ -1,7 +1,6 @@
 #include "charts/render/export.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 
 #include <cmath>
@@ -46,34 +45,6 @@ void check_size(const scene::Scene& s) {
     if (!(s.width > 0.0) || !(s.height > 0.0) || !std::isfinite(s.width) ||
         !std::isfinite(s.height))
         throw std::invalid_argument("chart scene has no size");
-}
-
-// Text as XML character data: & < > escaped (enough outside attributes), control characters
-// XML does not allow dropped.
-std::string xml_text(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') continue;
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
-// cairo 1.16 draws SVG text as glyph outlines, so the words are not in the file: give it the
-// title and alt text as <title> and <desc> right after the root element's start tag (what
-// screen readers and office programs read).
-void add_title_and_desc(std::string& svg, const scene::Scene& s) {
-    if (s.title.empty() && s.alt_text.empty()) return;
-    std::size_t root = svg.find("<svg");
-    std::size_t end = root == std::string::npos ? root : svg.find('>', root);
-    if (end == std::string::npos) return;
-    std::string meta = "\n";
-    if (!s.title.empty()) meta += "<title>" + xml_text(s.title) + "</title>\n";
-    if (!s.alt_text.empty()) meta += "<desc>" + xml_text(s.alt_text) + "</desc>\n";
-    svg.insert(end + 1, meta);
 }
 
 std::uint32_t crc32(std::string_view bytes) {
@@ -163,26 +134,6 @@ std::string render_png(const scene::Scene& scene, double dpi, const FontPaths& f
     check(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out),
           "writing the PNG");
     add_png_resolution(out, dpi);
-    return out;
-}
-
-std::string render_svg(const scene::Scene& scene, const FontPaths& fonts) {
-    check_size(scene);
-    std::string out;
-    SurfacePtr surface(
-        cairo_svg_surface_create_for_stream(append_to_string, &out, scene.width, scene.height));
-    check(cairo_surface_status(surface.get()), "creating the SVG surface");
-    cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
-    ContextPtr cr(cairo_create(surface.get()));
-    {
-        CairoPainter painter(cr.get(), fonts);
-        render_scene(scene, painter);
-    }
-    check(cairo_status(cr.get()), "drawing the SVG");
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    check(cairo_surface_status(surface.get()), "writing the SVG");
-    add_title_and_desc(out, scene);
     return out;
 }
 

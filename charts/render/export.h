@@ -1,5 +1,5 @@
 // charts render: scenes out as files in memory — one multi-page PDF for all the charts of a
-// report (vector, fonts shared, deterministic), and standalone PNG or SVG for authors.
+// report (vector, fonts shared, deterministic), and standalone PNG for authors (SVG: svg_painter.h).
 #pragma once
 
 #include <string>
@@ -20,10 +20,5 @@ std::string render_pdf(const std::vector<const scene::Scene*>& scenes, const Fon
 /// pixels, with the dpi recorded (pHYs) so office programs place it at its size in points.
 /// Throws std::invalid_argument for a non-positive dpi, std::runtime_error on failure.
 std::string render_png(const scene::Scene& scene, double dpi, const FontPaths& fonts = {});
-
-/// An SVG document of `scene` (user units in points), with the scene's title and alt text as
-/// <title> and <desc> (the labels themselves are glyph outlines). Throws std::runtime_error on
-/// failure.
-std::string render_svg(const scene::Scene& scene, const FontPaths& fonts = {});
 
 }  // namespace charts::render

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "charts/render/export.h"
+#include "charts/render/svg_painter.h"
 #include "engine/batch/fan_out.h"
 #include "engine/core/file_io.h"
 #include "engine/core/text.h"
@@ -70,7 +71,7 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
         Drawn d;
         d.info.path = (folder / (stem + (png ? ".png" : ".svg"))).string();
         d.info.alt_path = (folder / (stem + ".txt")).string();
-        d.bytes = png ? charts::render::render_png(s, options.dpi) : charts::render::render_svg(s);
+        d.bytes = png ? charts::render::render_png(s, options.dpi) : charts::render::render_scene_svg(s);
         d.info.bytes = d.bytes.size();
         const double scale = png ? options.dpi / 72.0 : 1.0;  // the same rounding as render_png
         d.info.width = std::lround(s.width * scale);

