@@ -10,6 +10,7 @@
 #include "charts/build/build_chart.h"
 #include "charts/build/describe.h"
 #include "charts/build/text_measure.h"
+#include "charts/build/values_table.h"
 #include "charts/model/chart_spec.h"
 #include "charts/model/palette.h"
 #include "charts/render/export.h"
@@ -46,6 +47,10 @@ using build::check_chart_spec;  // spec -> optional problem text
 using build::describe_chart;    // spec -> alt text
 using build::finding_title;     // spec -> headline stating the finding, or ""
 using build::TextMeasure;
+using build::chart_values;  // spec -> ValuesTable (also on every built Scene as .values)
+using build::csv_data_url;  // CSV -> data: URL for a download link
+using build::values_csv;    // ValuesTable -> CSV text
+using model::ValuesTable;
 
 using render::FontPaths;
 using render::PangoTextMeasure;

@@ -11,6 +11,7 @@ add_executable(charts_tests
   unit/charts/scene_dump_test.cpp
   unit/charts/svg_painter_test.cpp
   unit/charts/ticks_test.cpp
+  unit/charts/values_table_test.cpp
 )
 target_link_libraries(charts_tests PRIVATE charts test_support project_warnings)
 target_compile_definitions(charts_tests PRIVATE

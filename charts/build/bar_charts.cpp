@@ -127,7 +127,7 @@ scene::Scene build_gap_target_bars(const model::GapTargetBarsSpec& spec, scene::
     // End text: value, marker, status word.
     const double mk_w = 9.0;
     auto value_str = [&](const model::GapTargetRow& r) {
-        return present(r.gap) ? format_value(*r.gap, dp, spec.x.unit) : std::string("c");
+        return present(r.gap) ? format_value(*r.gap, dp, spec.x.unit) : model::absent_symbol(r.gap_symbol);
     };
     std::vector<double> end_w;
     for (const auto& r : spec.rows) {
@@ -294,7 +294,7 @@ scene::Scene build_grouped_bars(const model::GroupedBarsSpec& spec, scene::Size 
                         std::string t = i < g.values.size() && present(g.values[i])
                                             ? format_value(*g.values[i], spec.y.decimals,
                                                            st.unit ? spec.y.unit : std::string())
-                                            : "c";
+                                            : g.symbol_at(i);
                         fits = c.text_width(t, st.font) <= slot - 0.5;
                     }
                 }
@@ -354,7 +354,7 @@ scene::Scene build_grouped_bars(const model::GroupedBarsSpec& spec, scene::Size 
             if (!style) continue;
             std::string t = has ? format_value(*g.values[i], spec.y.decimals,
                                                style->unit ? spec.y.unit : std::string())
-                                : "c";
+                                : g.symbol_at(i);
             const double v = has ? *g.values[i] : 0.0;
             double base;
             if (v >= 0.0) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "charts/build/values_table.h"
+
 namespace charts::build {
 
 namespace {
@@ -130,7 +132,10 @@ scene::Scene build_chart(const model::ChartSpec& spec, scene::Size size_pt,
             return build_distribution(s, size, m);
         }
     };
-    return std::visit(Visitor{size_pt, measure}, spec);
+    scene::Scene scene = std::visit(Visitor{size_pt, measure}, spec);
+    scene.values = chart_values(spec);
+    if (!scene.title.empty()) scene.values.caption = scene.title;
+    return scene;
 }
 
 }  // namespace charts::build

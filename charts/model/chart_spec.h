@@ -17,6 +17,14 @@ namespace charts::model {
 /// (lines) or a "c" label (bars), never as zero.
 using Value = std::optional<double>;
 
+/// The symbol a chart shows for an absent value when its spec names none.
+inline const char* const kSuppressedSymbol = "c";
+
+/// `symbol`, or "c" when it is empty: how an absent value is written in labels and tables.
+inline std::string absent_symbol(const std::string& symbol) {
+    return symbol.empty() ? std::string(kSuppressedSymbol) : symbol;
+}
+
 /// The words around every chart (Analysis Function: a headline title stating the finding, a
 /// statistical subtitle, then source and notes in a caption).
 struct ChartText {
@@ -56,6 +64,14 @@ struct Series {
     std::vector<Value> values;  ///< one per period (or category); nullopt = break
     MarkerShape marker = MarkerShape::Circle;
     bool dashed = false;  ///< e.g. a national reference line
+    /// Per value, the symbol of an absent one as the report's tables show it ("c" suppressed,
+    /// "x" not available, "z" …); shorter than `values` or "" means "c".
+    std::vector<std::string> symbols = {};
+
+    /// The symbol for value i when it is absent (see `symbols`).
+    std::string symbol_at(std::size_t i) const {
+        return absent_symbol(i < symbols.size() ? symbols[i] : std::string());
+    }
 };
 
 /// A numeric axis.
@@ -104,9 +120,10 @@ struct GapTrendSpec {
 /// One measure's row in a gap-against-target bar chart.
 struct GapTargetRow {
     std::string label;  ///< measure, e.g. "KS2 reading, writing and maths"
-    Value gap;          ///< nullopt = suppressed: "c" is drawn at 0
+    Value gap;          ///< nullopt = absent: `gap_symbol` is drawn at 0
     Value target;       ///< target gap: a marker line crossing the bar; nullopt = none
     Category status;    ///< bar colour, and the status word printed at the bar end
+    std::string gap_symbol = {};  ///< the symbol of an absent gap ("" = "c")
 };
 
 /// (b) Gap against target by measure: horizontal bars coloured by status, a target marker,
@@ -151,6 +168,7 @@ struct ActionStatusSpec {
 struct DistributionPoint {
     std::string label;  ///< shown only for the highlighted entity
     Value value;        ///< nullopt = suppressed: counted in a note, not drawn
+    std::string symbol = {};  ///< the symbol of an absent value in the values table ("" = "c")
 };
 
 /// (e) Distribution across entities: a sorted dot plot, one entity optionally highlighted, the

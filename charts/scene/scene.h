@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "charts/model/palette.h"
+#include "charts/model/values_table.h"
 
 namespace charts::scene {
 
@@ -118,6 +119,7 @@ struct Scene {
     std::vector<Item> items;
     std::string alt_text;  ///< generated description (or the template's override)
     std::string title;     ///< the headline as drawn, unwrapped ("" when none): SVG <title>, file names
+    model::ValuesTable values;  ///< the values behind the chart, formatted as its labels are
 };
 
 /// Every Text in the scene, depth first, in drawing order.

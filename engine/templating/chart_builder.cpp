@@ -182,6 +182,21 @@ private:
         return v->to_double();
     }
     static cm::Value value_of(const metrics::Cell& c) { return chart_value(c.value); }
+    // The symbol the report's tables show for an absent cell ("" when it has a value).
+    static std::string symbol_of(const metrics::Cell& c) {
+        if (c.present()) return "";
+        return data::display_symbol(c.suppressed() ? data::Missing::Suppressed : c.missing);
+    }
+    // The symbol of an absent gap, as the tables show it (see context_builder's gap_value).
+    static std::string gap_symbol(const metrics::GapPoint* p) {
+        if (!p) return data::display_symbol(data::Missing::Empty);
+        if (p->suppressed()) return data::display_symbol(data::Missing::Suppressed);
+        return symbol_of(!p->group.present() ? p->group : p->comparator);
+    }
+    static void push(cm::Series& s, const metrics::Cell& c) {
+        s.values.push_back(value_of(c));
+        s.symbols.push_back(symbol_of(c));
+    }
 
     cm::ChartSpec gap_trend() {
         cm::GapTrendSpec s;
@@ -196,16 +211,15 @@ private:
         s.comparator = {label_of(comp), pal::kTwoSeries[1], {}, cm::MarkerShape::Square, false};
         for (const auto& p : series.points) {
             s.periods.push_back(p.period.short_label());
-            s.group.values.push_back(value_of(p.group));
-            s.comparator.values.push_back(value_of(p.comparator));
+            push(s.group, p.group);
+            push(s.comparator, p.comparator);
         }
         if (flag("national") && !comp.national) {
             cm::Series ref{ctx_.catalog->group_label(g) + " (England)", pal::kFocusOther, {},
                            cm::MarkerShape::None, true};
             auto nat_area = ctx_.view->table().areas(data::kNational);
             for (const auto& p : series.points) {
-                auto c = ctx_.view->cell(m.id, g, data::kNational, nat_area.empty() ? "England" : nat_area.front(), p.period);
-                ref.values.push_back(chart_value(c.value));
+                push(ref, ctx_.view->cell(m.id, g, data::kNational, nat_area.empty() ? "England" : nat_area.front(), p.period));
             }
             s.reference = ref;
         }
@@ -233,6 +247,7 @@ private:
                       ctx_.catalog->group_label(row.series.group);
             const auto* latest = row.latest_point();
             if (latest && !latest->suppressed()) r.gap = chart_value(latest->gap);
+            if (!r.gap) r.gap_symbol = gap_symbol(latest);
             r.target = target_gap(row);
             r.status = status_category(metrics::status_word(row.result.status));
             s.rows.push_back(r);
@@ -282,9 +297,9 @@ private:
             cm::Series ser{ctx_.catalog->group_label(groups[gi]), pal::categorical(gi), {},
                            cm::MarkerShape::Square, false};
             for (const auto& m : measures) {
-                cm::Value v;
-                if (period) v = value_of(ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period));
-                ser.values.push_back(v);
+                metrics::Cell c;
+                if (period) c = ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period);
+                push(ser, c);
             }
             s.groups.push_back(ser);
         }
@@ -336,6 +351,7 @@ private:
             const metrics::GapPoint* p = period ? series.at(*period) : series.latest();
             cm::DistributionPoint dp{area, std::nullopt};
             if (p && !p->suppressed()) dp.value = chart_value(p->gap);
+            if (!dp.value) dp.symbol = gap_symbol(p);
             if (area == highlight) s.highlight = s.points.size();
             s.points.push_back(dp);
         }
@@ -372,14 +388,14 @@ private:
         std::size_t i = 0;
         for (const auto& a : areas) {
             cm::Series ser{a, pal::categorical(i++), {}, cm::MarkerShape::Circle, false};
-            for (const auto& p : periods) ser.values.push_back(value_of(ctx_.view->cell(m.id, g, level, a, p)));
+            for (const auto& p : periods) push(ser, ctx_.view->cell(m.id, g, level, a, p));
             s.series.push_back(ser);
         }
         if (flag("national")) {
             auto nat = ctx_.view->table().areas(data::kNational);
             cm::Series ser{"England", pal::kDarkGrey, {}, cm::MarkerShape::None, true};
             for (const auto& p : periods)
-                ser.values.push_back(value_of(ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p)));
+                push(ser, ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p));
             s.series.push_back(ser);
         }
         std::string target = opt("target");
