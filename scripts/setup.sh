@@ -12,7 +12,12 @@ packages=(
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
   icc-profiles-free
   python3-html5lib
+  nodejs chromium
 )
+
+# Debian's nodejs comes without npm (package npm); NodeSource's nodejs bundles it and conflicts
+# with Debian's npm, so ask for the package only when there is no npm command.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 # One dpkg-query for all packages; a package it does not know is missing too.
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null |
@@ -22,14 +27,22 @@ for p in "${packages[@]}"; do
   if ! grep -qx "$p" <<<"$installed"; then missing+=("$p"); fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: done" >&2
 fi
 
-echo "setup: installing ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "setup: done" >&2
+# The browser check's npm packages (axe-core, playwright-core; never a browser download: the
+# check drives Debian's chromium), exactly as locked, into tests/browser/node_modules. Skipped
+# when the lock installed last (a copy kept in node_modules) is the committed one.
+browser="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+if ! cmp -s "$browser/package-lock.json" "$browser/node_modules/.boardpack-installed-lock" 2>/dev/null; then
+  echo "setup: npm ci in tests/browser" >&2
+  (cd "$browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$browser/package-lock.json" "$browser/node_modules/.boardpack-installed-lock"
+fi
