@@ -2,6 +2,7 @@
 # export checks (PDF bytes and text, PNG size, SVG well-formedness, threads).
 add_executable(charts_tests
   unit/charts/chart_build_test.cpp
+  unit/charts/contrast_test.cpp
   unit/charts/describe_test.cpp
   unit/charts/export_test.cpp
   unit/charts/format_test.cpp

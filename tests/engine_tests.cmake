@@ -16,6 +16,7 @@ add_executable(engine_tests
   unit/number_format_test.cpp
   unit/report_layout_test.cpp
   unit/report_structure_test.cpp
+  unit/status_contrast_test.cpp
   unit/text_test.cpp
 )
 target_link_libraries(engine_tests PRIVATE engine_batch engine_html engine_layout engine_templating engine_metrics engine_config engine_data

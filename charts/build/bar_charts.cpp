@@ -29,13 +29,6 @@ namespace palette = model::palette;
 bool present(const model::Value& v) { return v.has_value() && std::isfinite(*v); }
 
 // Light fills (yellow, light grey) get a thin dark outline so the shape still shows on white.
-void outline_if_light(Path& p, const Color& fill) {
-    if (model::contrast_ratio(fill, palette::kWhite) < 1.6) {
-        p.stroke = palette::kTextSecondary;
-        p.line_width = 0.5;
-    }
-}
-
 // Row labels in a left column: wrapped to at most `max_lines` lines of wrap_w (one line of up
 // to 0.4 of the chart width when only one fits), shortened with "…" when still too long.
 std::vector<std::vector<std::string>> wrap_rows(const Canvas& c,
@@ -466,6 +459,7 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
             seg.fill = st.fill;
             seg.stroke = palette::kWhite;  // a hairline between segments
             seg.line_width = 0.75;
+            outline_if_light(seg, st.fill);  // or an outline that shows the segment on white
             bars.items.emplace_back(std::move(seg));
             if (bar_h >= seg_font_lh) {
                 const std::string count = std::to_string(n);

@@ -50,6 +50,13 @@ model::Color label_color(const model::Color& series) {
                                                                         : model::palette::kText;
 }
 
+void outline_if_light(scene::Path& p, const model::Color& fill) {
+    if (model::contrast_ratio(fill, model::palette::kWhite) < 3.0) {
+        p.stroke = model::palette::kTextSecondary;
+        p.line_width = 0.5;
+    }
+}
+
 Canvas::Canvas(scene::Size size, const TextMeasure& measure) : size_(size), measure_(measure) {}
 
 scene::Text Canvas::text(std::string s, double x, double y, Anchor anchor, FontSpec font,
@@ -120,6 +127,7 @@ double Canvas::legend(const std::vector<LegendEntry>& entries, double y) {
             case LegendEntry::Kind::Swatch: {
                 Path p = Path::rect({x, mid - swatch / 2.0, swatch, swatch});
                 p.fill = e.color;
+                outline_if_light(p, e.color);
                 g.items.emplace_back(std::move(p));
                 if (e.marker != MarkerShape::None) {
                     Path m = marker_path(e.marker, {x + swatch / 2.0, mid}, 2.2);

@@ -41,6 +41,10 @@ scene::Path marker_path(model::MarkerShape shape, scene::Point c, double r);
 /// otherwise the text colour.
 model::Color label_color(const model::Color& series);
 
+/// WCAG 2.2 graphics contrast (1.4.11): a fill below 3:1 against white (GOV.UK yellow, the
+/// greys) gets a 0.5 pt outline in the secondary text colour (7:1), so the mark still shows.
+void outline_if_light(scene::Path& p, const model::Color& fill);
+
 /// A chart under construction: a size, a text measure and the items added so far.
 class Canvas {
   public:
