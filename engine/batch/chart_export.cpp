@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "charts/build/values_table.h"
 #include "charts/render/export.h"
 #include "charts/render/svg_painter.h"
 #include "engine/batch/fan_out.h"
@@ -61,7 +62,7 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
     const bool png = options.format == ChartFormat::Png;
     struct Drawn {
         WrittenChart info;
-        std::string bytes, alt;
+        std::string bytes, alt, csv;
     };
     std::vector<Drawn> drawn;
     for (std::size_t i = 0; i < charts.scenes.size(); ++i) {
@@ -71,6 +72,8 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
         Drawn d;
         d.info.path = (folder / (stem + (png ? ".png" : ".svg"))).string();
         d.info.alt_path = (folder / (stem + ".txt")).string();
+        d.info.values_path = (folder / (stem + ".csv")).string();
+        d.csv = charts::build::values_csv(s.values);
         d.bytes = png ? charts::render::render_png(s, options.dpi) : charts::render::render_scene_svg(s);
         d.info.bytes = d.bytes.size();
         const double scale = png ? options.dpi / 72.0 : 1.0;  // the same rounding as render_png
@@ -83,6 +86,7 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
     for (const Drawn& d : drawn) {
         core::write_file_atomically(d.info.path, d.bytes);
         core::write_file_atomically(d.info.alt_path, d.alt);
+        core::write_file_atomically(d.info.values_path, d.csv);
         out.push_back(d.info);
     }
     return out;

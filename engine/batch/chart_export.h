@@ -42,12 +42,13 @@ std::filesystem::path unit_chart_folder(const std::filesystem::path& root,
 struct WrittenChart {
     std::string path;        ///< the image file
     std::string alt_path;    ///< its alt text (.txt)
+    std::string values_path;  ///< the values behind it (.csv, as the chart's labels print them)
     std::size_t bytes = 0;   ///< of the image
     long width = 0, height = 0;  ///< pixels (PNG) or points (SVG)
 };
 
-/// Draws every chart in `charts` and writes `<folder>/<stem>.<png|svg>` and `<stem>.txt` for
-/// each. All charts are drawn before the first file is written, so a chart that fails to
+/// Draws every chart in `charts` and writes `<folder>/<stem>.<png|svg>`, `<stem>.txt` and
+/// `<stem>.csv` (charts::build::values_csv of the scene's values) for each. All charts are drawn before the first file is written, so a chart that fails to
 /// draw leaves the folder as it was. Throws core::EngineError (a write failed) or
 /// std::exception (drawing failed).
 std::vector<WrittenChart> write_unit_charts(const std::filesystem::path& folder,

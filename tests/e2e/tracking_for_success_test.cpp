@@ -184,18 +184,50 @@ TEST_CASE("a setting summary quotes its own setting's GLD from the records", "[e
     CHECK(t.find(row) != std::string::npos);
 }
 
-TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is suppressed", "[e2e][tfs][setting-summary]") {
-    const auto& r = rendered();
-    // Find a setting whose disadvantaged cohort at the end of Reception is below 5.
-    std::string small, la;
+// A setting whose disadvantaged cohort at the end of Reception is below 5: {id, la}.
+std::pair<std::string, std::string> small_setting() {
     for (const auto& s : test::read_simple_csv(kSample / "data/settings.csv")) {
         Gld g = gld("201819", "Summer term", s.at("setting_id"));
-        if (g.dis_n > 0 && g.dis_n < 5) {
-            small = s.at("setting_id");
-            la = s.at("la_name");
-            break;
+        if (g.dis_n > 0 && g.dis_n < 5) return {s.at("setting_id"), s.at("la_name")};
+    }
+    return {};
+}
+
+TEST_CASE("a suppressed gap is c in the values behind the setting's charts, never 0",
+          "[e2e][tfs][charts-export][values]") {
+    const auto [small, la] = small_setting();
+    REQUIRE_FALSE(small.empty());
+    test::TempDir dir;
+    auto run = test::run_boardpack({"charts", (kSample / "batch.yaml").string(), "--format", "svg",
+                                    "--out", dir.path().string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    const fs::path folder = dir.path() / "setting-summaries/summer-2019" / la / small;
+    int charts = 0, suppressed_gaps = 0;
+    for (const auto& e : fs::directory_iterator(folder)) {
+        if (e.path().extension() != ".svg") continue;
+        ++charts;
+        const fs::path csv = fs::path(e.path()).replace_extension(".csv");
+        REQUIRE(fs::exists(csv));
+        const std::string text = test::read_text_file(csv);
+        INFO(csv.filename().string() << "\n" << text);
+        CHECK(text.find("\r\n") != std::string::npos);  // RFC 4180 line ends
+        std::smatch m;
+        // The gap trend's latest row: both groups and the gap, the disadvantaged side is "c".
+        if (std::regex_search(text, m, std::regex("\r\nSummer 2018/19,([^,\r]*),([^,\r]*),([^,\r]*)\r\n"))) {
+            CHECK(m[1] == "c");
+            CHECK(m[3] == "c");
+            CHECK(m[3] != "0");
+            ++suppressed_gaps;
         }
     }
+    CHECK(charts >= 1);
+    CHECK(suppressed_gaps >= 1);
+}
+
+TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is suppressed", "[e2e][tfs][setting-summary]") {
+    const auto& r = rendered();
+    const auto [small, la] = small_setting();
     REQUIRE_FALSE(small.empty());
     INFO(small);
     const fs::path pdf = r.dir.path() / "setting-summaries/summer-2019" / la / (small + ".pdf");
