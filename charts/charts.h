@@ -7,10 +7,10 @@
 //   std::string pdf = charts::render_pdf({&s});             // one page per scene
 #pragma once
 
-#include "charts/build/build_chart.h"
-#include "charts/build/describe.h"
-#include "charts/build/text_measure.h"
-#include "charts/build/values_table.h"
+#include "charts/compose/build_chart.h"
+#include "charts/compose/describe.h"
+#include "charts/compose/text_measure.h"
+#include "charts/compose/values_table.h"
 #include "charts/model/chart_spec.h"
 #include "charts/model/palette.h"
 #include "charts/render/export.h"
@@ -42,14 +42,14 @@ using model::Series;
 using model::Value;
 using model::ValueAxis;
 
-using build::build_chart;       // (spec, size, measure) -> Scene; throws std::invalid_argument
-using build::check_chart_spec;  // spec -> optional problem text
-using build::describe_chart;    // spec -> alt text
-using build::finding_title;     // spec -> headline stating the finding, or ""
-using build::TextMeasure;
-using build::chart_values;  // spec -> ValuesTable (also on every built Scene as .values)
-using build::csv_data_url;  // CSV -> data: URL for a download link
-using build::values_csv;    // ValuesTable -> CSV text
+using compose::build_chart;       // (spec, size, measure) -> Scene; throws std::invalid_argument
+using compose::check_chart_spec;  // spec -> optional problem text
+using compose::describe_chart;    // spec -> alt text
+using compose::finding_title;     // spec -> headline stating the finding, or ""
+using compose::TextMeasure;
+using compose::chart_values;  // spec -> ValuesTable (also on every built Scene as .values)
+using compose::csv_data_url;  // CSV -> data: URL for a download link
+using compose::values_csv;    // ValuesTable -> CSV text
 using model::ValuesTable;
 
 using render::FontPaths;

@@ -1,5 +1,5 @@
 // charts model: what to draw — one plain struct per chart kind, filled by the engine from
-// metrics and template options. No geometry here; charts::build turns a spec into a scene.
+// metrics and template options. No geometry here; charts::compose turns a spec into a scene.
 #pragma once
 
 #include <cstddef>
@@ -41,7 +41,7 @@ struct ChartText {
     /// then ends "The table ‘…’ gives the figures." when it cannot list them all.
     std::string table;
     /// Abbreviations the alt text spells out, on top of (and overriding) the built-in table
-    /// of charts/build/plain_words.h, e.g. {"HWB", "Health and Wellbeing Board"}.
+    /// of charts/compose/plain_words.h, e.g. {"HWB", "Health and Wellbeing Board"}.
     std::vector<std::pair<std::string, std::string>> plain_words;
 };
 

@@ -1,5 +1,5 @@
 // charts model: the values behind a chart as plain data — header and rows of formatted cells,
-// filled by charts::build::chart_values and carried on the scene for HTML tables and CSV.
+// filled by charts::compose::chart_values and carried on the scene for HTML tables and CSV.
 #pragma once
 
 #include <string>

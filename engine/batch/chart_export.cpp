@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "charts/build/values_table.h"
+#include "charts/compose/values_table.h"
 #include "charts/render/export.h"
 #include "charts/render/svg_painter.h"
 #include "engine/batch/fan_out.h"
@@ -73,7 +73,7 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
         d.info.path = (folder / (stem + (png ? ".png" : ".svg"))).string();
         d.info.alt_path = (folder / (stem + ".txt")).string();
         d.info.values_path = (folder / (stem + ".csv")).string();
-        d.csv = charts::build::values_csv(s.values);
+        d.csv = charts::compose::values_csv(s.values);
         d.bytes = png ? charts::render::render_png(s, options.dpi) : charts::render::render_scene_svg(s);
         d.info.bytes = d.bytes.size();
         const double scale = png ? options.dpi / 72.0 : 1.0;  // the same rounding as render_png

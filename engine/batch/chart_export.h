@@ -48,7 +48,7 @@ struct WrittenChart {
 };
 
 /// Draws every chart in `charts` and writes `<folder>/<stem>.<png|svg>`, `<stem>.txt` and
-/// `<stem>.csv` (charts::build::values_csv of the scene's values) for each. All charts are drawn before the first file is written, so a chart that fails to
+/// `<stem>.csv` (charts::compose::values_csv of the scene's values) for each. All charts are drawn before the first file is written, so a chart that fails to
 /// draw leaves the folder as it was. Throws core::EngineError (a write failed) or
 /// std::exception (drawing failed).
 std::vector<WrittenChart> write_unit_charts(const std::filesystem::path& folder,

@@ -451,7 +451,7 @@ std::optional<cm::ChartSpec> make_chart_spec(const ChartRequest& req, const Char
     // Data the chart cannot be drawn from (no period with data for this area, say) is the
     // author's problem at the chart block, not an internal error.
     if (spec) {
-        if (auto problem = charts::build::check_chart_spec(*spec)) {
+        if (auto problem = charts::compose::check_chart_spec(*spec)) {
             sink.error(req.where, "this chart cannot be drawn: " + *problem,
                        {"check that the data have this measure and group for " +
                            (ctx.area_label.empty() ? std::string("the report's area") : "'" + ctx.area_label + "'")});
@@ -469,7 +469,7 @@ std::optional<std::string> chart_data_problem(const ChartRequest& req, const Cha
     core::DiagnosticSink scratch;  // option errors are reported when the chart is built
     auto spec = Maker(req, ctx, scratch).run();
     if (!spec) return std::nullopt;
-    return charts::build::check_chart_spec(*spec);
+    return charts::compose::check_chart_spec(*spec);
 }
 
 std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(

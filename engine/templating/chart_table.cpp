@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 #include "engine/templating/inline_markup.h"
 
 namespace engine::templating {
@@ -21,8 +21,8 @@ TableCell cell(const std::string& text) { return TableCell{plain(text), {}, {}, 
 std::string number(const cm::Value& v, int dp, const std::string& unit) {
     if (!v || !std::isfinite(*v)) return kMissing;
     // The chart's own formatter: the table prints each figure exactly as the chart labels it
-    // (a chart spec holds the doubles of the exact figures; see charts/build/format.h).
-    return charts::build::format_value(*v, dp, unit == "%" ? "%" : "");
+    // (a chart spec holds the doubles of the exact figures; see charts/compose/format.h).
+    return charts::compose::format_value(*v, dp, unit == "%" ? "%" : "");
 }
 
 // Builds a table column by column; `missing` records whether any "–" was written.

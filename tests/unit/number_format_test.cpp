@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 #include "tests/support/exact.h"
 
 using namespace engine::core;
@@ -160,7 +160,7 @@ TEST_CASE("chart labels, drawn from the nearest double of an exact figure, read 
     int checked = 0, differ = 0;
     auto same = [&](const Exact& v, int dp) {
         ++checked;
-        if (charts::build::format_value(v.to_double(), dp) != format_number(v, {dp})) ++differ;
+        if (charts::compose::format_value(v.to_double(), dp) != format_number(v, {dp})) ++differ;
     };
     for (int a = 0; a < 10000; a += 5)  // decimals and their x.x5 differences
         for (int b = 0; b < 1000; b += 41) {

@@ -1,4 +1,4 @@
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 
 #include <catch2/catch.hpp>
 
@@ -70,7 +70,7 @@ void require_clean(const Scene& s, const std::string& name) {
 }
 
 // The engine's sizes, a few smaller ones and the smallest with the no-overlap promise.
-const build::Size kSizes[] = {{480, 240}, {515, 215}, {300, 200},
+const compose::Size kSizes[] = {{480, 240}, {515, 215}, {300, 200},
                               {480, 150}, {240, 150}, {700, 400}};
 
 }  // namespace
@@ -80,7 +80,7 @@ TEST_CASE("no text overlaps or leaves the chart for any chart kind (fixed-width 
     test_charts::FixedMeasure m;
     for (const auto& [name, spec] : test_charts::all_samples()) {
         for (auto size : kSizes) {
-            Scene s = build::build_chart(spec, size, m);
+            Scene s = compose::build_chart(spec, size, m);
             require_clean(s, name + " at " + std::to_string(size.width));
         }
     }
@@ -91,7 +91,7 @@ TEST_CASE("no text overlaps or leaves the chart for any chart kind (real fonts)"
     render::PangoTextMeasure m;
     for (const auto& [name, spec] : test_charts::all_samples()) {
         for (auto size : kSizes) {
-            Scene s = build::build_chart(spec, size, m);
+            Scene s = compose::build_chart(spec, size, m);
             require_clean(s, name + " at " + std::to_string(size.width));
         }
     }
@@ -126,7 +126,7 @@ TEST_CASE("the overlap finder reports overlapping text boxes", "[charts][collisi
 TEST_CASE("crowded direct labels are nudged apart and get leader lines", "[charts][collision]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::crowded_gap_trend();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     require_clean(s, "crowded");
     // Labels for all four lines plus the gap.
     CHECK(has_text(s, "FSM 47%"));
@@ -144,7 +144,7 @@ TEST_CASE("crowded direct labels are nudged apart and get leader lines", "[chart
 TEST_CASE("gap trend draws a suppressed point as a break with a note", "[charts][suppressed]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::gap_trend();  // FSM 2014/15 is suppressed
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     const Path* fsm_line = nullptr;
     int fsm_markers = 0;
     for (const Path* p : paths(s)) {
@@ -171,13 +171,13 @@ TEST_CASE("a chart without missing values has no suppressed note", "[charts][sup
     test_charts::FixedMeasure m;
     auto spec = test_charts::gap_trend();
     spec.group.values[2] = 40.0;
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK_FALSE(has_text(s, model::kDefaultSuppressedNote));
 }
 
 TEST_CASE("line chart breaks a series at a missing value and says so", "[charts][suppressed]") {
     test_charts::FixedMeasure m;
-    Scene s = build::build_chart(test_charts::line_chart(), {480, 240}, m);
+    Scene s = compose::build_chart(test_charts::line_chart(), {480, 240}, m);
     const Path* pink = nullptr;
     for (const Path* p : paths(s))
         if (p->stroke && *p->stroke == model::palette::kDarkPink && p->line_width == 2.0) pink = p;
@@ -191,7 +191,7 @@ TEST_CASE("line chart breaks a series at a missing value and says so", "[charts]
 TEST_CASE("gap bars are coloured by status and always carry the status word", "[charts][status]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::gap_target_bars();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     std::vector<model::Color> fills;
     for (const Path* p : paths(s))
         if (p->fill) fills.push_back(*p->fill);
@@ -214,7 +214,7 @@ TEST_CASE("action status segments use the status colours and the key shows words
           "[charts][status]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::action_status();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "Complete (6)"));
     CHECK(has_text(s, "On track (6)"));
     CHECK(has_text(s, "At risk (3)"));
@@ -232,7 +232,7 @@ TEST_CASE("grouped bars label a suppressed value c and never draw it as zero",
           "[charts][suppressed]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::grouped_bars();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "c"));
     CHECK(has_text_containing(s, "c = suppressed"));
     int dark_bars = 0;
@@ -245,13 +245,13 @@ TEST_CASE("distribution marks the median, highlights one entity and counts suppr
           "[charts][distribution]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::distribution();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "Project median 12.8"));
     CHECK(has_text(s, "Little Acorns 15.5"));
     CHECK(has_text(s, "2 settings with suppressed values (small numbers) are not shown."));
     auto one = spec;
     one.points.resize(21);  // one suppressed setting: the note is singular
-    CHECK(has_text(build::build_chart(one, {480, 240}, m),
+    CHECK(has_text(compose::build_chart(one, {480, 240}, m),
                    "1 setting with suppressed values (small numbers) is not shown."));
     int grey = 0, focus = 0;
     for (const Path* p : paths(s)) {
@@ -265,20 +265,20 @@ TEST_CASE("distribution marks the median, highlights one entity and counts suppr
 TEST_CASE("finding titles replace the title only when asked for", "[charts][describe]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::gap_trend();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "The KS2 gap has narrowed since 2012/13"));
     spec.text.finding_title = true;
-    s = build::build_chart(spec, {480, 240}, m);
+    s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "The KS2 RWM gap narrowed by 2 ppts since 2012/13"));
 }
 
 TEST_CASE("the alt text is generated unless the template overrides it", "[charts][describe]") {
     test_charts::FixedMeasure m;
     auto spec = test_charts::grouped_bars();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(s.alt_text.rfind("Disadvantaged children are below other children", 0) == 0);
     spec.text.alt_text = "Custom description.";
-    s = build::build_chart(spec, {480, 240}, m);
+    s = compose::build_chart(spec, {480, 240}, m);
     CHECK(s.alt_text == "Custom description.");
 }
 
@@ -286,23 +286,23 @@ TEST_CASE("invalid specs are rejected with a message naming the problem", "[char
     test_charts::FixedMeasure m;
     auto spec = test_charts::gap_trend();
     spec.comparator.values.pop_back();
-    auto problem = build::check_chart_spec(spec);
+    auto problem = compose::check_chart_spec(spec);
     REQUIRE(problem);
     CHECK(*problem == "gap trend: comparator 'Non-FSM' has 6 values for 7 periods");
-    CHECK_THROWS_AS(build::build_chart(spec, {480, 240}, m), std::invalid_argument);
+    CHECK_THROWS_AS(compose::build_chart(spec, {480, 240}, m), std::invalid_argument);
 
     auto bars = test_charts::action_status();
     bars.rows[0].counts.push_back(1);
-    CHECK(*build::check_chart_spec(bars) ==
+    CHECK(*compose::check_chart_spec(bars) ==
           "action status: row '1. Close the gap by KS1' has 6 counts for 5 statuses");
 
     auto dist = test_charts::distribution();
     dist.highlight = 99;
-    CHECK(*build::check_chart_spec(dist) ==
+    CHECK(*compose::check_chart_spec(dist) ==
           "distribution: highlight index 99 is out of range (22 points)");
 
-    CHECK_FALSE(build::check_chart_spec(test_charts::line_chart()));
-    CHECK_THROWS_AS(build::build_chart(test_charts::line_chart(), {100, 50}, m),
+    CHECK_FALSE(compose::check_chart_spec(test_charts::line_chart()));
+    CHECK_THROWS_AS(compose::build_chart(test_charts::line_chart(), {100, 50}, m),
                     std::invalid_argument);
 }
 
@@ -312,7 +312,7 @@ TEST_CASE("a gap trend with no data at all still draws axes and says so", "[char
     for (auto& v : spec.group.values) v.reset();
     for (auto& v : spec.comparator.values) v.reset();
     spec.reference.reset();
-    Scene s = build::build_chart(spec, {480, 240}, m);
+    Scene s = compose::build_chart(spec, {480, 240}, m);
     CHECK(has_text(s, "No data to show"));
     CHECK(has_text(s, "100%"));
     require_clean(s, "empty");

@@ -5,7 +5,7 @@
 #include <string>
 #include <variant>
 
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 #include "charts/scene/scene_dump.h"
 #include "tests/unit/charts/chart_samples.h"
 #include "tests/unit/charts/fixed_measure.h"
@@ -77,7 +77,7 @@ TEST_CASE("every text and mark of every chart kind meets WCAG 2.2 AA contrast on
     test_charts::FixedMeasure m;
     for (const auto& [name, spec] : test_charts::all_samples()) {
         INFO(name);
-        const scene::Scene s = build::build_chart(spec, {480, 240}, m);
+        const scene::Scene s = compose::build_chart(spec, {480, 240}, m);
         Checked n;
         std::vector<const scene::Path*> fills;
         check_items(s.items, n, fills);

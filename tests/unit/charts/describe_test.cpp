@@ -1,13 +1,13 @@
-#include "charts/build/describe.h"
+#include "charts/compose/describe.h"
 
 #include <catch2/catch.hpp>
 
-#include "charts/build/plain_words.h"
+#include "charts/compose/plain_words.h"
 #include "tests/unit/charts/chart_samples.h"
 
 using namespace charts;
-using charts::build::describe_chart;
-using charts::build::finding_title;
+using charts::compose::describe_chart;
+using charts::compose::finding_title;
 
 namespace {
 
@@ -138,7 +138,7 @@ TEST_CASE("alt text stays within 250 characters and names the table when figures
           model::ChartSpec(test_charts::distribution())}) {
         const std::string alt = describe_chart(spec);
         INFO(alt);
-        CHECK(charts::build::utf8_length(alt) <= charts::build::kMaxAltText);
+        CHECK(charts::compose::utf8_length(alt) <= charts::compose::kMaxAltText);
     }
     // A chart with few figures whose details all fit names no table.
     auto few = short_names("boys", "girls");
@@ -150,7 +150,7 @@ TEST_CASE("alt text stays within 250 characters and names the table when figures
 }
 
 TEST_CASE("abbreviations are spelled out as whole words, the longest first", "[charts][describe]") {
-    using charts::build::spell_out;
+    using charts::compose::spell_out;
     CHECK(spell_out("KS2 RWM") == "Key Stage 2 reading, writing and maths");
     CHECK(spell_out("16 ppts") == "16 percentage points");
     CHECK(spell_out("1 ppt") == "1 percentage point");

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 #include "charts/render/pango_text.h"
 #include "charts/render/svg_painter.h"
 #include "tests/support/process.h"
@@ -22,12 +22,12 @@ using namespace charts;
 
 namespace {
 
-std::vector<scene::Scene> all_scenes(const build::TextMeasure& m) {
+std::vector<scene::Scene> all_scenes(const compose::TextMeasure& m) {
     std::vector<scene::Scene> out;
-    const build::Size sizes[] = {{480, 240}, {515, 215}};
+    const compose::Size sizes[] = {{480, 240}, {515, 215}};
     std::size_t i = 0;
     for (const auto& [name, spec] : test_charts::all_samples())
-        out.push_back(build::build_chart(spec, sizes[i++ % 2], m));
+        out.push_back(compose::build_chart(spec, sizes[i++ % 2], m));
     return out;
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("chart text in the PDF is real text that pdftotext finds", "[charts][p
 
 TEST_CASE("PNG export has the requested pixel size", "[charts][png]") {
     render::PangoTextMeasure m;
-    scene::Scene s = build::build_chart(test_charts::gap_trend(), {480, 240}, m);
+    scene::Scene s = compose::build_chart(test_charts::gap_trend(), {480, 240}, m);
     const std::string png = render::render_png(s, 100);
     REQUIRE(png.size() > 24);
     CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");

@@ -4,11 +4,11 @@
 
 #include <string_view>
 
-#include "charts/build/text_measure.h"
+#include "charts/compose/text_measure.h"
 
 namespace test_charts {
 
-class FixedMeasure final : public charts::build::TextMeasure {
+class FixedMeasure final : public charts::compose::TextMeasure {
   public:
     double width(std::string_view text, const charts::scene::FontSpec& font) const override {
         double n = 0;

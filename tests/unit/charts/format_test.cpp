@@ -1,10 +1,10 @@
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
 #include <catch2/catch.hpp>
 
-using charts::build::decimals_for_step;
-using charts::build::format_value;
-using charts::build::unit_for;
+using charts::compose::decimals_for_step;
+using charts::compose::format_value;
+using charts::compose::unit_for;
 
 TEST_CASE("chart numbers round half away from zero after removing binary noise",
           "[charts][format]") {

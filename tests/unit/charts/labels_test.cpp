@@ -1,4 +1,4 @@
-#include "charts/build/labels.h"
+#include "charts/compose/labels.h"
 
 #include <catch2/catch.hpp>
 
@@ -7,9 +7,9 @@
 
 #include "tests/unit/charts/fixed_measure.h"
 
-using charts::build::LabelSlot;
-using charts::build::spread_labels;
-using charts::build::wrap_text;
+using charts::compose::LabelSlot;
+using charts::compose::spread_labels;
+using charts::compose::wrap_text;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 #include "tests/unit/charts/chart_samples.h"
 #include "tests/unit/charts/fixed_measure.h"
 
@@ -76,7 +76,7 @@ TEST_CASE("render_scene walks items in order, fill before stroke, groups balance
 TEST_CASE("every chart kind renders with balanced groups and all its text", "[charts][render]") {
     test_charts::FixedMeasure m;
     for (const auto& [name, spec] : test_charts::all_samples()) {
-        scene::Scene s = build::build_chart(spec, {480, 240}, m);
+        scene::Scene s = compose::build_chart(spec, {480, 240}, m);
         RecordingPainter p;
         render::render_scene(s, p);
         INFO(name);

@@ -1,8 +1,8 @@
-#include "charts/build/scales.h"
+#include "charts/compose/scales.h"
 
 #include <catch2/catch.hpp>
 
-using namespace charts::build;
+using namespace charts::compose;
 
 TEST_CASE("a linear scale maps the domain onto the range, reversed for y", "[charts][scales]") {
     LinearScale y(0, 100, 200, 20);  // y grows down on the page

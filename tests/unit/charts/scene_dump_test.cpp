@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 #include "tests/unit/charts/chart_samples.h"
 #include "tests/unit/charts/fixed_measure.h"
 
@@ -84,7 +84,7 @@ TEST_CASE("scene dumps use two decimals, no minus zero and quote text", "[charts
 
 TEST_CASE("scene dumps do not depend on the global locale", "[charts][dump]") {
     test_charts::FixedMeasure m;
-    scene::Scene s = build::build_chart(test_charts::gap_trend(), {480, 240}, m);
+    scene::Scene s = compose::build_chart(test_charts::gap_trend(), {480, 240}, m);
     const std::string before = scene::dump_scene(s);
     // A locale with a decimal comma, if the system has one.
     for (const char* name : {"de_DE.UTF-8", "fr_FR.UTF-8", "C.UTF-8"}) {
@@ -105,7 +105,7 @@ TEST_CASE("each chart kind's scene matches its committed golden dump", "[charts]
     test_charts::FixedMeasure m;
     const std::filesystem::path dir = CHARTS_GOLDEN_DIR;
     for (const auto& [name, spec] : test_charts::all_samples()) {
-        scene::Scene s = build::build_chart(spec, {480, 240}, m);
+        scene::Scene s = compose::build_chart(spec, {480, 240}, m);
         const std::string got = scene::dump_scene(s);
         const std::filesystem::path file = dir / (name + ".scene.txt");
         if (update_golden()) {

@@ -11,7 +11,7 @@
 #include <set>
 #include <string>
 
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 #include "charts/render/render_scene.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -26,7 +26,7 @@ std::map<std::string, scene::Scene> sample_scenes() {
     test_charts::FixedMeasure m;
     std::map<std::string, scene::Scene> out;
     for (const auto& [name, spec] : test_charts::all_samples())
-        out[name] = build::build_chart(spec, {480, 240}, m);
+        out[name] = compose::build_chart(spec, {480, 240}, m);
     return out;
 }
 

@@ -1,11 +1,11 @@
-#include "charts/build/ticks.h"
+#include "charts/compose/ticks.h"
 
 #include <catch2/catch.hpp>
 
 #include <vector>
 
-using charts::build::nice_ticks;
-using charts::build::ticks_within;
+using charts::compose::nice_ticks;
+using charts::compose::ticks_within;
 
 TEST_CASE("nice ticks use steps of 1, 2 or 5 and cover the data", "[charts][ticks]") {
     auto t = nice_ticks(38, 67);

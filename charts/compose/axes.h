@@ -1,4 +1,4 @@
-// charts build: value axes — the tick range from a ValueAxis and the data, tick labels, and
+// charts compose: value axes — the tick range from a ValueAxis and the data, tick labels, and
 // light gridlines with their labels (horizontal lines for vertical axes and vice versa).
 #pragma once
 
@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "charts/build/canvas.h"
-#include "charts/build/scales.h"
-#include "charts/build/ticks.h"
+#include "charts/compose/canvas.h"
+#include "charts/compose/scales.h"
+#include "charts/compose/ticks.h"
 #include "charts/model/chart_spec.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 /// Smallest and largest present value, or nullopt when there are none.
 std::optional<std::pair<double, double>> value_range(const std::vector<model::Value>& values);
@@ -47,4 +47,4 @@ void add_vertical_grid(scene::Group& g, const Canvas& canvas, const Ticks& ticks
                        const LinearScale& x, double y0, double y1, double label_top,
                        const std::string& unit);
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,11 +1,11 @@
-#include "charts/build/axes.h"
+#include "charts/compose/axes.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using scene::Anchor;
 using scene::Path;
@@ -117,4 +117,4 @@ void add_vertical_grid(scene::Group& g, const Canvas& canvas, const Ticks& ticks
     }
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

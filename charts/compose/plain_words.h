@@ -1,4 +1,4 @@
-// charts build: plain words for alt text (GOV.UK / Analysis Function guidance) — abbreviations
+// charts compose: plain words for alt text (GOV.UK / Analysis Function guidance) — abbreviations
 // spelled out from a small table ("KS2 RWM" -> "Key Stage 2 reading, writing and maths",
 // "ppts" -> "percentage points"), and sentences kept to an alt text's length.
 #pragma once
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace charts::build {
+namespace charts::compose {
 
 /// Abbreviation -> words. Keys match whole words (a key may hold spaces: "Not FSM"), the
 /// longest first, case-sensitively.
@@ -54,4 +54,4 @@ std::size_t utf8_length(std::string_view s);
 /// "Good level of development" from "good level of development" (first letter only).
 std::string upper_first(std::string s);
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,7 +1,7 @@
-// charts build: bar charts — gap against target by measure (horizontal, coloured by status with
+// charts compose: bar charts — gap against target by measure (horizontal, coloured by status with
 // the status word), latest values for groups across measures (grouped vertical bars) and
 // action-plan status (100%-stacked horizontal bars per objective).
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,14 +9,14 @@
 #include <utility>
 #include <vector>
 
-#include "charts/build/axes.h"
-#include "charts/build/canvas.h"
-#include "charts/build/describe.h"
-#include "charts/build/format.h"
-#include "charts/build/labels.h"
-#include "charts/build/scales.h"
+#include "charts/compose/axes.h"
+#include "charts/compose/canvas.h"
+#include "charts/compose/describe.h"
+#include "charts/compose/format.h"
+#include "charts/compose/labels.h"
+#include "charts/compose/scales.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -487,4 +487,4 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
     return std::move(c).finish(std::move(alt));
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,10 +1,10 @@
-// charts build: scales map data to positions on the page — linear for values, band for bars,
+// charts compose: scales map data to positions on the page — linear for values, band for bars,
 // point for periods on a line chart.
 #pragma once
 
 #include <cstddef>
 
-namespace charts::build {
+namespace charts::compose {
 
 /// Maps the domain [d0, d1] linearly onto the range [r0, r1] (r0 > r1 is fine: y grows down).
 class LinearScale {
@@ -47,4 +47,4 @@ class PointScale {
     double first_, step_;
 };
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,4 +1,4 @@
-// charts build: what the chart words (describe.cpp's headlines, alt_text.cpp's alt text) share —
+// charts compose: what the chart words (describe.cpp's headlines, alt_text.cpp's alt text) share —
 // reading a spec's values and printing them the way a sentence needs them.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 #include "charts/model/chart_spec.h"
 
-namespace charts::build::describe_common {
+namespace charts::compose::describe_common {
 
 /// Whether v[i] exists and is a finite number.
 bool present(const std::vector<model::Value>& v, std::size_t i);
@@ -40,4 +40,4 @@ std::optional<double> median_of(std::vector<double> v);
 /// The distribution's values that exist, in point order.
 std::vector<double> present_values(const model::DistributionSpec& s);
 
-}  // namespace charts::build::describe_common
+}  // namespace charts::compose::describe_common

@@ -1,4 +1,4 @@
-// charts build: the values behind a chart as data — a table with the same formatted numbers
+// charts compose: the values behind a chart as data — a table with the same formatted numbers
 // the chart's labels show (absent values as their symbol, "c" for suppressed, never 0) and the
 // same table as CSV (symbols as the report's tables write them; the report's footnotes say what
 // they mean), for an HTML page's <details> table and its download link, or any reader
@@ -11,7 +11,7 @@
 #include "charts/model/chart_spec.h"
 #include "charts/model/values_table.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using model::ValuesTable;
 
@@ -31,4 +31,4 @@ std::string values_csv(const ValuesTable& table);
 /// `csv` as a data: URL (text/csv;charset=utf-8, percent-encoded) for a download link.
 std::string csv_data_url(const std::string& csv);
 
-}  // namespace charts::build
+}  // namespace charts::compose

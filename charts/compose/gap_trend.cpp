@@ -1,6 +1,6 @@
-// charts build: line charts over periods — the gap trend (group against comparator, gap shaded,
+// charts compose: line charts over periods — the gap trend (group against comparator, gap shaded,
 // optional reference and target) and the general line chart share this code.
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,14 +9,14 @@
 #include <utility>
 #include <vector>
 
-#include "charts/build/axes.h"
-#include "charts/build/canvas.h"
-#include "charts/build/describe.h"
-#include "charts/build/format.h"
-#include "charts/build/labels.h"
-#include "charts/build/scales.h"
+#include "charts/compose/axes.h"
+#include "charts/compose/canvas.h"
+#include "charts/compose/describe.h"
+#include "charts/compose/format.h"
+#include "charts/compose/labels.h"
+#include "charts/compose/scales.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -420,4 +420,4 @@ scene::Scene build_line_chart(const model::LineChartSpec& spec, scene::Size size
     return build_lines(in, size, measure, alt);
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

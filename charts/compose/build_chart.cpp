@@ -1,11 +1,11 @@
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 
 #include <cmath>
 #include <stdexcept>
 
-#include "charts/build/values_table.h"
+#include "charts/compose/values_table.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -138,4 +138,4 @@ scene::Scene build_chart(const model::ChartSpec& spec, scene::Size size_pt,
     return scene;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,13 +1,13 @@
-// charts build: placing labels so that they never overlap — one-dimensional spreading of
+// charts compose: placing labels so that they never overlap — one-dimensional spreading of
 // direct labels (nudging) and greedy word wrapping against measured widths.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "charts/build/text_measure.h"
+#include "charts/compose/text_measure.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 /// A label to place along one axis: where its centre wants to be and how much room it takes.
 struct LabelSlot {
@@ -32,4 +32,4 @@ std::vector<std::string> wrap_text(const std::string& text, const FontSpec& font
 std::string fit_text(const std::string& text, const FontSpec& font, double max_width,
                      const TextMeasure& measure);
 
-}  // namespace charts::build
+}  // namespace charts::compose

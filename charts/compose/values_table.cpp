@@ -1,13 +1,13 @@
-#include "charts/build/values_table.h"
+#include "charts/compose/values_table.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <variant>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -184,4 +184,4 @@ std::string csv_data_url(const std::string& csv) {
     return out;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,12 +1,12 @@
-#include "charts/build/ticks.h"
+#include "charts/compose/ticks.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -82,4 +82,4 @@ Ticks ticks_within(double lo, double hi, int max_ticks) {
     }
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,4 +1,4 @@
-#include "charts/build/describe.h"
+#include "charts/compose/describe.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,10 +7,10 @@
 #include <optional>
 #include <vector>
 
-#include "charts/build/describe_common.h"
-#include "charts/build/format.h"
+#include "charts/compose/describe_common.h"
+#include "charts/compose/format.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -107,4 +107,4 @@ std::string finding_title(const model::ChartSpec& spec) {
     return std::visit([](const auto& s) { return finding_title(s); }, spec);
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

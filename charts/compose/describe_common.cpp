@@ -1,13 +1,13 @@
-#include "charts/build/describe_common.h"
+#include "charts/compose/describe_common.h"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
-namespace charts::build::describe_common {
+namespace charts::compose::describe_common {
 
 using model::Series;
 using model::Value;
@@ -87,4 +87,4 @@ std::vector<double> present_values(const model::DistributionSpec& s) {
     return out;
 }
 
-}  // namespace charts::build::describe_common
+}  // namespace charts::compose::describe_common

@@ -1,9 +1,9 @@
-#include "charts/build/labels.h"
+#include "charts/compose/labels.h"
 
 #include <algorithm>
 #include <numeric>
 
-namespace charts::build {
+namespace charts::compose {
 
 std::vector<double> spread_labels(const std::vector<LabelSlot>& slots, double lo, double hi,
                                   double gap) {
@@ -109,4 +109,4 @@ std::string fit_text(const std::string& text, const FontSpec& font, double max_w
     return kEllipsis;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

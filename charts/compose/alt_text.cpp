@@ -1,4 +1,4 @@
-// charts build: the alt text of every chart kind (declared in describe.h). GOV.UK and Analysis
+// charts compose: the alt text of every chart kind (declared in describe.h). GOV.UK and Analysis
 // Function guidance: the key message first in plain words, abbreviations spelled out, about
 // 250 characters at most, and where the chart holds more figures than that, the table that
 // gives them.
@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "charts/build/describe.h"
-#include "charts/build/describe_common.h"
-#include "charts/build/format.h"
-#include "charts/build/plain_words.h"
+#include "charts/compose/describe.h"
+#include "charts/compose/describe_common.h"
+#include "charts/compose/format.h"
+#include "charts/compose/plain_words.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -459,4 +459,4 @@ std::string describe_chart(const model::ChartSpec& spec) {
     return std::visit([](const auto& s) { return describe_chart(s); }, spec);
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,9 +1,9 @@
-#include "charts/build/plain_words.h"
+#include "charts/compose/plain_words.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -121,4 +121,4 @@ void AltText::close(const std::string& sentence) {
     text_ += (text_.empty() ? "" : " ") + sentence;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

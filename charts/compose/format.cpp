@@ -1,11 +1,11 @@
-#include "charts/build/format.h"
+#include "charts/compose/format.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string_view>
 
-namespace charts::build {
+namespace charts::compose {
 
 namespace {
 
@@ -81,4 +81,4 @@ std::string counted(std::size_t n, const std::string& one, const std::string& ma
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

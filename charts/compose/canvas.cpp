@@ -1,11 +1,11 @@
-#include "charts/build/canvas.h"
+#include "charts/compose/canvas.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "charts/build/labels.h"
+#include "charts/compose/labels.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using model::MarkerShape;
 using scene::Anchor;
@@ -213,4 +213,4 @@ std::vector<std::string> caption_lines(const model::ChartText& text,
     return out;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

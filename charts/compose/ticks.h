@@ -1,10 +1,10 @@
-// charts build: "nice" axis ticks — steps of 1, 2 or 5 × 10^k that cover the data with at most
+// charts compose: "nice" axis ticks — steps of 1, 2 or 5 × 10^k that cover the data with at most
 // a handful of ticks, so axes read 0, 20, 40 … rather than 0, 17, 34 ….
 #pragma once
 
 #include <vector>
 
-namespace charts::build {
+namespace charts::compose {
 
 struct Ticks {
     double lo = 0.0;             ///< axis domain start (the first tick for nice_ticks)
@@ -23,4 +23,4 @@ Ticks nice_ticks(double lo, double hi, int max_ticks = 6);
 /// and number at most `max_ticks` (0–100 gives 0, 20 … 100). The domain stays [lo, hi].
 Ticks ticks_within(double lo, double hi, int max_ticks = 6);
 
-}  // namespace charts::build
+}  // namespace charts::compose

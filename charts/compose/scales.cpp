@@ -1,6 +1,6 @@
-#include "charts/build/scales.h"
+#include "charts/compose/scales.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 LinearScale::LinearScale(double d0, double d1, double r0, double r1)
     : d0_(d0), d1_(d1), r0_(r0), r1_(r1) {}
@@ -38,4 +38,4 @@ double PointScale::operator()(std::size_t i) const {
     return n_ <= 1 ? first_ : first_ + static_cast<double>(i) * step_;
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,4 +1,4 @@
-// charts build: words for a chart — the alt text every chart carries (what is shown, the key
+// charts compose: words for a chart — the alt text every chart carries (what is shown, the key
 // movement and its size) and, when a template asks, a headline that states the finding.
 #pragma once
 
@@ -6,7 +6,7 @@
 
 #include "charts/model/chart_spec.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 /// Alt text, e.g. "Line chart. KS2 RWM: FSM 39% to 47%, non-FSM 60% to 67%, 2015/16 to
 /// 2016/17; the gap narrowed from 21 to 20 ppts." Numbers are rounded half away from zero and
@@ -31,4 +31,4 @@ std::string finding_title(const model::ActionStatusSpec& spec);
 std::string finding_title(const model::DistributionSpec& spec);
 std::string finding_title(const model::LineChartSpec& spec);
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,15 +1,15 @@
-// charts build: the parts every chart shares — fonts and sizes, measured text items, the
+// charts compose: the parts every chart shares — fonts and sizes, measured text items, the
 // header (title, subtitle), the key, the caption (source, notes) and marker shapes.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "charts/build/text_measure.h"
+#include "charts/compose/text_measure.h"
 #include "charts/model/chart_spec.h"
 #include "charts/scene/scene.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 // Sizes chosen to sit with 10–11 pt body text: bold headline, smaller labels.
 inline constexpr FontSpec kTitleFont{true, 10.5};
@@ -90,4 +90,4 @@ std::string resolve_title(const model::ChartText& text, const std::string& findi
 std::vector<std::string> caption_lines(const model::ChartText& text,
                                        const std::vector<std::string>& extra = {});
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,10 +1,10 @@
-// charts build: numbers as charts print them — rounded half away from zero at display time,
+// charts compose: numbers as charts print them — rounded half away from zero at display time,
 // a true minus sign (U+2212), no thousands separators, never the locale.
 #pragma once
 
 #include <string>
 
-namespace charts::build {
+namespace charts::compose {
 
 /// The minus sign used in displayed numbers (U+2212, UTF-8).
 inline constexpr const char* kMinus = "\xE2\x88\x92";
@@ -23,4 +23,4 @@ std::string counted(std::size_t n, const std::string& one, const std::string& ma
 /// "ppts" becomes "ppt" when the displayed number is exactly 1 or −1; other units are unchanged.
 std::string unit_for(const std::string& displayed_number, const std::string& unit);
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,4 +1,4 @@
-// charts build: how builders learn the size of text. The real implementation is
+// charts compose: how builders learn the size of text. The real implementation is
 // render::PangoTextMeasure (the same fonts that draw); tests use a fixed-width fake.
 #pragma once
 
@@ -6,7 +6,7 @@
 
 #include "charts/scene/scene.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using scene::FontSpec;
 
@@ -26,4 +26,4 @@ class TextMeasure {
     double line_height(const FontSpec& font) const { return ascent(font) + descent(font); }
 };
 
-}  // namespace charts::build
+}  // namespace charts::compose

@@ -1,6 +1,6 @@
-// charts build: a distribution across entities (e.g. each setting's gap) as a sorted dot plot —
+// charts compose: a distribution across entities (e.g. each setting's gap) as a sorted dot plot —
 // grey dots in order, one entity highlighted and labelled, the median drawn and labelled.
-#include "charts/build/build_chart.h"
+#include "charts/compose/build_chart.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,13 +9,13 @@
 #include <utility>
 #include <vector>
 
-#include "charts/build/axes.h"
-#include "charts/build/canvas.h"
-#include "charts/build/describe.h"
-#include "charts/build/format.h"
-#include "charts/build/scales.h"
+#include "charts/compose/axes.h"
+#include "charts/compose/canvas.h"
+#include "charts/compose/describe.h"
+#include "charts/compose/format.h"
+#include "charts/compose/scales.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using scene::Anchor;
 using scene::Path;
@@ -159,4 +159,4 @@ scene::Scene build_distribution(const model::DistributionSpec& spec, scene::Size
     return std::move(c).finish(std::move(alt));
 }
 
-}  // namespace charts::build
+}  // namespace charts::compose

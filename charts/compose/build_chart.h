@@ -1,15 +1,15 @@
-// charts build: the stage entry point — a chart spec and a size in points become a scene, with
+// charts compose: the stage entry point — a chart spec and a size in points become a scene, with
 // text measured by the given TextMeasure and the alt text attached.
 #pragma once
 
 #include <optional>
 #include <string>
 
-#include "charts/build/text_measure.h"
+#include "charts/compose/text_measure.h"
 #include "charts/model/chart_spec.h"
 #include "charts/scene/scene.h"
 
-namespace charts::build {
+namespace charts::compose {
 
 using scene::Size;
 
@@ -42,4 +42,4 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
 scene::Scene build_distribution(const model::DistributionSpec& spec, scene::Size size,
                                 const TextMeasure& measure);
 
-}  // namespace charts::build
+}  // namespace charts::compose
