@@ -3,11 +3,7 @@
 # `boardpack charts --format svg`, inlines them in a small HTML page (as the HTML report does:
 # the inline SVG, its values table in <details>) and runs axe_check.mjs on it.
 #   check_chart_page.sh BOARDPACK BATCH.yaml
-set -euo pipefail
-boardpack=$1 batch=$2
-here=$(cd "$(dirname "$0")" && pwd)
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+source "$(dirname "$0")/common.sh"
 "$boardpack" charts "$batch" --format svg --out "$dir/charts" >/dev/null
 page="$dir/charts.html"
 {
