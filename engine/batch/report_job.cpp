@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "charts/compose/values_table.h"
 #include "charts/render/export.h"
 #include "charts/render/svg_painter.h"
 #include "engine/core/file_io.h"
@@ -214,6 +215,10 @@ std::string html_page(const BatchData& b, const Composed& c) {
     for (const auto& scene : c.scenes) {
         in.chart_svgs.push_back(inline_svg(scene, in.chart_svgs.size()));
         in.chart_alt_texts.push_back(scene.alt_text);
+        in.chart_values.push_back(scene.values);
+        in.chart_csv_urls.push_back(scene.values.rows.empty()
+                                        ? std::string()
+                                        : charts::compose::csv_data_url(charts::compose::values_csv(scene.values)));
     }
     if (!c.doc.style.logo.empty()) in.logo_png = core::read_file(c.doc.style.logo);
     return html::write_html(c.doc, in);

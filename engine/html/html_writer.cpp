@@ -206,7 +206,37 @@ private:
                                          : c.alt_text;
             out_ += "<p>" + escape_text(alt) + "</p>\n";
         }
+        if (i < in_.chart_values.size()) add_values(in_.chart_values[i], i);
         out_ += "</figure>\n";
+    }
+
+    // The figures behind chart i, for readers who cannot see it or want the numbers: a table
+    // in a <details> block (its first column row headers) and, when given, a CSV download.
+    void add_values(const charts::model::ValuesTable& v, std::size_t i) {
+        if (v.rows.empty() || v.columns.empty()) return;
+        const std::string id = "chart" + std::to_string(i + 1) + "-values";
+        out_ += "<details class=\"values\">\n<summary>The figures behind this chart</summary>\n";
+        out_ += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + id + "\">\n";
+        out_ += "<table>\n<caption id=\"" + id + "\">" +
+                escape_text(v.caption.empty() ? "Figures behind the chart" : v.caption) + "</caption>\n";
+        out_ += "<thead>\n<tr>";
+        for (std::size_t c = 0; c < v.columns.size(); ++c)
+            out_ += std::string("<th scope=\"col\"") + (c ? " class=\"r\"" : "") + ">" +
+                    escape_text(v.columns[c]) + "</th>";
+        out_ += "</tr>\n</thead>\n<tbody>\n";
+        for (const auto& row : v.rows) {
+            out_ += "<tr>";
+            for (std::size_t c = 0; c < row.size(); ++c)
+                out_ += c == 0 ? "<th scope=\"row\">" + escape_text(row[c]) + "</th>"
+                               : "<td class=\"r\">" + escape_text(row[c]) + "</td>";
+            out_ += "</tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n</div>\n";
+        if (i < in_.chart_csv_urls.size() && !in_.chart_csv_urls[i].empty())
+            out_ += "<p><a href=\"" + escape_attribute(in_.chart_csv_urls[i]) + "\" download=\"chart-" +
+                    std::to_string(i + 1) + "-figures.csv\">Download the figures behind chart " +
+                    std::to_string(i + 1) + " (CSV)</a></p>\n";
+        out_ += "</details>\n";
     }
 
     void add(const Quote& q) {

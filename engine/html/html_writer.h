@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "charts/model/values_table.h"
+
 #include "engine/templating/doc_tree.h"
 
 namespace engine::html {
@@ -27,6 +29,11 @@ struct HtmlInputs {
     /// Chart i's generated alt text (the PDF's Figure /Alt), used when it has no SVG.
     std::vector<std::string> chart_alt_texts;
     std::string logo_png;  ///< the logo's bytes (embedded as a data: URI); empty: no logo
+    /// Chart i's values (charts::compose::chart_values, the same figures as its labels), shown
+    /// in a <details> table under the chart; a table without rows is left out.
+    std::vector<charts::model::ValuesTable> chart_values;
+    /// Chart i's values as a CSV data: URL for a download link; empty: no link.
+    std::vector<std::string> chart_csv_urls;
 };
 
 /// The page for `doc`. Pure: no I/O, no clock.

@@ -264,3 +264,19 @@ TEST_CASE("the run format option picks the files a run writes and rejects an unk
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("unknown --format 'htm'; did you mean 'html'?") != std::string::npos);
 }
+
+TEST_CASE("the board paper's chart is followed by its figures and a csv of them in the html", "[e2e][html]") {
+    test::TempDir dir;
+    const fs::path batch = test::source_dir() / "samples/accelerating-achievement/batch.yaml";
+    REQUIRE(test::run_boardpack({"run", batch.string(), "--out", dir.path().string(), "--format", "html"}).exit_code == 0);
+    const std::string page = test::read_text_file(dir.path() / (std::string(kAaPage) + ".html"));
+    const auto svg = page.find("<svg");
+    const auto details = page.find("<details class=\"values\">");
+    REQUIRE(svg != std::string::npos);
+    REQUIRE(details != std::string::npos);
+    CHECK(details > svg);
+    CHECK(details < page.find("</figure>", svg));
+    // The KS2 gap the chart draws is in its figures table, as the PDF's status table prints it.
+    CHECK(page.find("<td class=\"r\">25.9", details) != std::string::npos);
+    CHECK(page.find("href=\"data:text/csv;charset=utf-8,", details) != std::string::npos);
+}

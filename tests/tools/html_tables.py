@@ -4,7 +4,8 @@ rows of their tables, so end-to-end tests can compare them with the PDF's.
 
 usage: html_tables.py PAGE.html...
 Output, per page: "PAGE <path>", then per table "TABLE <caption>" and one "ROW" line per row
-with its cells separated by tabs (text with whitespace collapsed). A parse error prints
+with its cells separated by tabs (text with whitespace collapsed). Tables of a chart's figures
+(inside <details class="values">, which the PDF does not print) are left out. A parse error prints
 "<path>:<line>:<col>: error: <message>" on stderr and exits 1.
 """
 import sys
@@ -30,7 +31,11 @@ def main(paths):
             failed = True
             continue
         print(f"PAGE {path}")
+        chart_figures = {id(t) for d in doc.iter("details") if d.get("class") == "values"
+                         for t in d.iter("table")}
         for table in doc.iter("table"):
+            if id(table) in chart_figures:
+                continue
             caption = table.find("caption")
             print("TABLE " + (text(caption) if caption is not None else ""))
             for tr in table.iter("tr"):

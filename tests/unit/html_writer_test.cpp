@@ -199,3 +199,24 @@ TEST_CASE("the same document tree gives byte-identical html", "[html]") {
     CHECK(a == b);
     CHECK(a.find("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"\">") != std::string::npos);
 }
+
+TEST_CASE("a chart's figures follow it in a details table with row headers and a csv link", "[html]") {
+    DocTree d;
+    d.blocks.push_back(ChartBlock{0, 220, 0, "Figure 1: The gap", "template alt"});
+    d.blocks.push_back(ChartBlock{1, 220, 0, "Figure 2: Nothing", "template alt"});
+    html::HtmlInputs in;
+    in.chart_alt_texts = {"first", "second"};
+    in.chart_values = {{"Gap by year", {"Year", "FSM", "Gap"}, {{"2013/14", "c", "26.9"}, {"2014/15", "57.4", "25.9"}}},
+                       {"Empty", {"Year"}, {}}};
+    in.chart_csv_urls = {"data:text/csv;charset=utf-8,Year%2CFSM", ""};
+    const std::string page = html::write_html(d, in);
+    CHECK(page.find("<details class=\"values\">\n<summary>The figures behind this chart</summary>") != std::string::npos);
+    CHECK(page.find("<caption id=\"chart1-values\">Gap by year</caption>") != std::string::npos);
+    CHECK(page.find("<tr><th scope=\"row\">2013/14</th><td class=\"r\">c</td><td class=\"r\">26.9</td></tr>") !=
+          std::string::npos);
+    CHECK(page.find("href=\"data:text/csv;charset=utf-8,Year%2CFSM\" download=\"chart-1-figures.csv\"") !=
+          std::string::npos);
+    // A chart without values gets no empty table.
+    CHECK(page.find("chart2-values") == std::string::npos);
+    CHECK(page.find("<details") == page.rfind("<details"));
+}
