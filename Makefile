@@ -1,6 +1,7 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
 #   make test   set up, build (warnings are errors) and run every test
+#   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
 
 BUILD ?= build
@@ -8,7 +9,7 @@ JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SAMPLES := accelerating-achievement tracking-for-success eyqip
 
-.PHONY: demo test build setup clean
+.PHONY: demo test build setup clean package
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +29,9 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+package: build
+	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $(CURDIR)/$(BUILD)/boardpack_*.deb
 
 clean:
 	rm -rf $(BUILD) out

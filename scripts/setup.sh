@@ -11,7 +11,8 @@ packages=(
   nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
   icc-profiles-free
-  python3-html5lib
+  python3-html5lib python3-jsonschema python3-yaml
+  dpkg-dev file
   nodejs chromium
 )
 

@@ -11,12 +11,13 @@ add_executable(e2e_tests
   e2e/eyqip_test.cpp
   e2e/html_output_test.cpp
   e2e/nothing_silent_test.cpp
+  e2e/operator_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
   e2e/wide_table_test.cpp
   e2e/up_to_date_test.cpp
 )
-target_link_libraries(e2e_tests PRIVATE test_support tag_checker qpdf::libqpdf project_warnings)
+target_link_libraries(e2e_tests PRIVATE test_support tag_checker qpdf::libqpdf nlohmann_json::nlohmann_json project_warnings)
 target_compile_definitions(e2e_tests PRIVATE POINTERHOLDER_TRANSITION=4)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
   PDF_TAG_CHECK_EXE="$<TARGET_FILE:pdf_tag_check>")

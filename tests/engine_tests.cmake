@@ -14,11 +14,12 @@ add_executable(engine_tests
   unit/metrics_test.cpp
   unit/suppression_test.cpp
   unit/number_format_test.cpp
+  unit/output_filter_test.cpp
   unit/report_layout_test.cpp
   unit/report_structure_test.cpp
   unit/status_contrast_test.cpp
   unit/text_test.cpp
 )
-target_link_libraries(engine_tests PRIVATE engine_batch engine_html engine_layout engine_templating engine_metrics engine_config engine_data
+target_link_libraries(engine_tests PRIVATE engine_cli engine_batch engine_html engine_layout engine_templating engine_metrics engine_config engine_data
   engine_core test_support project_warnings)
 catch_discover_tests(engine_tests EXTRA_ARGS -w NoTests TEST_PREFIX "engine:" PROPERTIES LABELS unit)

@@ -16,6 +16,8 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/batch/as_of.h"
 #include "engine/batch/batch_data.h"
 #include "engine/batch/chart_export.h"
@@ -470,14 +472,28 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     Prepared& p = *prepared;
     auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
     std::size_t fresh_units = 0;
+    nlohmann::json reports = nlohmann::json::array();
     for (const auto& u : p.units) {
         const std::vector<OutputFile> files = unit_files(opt, p, u);
         const UnitRecord* prev = nullptr;
         bool fresh = !opt.force && up_to_date(opt, p, u, previous, prev);
         fresh_units += fresh;
         std::vector<std::string> targets;
-        for (const auto& f : files) targets.push_back(f.path);
-        out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << core::join(targets, ", ") << "\n";
+        nlohmann::json listed = nlohmann::json::array();
+        for (const auto& f : files) {
+            targets.push_back(f.path);
+            listed.push_back({{"format", f.format}, {"path", f.path}});
+        }
+        if (opt.json) reports.push_back({{"key", u.key}, {"up_to_date", fresh}, {"files", listed}});
+        else out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << core::join(targets, ", ") << "\n";
+    }
+    if (opt.json) {
+        nlohmann::json doc = {{"as_of", core::format_iso(p.as_of.date)}, {"as_of_source", p.as_of.source},
+                              {"term", p.term.slug()}, {"shard", std::to_string(opt.shard_k) + "/" + std::to_string(opt.shard_n)},
+                              {"summary", {{"units", p.units.size()}, {"up_to_date", fresh_units}}},
+                              {"reports", reports}};
+        out << doc.dump(2) << "\n";
+        return kExitOk;
     }
     out << p.units.size() << " report" << (p.units.size() == 1 ? "" : "s") << ", " << fresh_units
         << " up to date; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "

@@ -24,6 +24,7 @@ struct RunOptions {
     int jobs = 0;                        ///< worker threads; 0 = one per core
     bool fail_fast = false;              ///< stop starting units after the first failure
     bool force = false;                  ///< rebuild units that are up to date
+    bool json = false;                   ///< `list --json`: one JSON document on `out`
     int shard_k = 1, shard_n = 1;        ///< render only shard k of n
     /// `--format pdf,html`: the files every report is written as, instead of its `formats`.
     std::optional<config::OutputFormats> formats;

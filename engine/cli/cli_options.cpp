@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <tuple>
 
 #include "engine/core/civil_date.h"
+#include "engine/cli/init_command.h"
 #include "engine/core/text.h"
 
 namespace engine::cli {
@@ -19,10 +21,17 @@ namespace po = boost::program_options;
 
 namespace {
 
-const std::vector<std::string> kCommands = {"run", "validate", "list", "charts"};
+const std::vector<std::string> kCommands = {"run", "validate", "list", "charts", "init"};
 
 po::options_description command_options(const std::string& cmd) {
     po::options_description d(cmd + " options");
+    if (cmd == "init") {
+        d.add_options()("template,t", po::value<std::string>()->value_name("NAME"),
+                        "the shipped template to start from (default hwb-board-paper)")(
+            "force", "write into DIR even when it is not empty (the starter's files are replaced)");
+        return d;
+    }
+    d.add_options()("quiet,q", "print only errors and the summary");
     if (cmd == "charts")
         d.add_options()("format", po::value<std::string>()->value_name("FORMAT"),
                         "png (default) or svg")(
@@ -49,7 +58,9 @@ po::options_description command_options(const std::string& cmd) {
     if (cmd != "validate")
         d.add_options()("shard", po::value<std::string>()->value_name("K/N"),
                         "only the K-th of N deterministic shares of the reports");
-    if (cmd == "list") d.add_options()("force", "list every report as to build");
+    if (cmd == "list")
+        d.add_options()("force", "list every report as to build")(
+            "json", "print the list as one JSON document (docs/cli.md)");
     if (cmd == "run" || cmd == "list")
         d.add_options()("format", po::value<std::string>()->value_name("FORMATS"),
                         "pdf, html or pdf,html: the files every report is written as, instead "
@@ -83,6 +94,7 @@ std::string overview() {
            "  list CONFIG       show the reports a run would produce and which are up to date\n"
            "  charts CONFIG     write every chart of every report as a PNG or SVG file, with its\n"
            "                    alt text beside it (for pasting into Word)\n"
+           "  init DIR          write a starter batch, data and template into DIR\n"
            "\n"
            "global options:\n"
            "  -h, --help        show this help (or 'boardpack <command> --help')\n"
@@ -98,23 +110,50 @@ std::string overview() {
 std::string help_text(const std::string& topic) {
     if (std::find(kCommands.begin(), kCommands.end(), topic) != kCommands.end()) {
         std::ostringstream s;
-        s << "usage: boardpack " << topic << " CONFIG [options]\n\n"
+        s << "usage: boardpack " << topic << (topic == "init" ? " DIR" : " CONFIG") << " [options]\n\n"
           << (topic == "run"        ? "Renders every report of the batch file CONFIG.\n\n"
               : topic == "validate" ? "Checks the batch file CONFIG, its data and templates as a "
                                       "run would; writes nothing.\n\n"
               : topic == "list"     ? "Lists the reports a run would produce, and which are up to "
                                       "date.\n\n"
+              : topic == "init"     ? "Writes a starter batch into DIR: batch.yaml, data CSVs with "
+                                      "headers and example rows\n(two, or what the template's charts "
+                                      "need), and a copy of a shipped template;\n'validate' and "
+                                      "'run' accept it as it is.\n\n"
                                     : "Writes every chart of every report of the batch file CONFIG "
                                       "as a standalone file,\nexactly as the PDF draws it (same "
                                       "size in points): DIR/<report>/NN-<title>.png|svg,\nwith "
                                       "its alt text in NN-<title>.txt.\n\n")
           << command_options(topic);
+        if (topic == "init") s << "\ntemplates: " << core::join(starter_names(), ", ") << "\n";
         return s.str();
     }
     return overview();
 }
 
-CliOptions parse_cli(const std::vector<std::string>& args) {
+namespace {
+
+// --shard from a Kubernetes Indexed Job: JOB_COMPLETION_INDEX (0-based) of JOB_COMPLETIONS.
+std::optional<std::pair<int, int>> shard_from_environment(const EnvLookup& env) {
+    auto index = env("JOB_COMPLETION_INDEX");
+    auto count = env("JOB_COMPLETIONS");
+    if (!index && !count) return std::nullopt;
+    if (!index || !count)
+        throw UsageError(std::string(index ? "JOB_COMPLETIONS" : "JOB_COMPLETION_INDEX") +
+                         " is not set but " + (index ? "JOB_COMPLETION_INDEX" : "JOB_COMPLETIONS") +
+                         " is; an Indexed Job sets both (or pass --shard K/N)");
+    int k = 0, n = 0;
+    char extra = 0;
+    if (std::sscanf(index->c_str(), "%d%c", &k, &extra) != 1 || std::sscanf(count->c_str(), "%d%c", &n, &extra) != 1 ||
+        n < 1 || k < 0 || k >= n)
+        throw UsageError("JOB_COMPLETION_INDEX and JOB_COMPLETIONS must be whole numbers with 0 <= index < "
+                         "completions, got '" + *index + "' and '" + *count + "'");
+    return std::make_pair(k + 1, n);
+}
+
+}  // namespace
+
+CliOptions parse_cli(const std::vector<std::string>& args, const EnvLookup& env) {
     // Pass 1: global options and the command; everything after the command is kept for pass 2.
     po::options_description global("global options");
     global.add_options()("help,h", "")("version", "");
@@ -171,18 +210,26 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
     sub.erase(sub.begin());  // the command itself
     po::options_description cmd_opts = command_options(cmd);
     po::options_description cmd_hidden;
-    cmd_hidden.add_options()("config", po::value<std::string>());
+    cmd_hidden.add_options()(cmd == "init" ? "dir" : "config", po::value<std::string>());
     po::options_description cmd_all;
     cmd_all.add(cmd_opts).add(cmd_hidden);
     po::positional_options_description cmd_pos;
-    cmd_pos.add("config", 1);
+    cmd_pos.add(cmd == "init" ? "dir" : "config", 1);
     po::variables_map cvm;
     try {
         po::store(po::command_line_parser(sub).options(cmd_all).positional(cmd_pos).run(), cvm);
     } catch (const po::too_many_positional_options_error&) {
-        throw UsageError("'" + cmd + "' takes one CONFIG file");
+        throw UsageError("'" + cmd + "' takes one " + (cmd == "init" ? "DIR" : "CONFIG file"));
     } catch (const po::error& e) {
         throw UsageError(e.what());
+    }
+    if (cmd == "init") {
+        if (!cvm.count("dir")) throw UsageError("'init' needs a DIR to write the starter batch into");
+        opts.command = Command::Init;
+        opts.init.dir = cvm["dir"].as<std::string>();
+        if (cvm.count("template")) opts.init.template_name = cvm["template"].as<std::string>();
+        opts.init.force = cvm.count("force") > 0;
+        return opts;
     }
     if (!cvm.count("config")) throw UsageError("'" + cmd + "' needs a CONFIG file (a batch .yaml)");
 
@@ -197,9 +244,13 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
         if (opts.run.jobs < 1 || opts.run.jobs > 256) throw UsageError("--jobs must be between 1 and 256");
     }
     opts.run.fail_fast = cvm.count("fail-fast") > 0;
+    opts.quiet = cvm.count("quiet") > 0;
+    opts.run.json = cvm.count("json") > 0;
+    // --quiet keeps the summary but no progress line (the per-file lines are filtered in main).
+    if (opts.quiet) opts.run.progress = batch::RunOptions::Progress::Log;
     opts.run.force = cvm.count("force") > 0;
     if (cvm.count("term")) opts.run.term = cvm["term"].as<std::string>();
-    if (cvm.count("progress")) {
+    if (cvm.count("progress") && !opts.quiet) {
         std::string m = cvm["progress"].as<std::string>();
         if (m == "line") opts.run.progress = batch::RunOptions::Progress::Line;
         else if (m == "log") opts.run.progress = batch::RunOptions::Progress::Log;
@@ -213,6 +264,8 @@ CliOptions parse_cli(const std::vector<std::string>& args) {
             throw UsageError("--shard must be K/N with 1 <= K <= N, e.g. 2/4, got '" + s + "'");
         opts.run.shard_k = k;
         opts.run.shard_n = n;
+    } else if (cmd != "validate") {
+        if (auto shard = shard_from_environment(env)) std::tie(opts.run.shard_k, opts.run.shard_n) = *shard;
     }
     if (cvm.count("out")) opts.run.out_dir = cvm["out"].as<std::string>();
     if (cvm.count("as-of")) {
