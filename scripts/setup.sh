@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
-  libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev libpng-dev
+  libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev libpng-dev libharfbuzz-dev
   libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
   nlohmann-json3-dev libkainjow-mustache-dev libssl-dev
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils

@@ -7,6 +7,7 @@ add_executable(charts_tests
   unit/charts/export_test.cpp
   unit/charts/format_test.cpp
   unit/charts/labels_test.cpp
+  unit/charts/pdf_painter_test.cpp
   unit/charts/render_scene_test.cpp
   unit/charts/scales_test.cpp
   unit/charts/scene_dump_test.cpp

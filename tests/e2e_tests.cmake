@@ -12,6 +12,7 @@ add_executable(e2e_tests
   e2e/html_output_test.cpp
   e2e/nothing_silent_test.cpp
   e2e/operator_test.cpp
+  e2e/pdf_size_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
   e2e/wide_table_test.cpp

@@ -100,16 +100,7 @@ void CairoPainter::stroke_path(const scene::Path& path) {
 void CairoPainter::draw_text(const scene::Text& text) {
     cairo_t* cr = impl_->cr;
     PangoLayout* layout = impl_->layout;
-    pango_layout_set_font_description(layout, impl_->fonts->description(text.font));
-    pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
-    PangoRectangle logical;
-    pango_layout_get_extents(layout, nullptr, &logical);
-    // Anchor with the width pango draws (equal to the measured width when built with
-    // PangoTextMeasure).
-    const double w = static_cast<double>(logical.width) / PANGO_SCALE;
-    double x = text.pos.x;
-    if (text.anchor == scene::Anchor::Centre) x -= w / 2.0;
-    if (text.anchor == scene::Anchor::Right) x -= w;
+    const double x = detail::lay_out_anchored(layout, *impl_->fonts, text);
     const double baseline = static_cast<double>(pango_layout_get_baseline(layout)) / PANGO_SCALE;
     set_colour(cr, text.color, 1.0);
     cairo_move_to(cr, x, text.pos.y - baseline);

@@ -158,6 +158,18 @@ std::pair<double, double> FontContext::metrics(const scene::FontSpec& font) {
     return m;
 }
 
+double lay_out_anchored(PangoLayout* layout, FontContext& fonts, const scene::Text& text) {
+    pango_layout_set_font_description(layout, fonts.description(text.font));
+    pango_layout_set_text(layout, text.text.data(), static_cast<int>(text.text.size()));
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    const double w = static_cast<double>(logical.width) / PANGO_SCALE;
+    double x = text.pos.x;
+    if (text.anchor == scene::Anchor::Centre) x -= w / 2.0;
+    if (text.anchor == scene::Anchor::Right) x -= w;
+    return x;
+}
+
 double FontContext::ascent(const scene::FontSpec& font) { return metrics(font).first; }
 double FontContext::descent(const scene::FontSpec& font) { return metrics(font).second; }
 

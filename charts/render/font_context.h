@@ -50,6 +50,11 @@ class FontContext {
     std::map<std::pair<bool, double>, std::pair<double, double>> metrics_;
 };
 
+/// Sets `layout` to `text` in its font and returns the x where the line starts: the anchor
+/// applied with the width pango draws (equal to the measured width when built with
+/// PangoTextMeasure). Shared by the cairo and PDF painters, so both place text alike.
+double lay_out_anchored(PangoLayout* layout, FontContext& fonts, const scene::Text& text);
+
 /// Applies the glyph-position fix (TECH.md §3): no hinted metrics, no hinting, no rounding of
 /// glyph positions, 72 dpi so sizes are in points.
 void configure_context(PangoContext* context);

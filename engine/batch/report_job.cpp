@@ -8,7 +8,7 @@
 #include <set>
 
 #include "charts/compose/values_table.h"
-#include "charts/render/export.h"
+#include "charts/render/pdf_painter.h"
 #include "charts/render/svg_painter.h"
 #include "engine/core/file_io.h"
 #include "engine/html/html_writer.h"
@@ -233,8 +233,8 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     if (formats.pdf) {
         std::vector<const charts::scene::Scene*> scenes;
         for (const auto& s : composed->scenes) scenes.push_back(&s);
-        const std::string chart_pdf = charts::render::render_pdf(scenes);
-        out.pdf = pdf::write_pdf(composed->laid.document, chart_pdf, b.fonts->files(), b.document_level);
+        const auto chart_forms = charts::render::render_pdf_charts(scenes);
+        out.pdf = pdf::write_pdf(composed->laid.document, chart_forms, b.fonts->files(), b.document_level);
     }
     if (formats.html) out.html = html_page(b, *composed);
     out.pages = static_cast<int>(composed->laid.document.pages.size());

@@ -119,6 +119,7 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
              "selecting font '" + std::string(name) + "' in UTF-8", path);
     }
     fonts_.emplace(path, font);
+    font_files_.emplace(name, path);
     return font;
 }
 

@@ -48,6 +48,9 @@ public:
     /// damaged file; see also libharu #216/#71). Throws EngineError naming the file.
     HPDF_Image load_png(const std::string& path);
 
+    /// The file of each loaded font, by the name libharu gave it ("LiberationSans-Bold").
+    const std::map<std::string, std::string>& font_files() const { return font_files_; }
+
     /// Saves the document to memory and returns the bytes.
     std::string save();
 
@@ -64,6 +67,7 @@ private:
     HPDF_Doc doc_ = nullptr;
     ErrorRecord error_;
     std::map<std::string, HPDF_Font> fonts_;
+    std::map<std::string, std::string> font_files_;
     std::map<std::string, HPDF_Image> images_;
 };
 

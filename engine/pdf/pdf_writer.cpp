@@ -10,6 +10,7 @@
 #include "engine/core/diagnostic.h"
 #include "engine/layout/fonts.h"
 #include "engine/layout/page.h"
+#include "engine/pdf/font_embedding.h"
 #include "engine/pdf/haru_document.h"
 #include "engine/pdf/marked_content.h"
 #include "engine/pdf/qpdf_finish.h"
@@ -130,10 +131,10 @@ private:
     bool in_text_ = false;
 };
 
-// Loads only the faces that text runs use, in FontFace order: libharu names the subsets
-// HPDFAA, HPDFAB, ... in load order, so a fixed order keeps the output deterministic.
+// Loads only the faces that text runs use, in FontFace order (a fixed order keeps the output
+// deterministic), and records the codes each face's text shows for its subset.
 FontTable load_used_fonts(HaruDocument& haru, const layout::Document& doc,
-                          const layout::FontFiles& files) {
+                          const layout::FontFiles& files, PageFonts& page_fonts) {
     std::array<bool, kFontFaceCount> used{};
     for (const auto& page : doc.pages) {
         for (const auto& item : page.items) {
@@ -147,6 +148,15 @@ FontTable load_used_fonts(HaruDocument& haru, const layout::Document& doc,
     FontTable fonts{};
     for (std::size_t f = 0; f < kFontFaceCount; ++f) {
         if (used[f]) fonts[f] = haru.load_font(files.paths[f]);
+    }
+    page_fonts.files = haru.font_files();
+    for (const auto& page : doc.pages) {
+        for (const auto& item : page.items) {
+            if (const auto* t = std::get_if<layout::TextRun>(&item); t && !t->text.empty()) {
+                const std::string& file = files.paths[static_cast<std::size_t>(t->face)];
+                add_text_codes(page_fonts.codes[file], file, t->text);
+            }
+        }
     }
     return fonts;
 }
@@ -269,12 +279,14 @@ std::vector<ContentRef> draw_page(HaruDocument& haru, const layout::Document& do
 
 // Everything libharu does; chart placements are collected for the qpdf pass.
 std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles& files,
-                           std::vector<ChartOnPage>& charts,
+                           std::vector<ChartOnPage>& charts, PageFonts& page_fonts,
                            std::vector<std::vector<ContentRef>>& refs) {
     HaruDocument haru;
     haru.use_utf8();
-    haru.check(HPDF_SetCompressionMode(haru.get(), HPDF_COMP_ALL), "enabling compression");
-    FontTable fonts = load_used_fonts(haru, doc, files);
+    // No compression here: the qpdf pass compresses every stream once, and drops libharu's
+    // font programs (replaced by subsets) without having spent zlib on them.
+    haru.check(HPDF_SetCompressionMode(haru.get(), HPDF_COMP_NONE), "disabling compression");
+    FontTable fonts = load_used_fonts(haru, doc, files, page_fonts);
 
     // All pages first: internal links and bookmarks need their target page to exist.
     std::vector<HPDF_Page> pages;
@@ -303,14 +315,15 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
 
 }  // namespace
 
-std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,
+std::string write_pdf(const layout::Document& doc, const std::vector<charts::render::PdfChart>& charts,
                       const layout::FontFiles& fonts, const DocumentLevel& level) {
     if (doc.pages.empty()) fail("the report has no pages to write");
-    std::vector<ChartOnPage> charts;
+    std::vector<ChartOnPage> placements;
+    PageFonts page_fonts;
     Tagging tagging;
-    std::string haru_pdf = draw_with_haru(doc, fonts, charts, tagging.refs);
+    std::string haru_pdf = draw_with_haru(doc, fonts, placements, page_fonts, tagging.refs);
     if (doc.structure.size() > 1) tagging.tree = &doc.structure;
-    return finish_pdf(haru_pdf, chart_pdf, charts, tagging, level);
+    return finish_pdf(haru_pdf, charts, placements, page_fonts, tagging, level);
 }
 
 }  // namespace engine::pdf

@@ -1,11 +1,14 @@
-// pdf: the pdf stage — positioned pages (layout::Document) plus the report's chart PDF in,
-// final PDF bytes out. libharu draws text, rules, boxes, logos, links and the outline, with
-// the marked content of a tagged PDF around them; one qpdf pass places the charts as vector
-// form XObjects, writes the structure tree and makes the output deterministic.
+// pdf: the pdf stage — positioned pages (layout::Document) plus the report's charts (PDF
+// content from charts::render::render_pdf_charts) in, final PDF bytes out. libharu draws text,
+// rules, boxes, logos, links and the outline, with the marked content of a tagged PDF around
+// them; one qpdf pass places the charts as vector form XObjects, embeds one subset font per
+// face, writes the structure tree and makes the output deterministic.
 #pragma once
 
 #include <string>
-#include <string_view>
+#include <vector>
+
+#include "charts/render/pdf_painter.h"
 
 #include "engine/pdf/pdf_document_level.h"
 
@@ -17,9 +20,9 @@ struct FontFiles;
 namespace engine::pdf {
 
 /// Renders `doc` to PDF bytes (the caller writes them, e.g. with write_file_atomically).
-/// `chart_pdf` is the report's multi-page chart PDF (ChartPlacement::chart_page indexes its
-/// pages); it may be empty when no page places a chart. Only the faces used by text runs are
-/// embedded, in FontFace order. Dates come from doc.info.date only, so equal input gives
+/// `charts` are the report's charts (ChartPlacement::chart_page indexes them); empty when no
+/// page places a chart. Only the faces text runs and charts use are embedded, each once, as a
+/// subset of the glyphs shown. Dates come from doc.info.date only, so equal input gives
 /// byte-identical output. When doc.structure holds more than its root the PDF is tagged:
 /// every item must carry a Tag (an element or an artifact), and an item without one is an
 /// EngineError naming its page and kind. Throws core::EngineError for a missing or unusable font or logo
@@ -27,7 +30,7 @@ namespace engine::pdf {
 /// libharu/qpdf failure. Independent per call: safe to run on several threads at once.
 /// `level` gives the language and the OutputIntent's ICC profile (the default reads
 /// kDefaultIccProfile once and throws core::EngineError when it is missing).
-std::string write_pdf(const layout::Document& doc, std::string_view chart_pdf,
+std::string write_pdf(const layout::Document& doc, const std::vector<charts::render::PdfChart>& charts,
                       const layout::FontFiles& fonts,
                       const DocumentLevel& level = default_document_level());
 

@@ -26,9 +26,9 @@ using engine::pdf::write_pdf;
 
 namespace {
 
-const std::string& chart_pdf() {
-    static const std::string bytes = pdftest::make_chart_pdf();
-    return bytes;
+const std::vector<charts::render::PdfChart>& chart_pdf() {
+    static const auto charts = pdftest::make_charts();
+    return charts;
 }
 
 // The sample report (two pages, a URI link and an internal link on page 1) as a QPDF.

@@ -1,6 +1,5 @@
 #include "tests/unit/pdf/pdf_fixtures.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 
 #include <fstream>
@@ -13,52 +12,39 @@ namespace el = engine::layout;
 
 namespace {
 
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-void draw_chart(cairo_t* cr, double w, double h, const char* label) {
-    cairo_set_source_rgb(cr, 0.95, 0.95, 0.95);
-    cairo_rectangle(cr, 0, 0, w, h);
-    cairo_fill(cr);
+charts::scene::Scene chart_scene(double w, double h, const char* label) {
+    namespace sc = charts::scene;
+    sc::Scene s;
+    s.width = w;
+    s.height = h;
+    sc::Path background = sc::Path::rect({0, 0, w, h});
+    background.fill = sc::Color{0.95, 0.95, 0.95, 1.0};
+    s.items.emplace_back(background);
     const double bars[] = {0.4, 0.7, 0.55, 0.9};
     for (int i = 0; i < 4; ++i) {
-        cairo_set_source_rgb(cr, 0.1, 0.35, 0.65);
         double bw = w / 10;
-        cairo_rectangle(cr, 40 + i * 2 * bw, h - 40 - bars[i] * (h - 70), bw, bars[i] * (h - 70));
-        cairo_fill(cr);
+        sc::Path bar = sc::Path::rect({40 + i * 2 * bw, h - 40 - bars[i] * (h - 70), bw, bars[i] * (h - 70)});
+        bar.fill = sc::Color{0.1, 0.35, 0.65, 1.0};
+        s.items.emplace_back(bar);
     }
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, 1);
-    cairo_move_to(cr, 30, h - 40);
-    cairo_line_to(cr, w - 10, h - 40);
-    cairo_stroke(cr);
-    cairo_select_font_face(cr, "Liberation Sans", CAIRO_FONT_SLANT_NORMAL,
-                           CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, 11);
-    cairo_move_to(cr, 40, h - 20);
-    cairo_show_text(cr, label);
+    sc::Path axis = sc::Path::line({30, h - 40}, {w - 10, h - 40});
+    axis.stroke = sc::Color{0, 0, 0, 1.0};
+    axis.line_width = 1;
+    s.items.emplace_back(axis);
+    sc::Text text;
+    text.pos = {40, h - 20};
+    text.text = label;
+    text.font.size = 11;
+    s.items.emplace_back(text);
+    return s;
 }
 
 }  // namespace
 
-std::string make_chart_pdf() {
-    std::string out;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &out, 453, 255);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
-    cairo_t* cr = cairo_create(surface);
-    draw_chart(cr, 453, 255, "Axis label 2014/15");
-    cairo_show_page(cr);
-    cairo_pdf_surface_set_size(surface, 300, 200);
-    draw_chart(cr, 300, 200, "Second chart 2016/17");
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo chart PDF failed");
-    return out;
+std::vector<charts::render::PdfChart> make_charts() {
+    const charts::scene::Scene first = chart_scene(453, 255, "Axis label 2014/15");
+    const charts::scene::Scene second = chart_scene(300, 200, "Second chart 2016/17");
+    return charts::render::render_pdf_charts({&first, &second});
 }
 
 void write_png(const std::filesystem::path& path, bool with_alpha) {

@@ -1,17 +1,20 @@
-// tests (pdf): inputs for the pdf stage made on the fly — a multi-page chart PDF drawn with
-// plain cairo calls, a PNG logo, a hand-built layout::Document — and helpers to read the output.
+// tests (pdf): inputs for the pdf stage made on the fly — two charts drawn from small scenes
+// by the PDF painter, a PNG logo, a hand-built layout::Document — and helpers to read the output.
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "charts/render/pdf_painter.h"
 
 #include "engine/layout/page.h"
 
 namespace pdftest {
 
-/// A 2-page chart PDF (453 x 255 pt, then 300 x 200 pt) with vector text:
-/// page 1 says "Axis label 2014/15", page 2 "Second chart 2016/17". No creation date.
-std::string make_chart_pdf();
+/// Two charts (453 x 255 pt, then 300 x 200 pt) with vector text in Liberation Sans 11 pt:
+/// chart 1 says "Axis label 2014/15", chart 2 "Second chart 2016/17".
+std::vector<charts::render::PdfChart> make_charts();
 
 /// Writes a small 48 x 48 RGB PNG, with a partly transparent alpha channel when asked.
 void write_png(const std::filesystem::path& path, bool with_alpha = false);

@@ -29,9 +29,9 @@ namespace el = engine::layout;
 
 namespace {
 
-const std::string& chart_pdf() {
-    static const std::string bytes = pdftest::make_chart_pdf();
-    return bytes;
+const std::vector<charts::render::PdfChart>& chart_pdf() {
+    static const auto charts = pdftest::make_charts();
+    return charts;
 }
 
 // Writes a document to <dir>/<name> and returns the path.
@@ -141,32 +141,33 @@ TEST_CASE("qpdf --check finds no errors or warnings in a written report", "[pdf]
     CHECK_FALSE(contains(r.out + r.err, "ERROR"));
 }
 
-TEST_CASE("every font of a written report is embedded with a Unicode map", "[pdf]") {
+TEST_CASE("every font of a written report is embedded once per face as a tagged subset with a "
+          "Unicode map",
+          "[pdf]") {
     test::TempDir dir;
     auto path = write_to(dir, "report.pdf",
                          write_pdf(pdftest::sample_document(), chart_pdf(), FontFiles{}));
     auto rows = pdffonts_rows(path);
-    std::set<std::string> names;
+    std::multiset<std::string> names;
     for (const auto& cols : rows) {
         REQUIRE(cols.size() >= 6);
         INFO(cols[0]);
         CHECK(cols[cols.size() - 5] == "yes");  // emb
+        CHECK(cols[cols.size() - 4] == "yes");  // sub
         CHECK(cols[cols.size() - 3] == "yes");  // uni
-        names.insert(cols[0]);
+        CHECK(std::regex_match(cols[0], std::regex("[A-Z]{6}\\+[A-Za-z-]+")));
+        names.insert(cols[0].substr(cols[0].find('+') + 1));
     }
-    // The five faces in FontFace order, then the chart's own font.
-    CHECK(names.count("HPDFAA+LiberationSans") == 1);
-    CHECK(names.count("HPDFAB+LiberationSans-Bold") == 1);
-    CHECK(names.count("HPDFAC+LiberationSans-Italic") == 1);
-    CHECK(names.count("HPDFAD+DejaVuSans") == 1);
-    CHECK(names.count("HPDFAE+DejaVuSans-Bold") == 1);
-    CHECK(rows.size() == 6);
+    // The five faces, each once: the charts' text is set in the pages' LiberationSans.
+    CHECK(names == std::multiset<std::string>{"LiberationSans", "LiberationSans-Bold",
+                                              "LiberationSans-Italic", "DejaVuSans",
+                                              "DejaVuSans-Bold"});
 }
 
 TEST_CASE("a report that uses only Regular and Bold embeds only those two Liberation faces",
           "[pdf]") {
     test::TempDir dir;
-    auto path = write_to(dir, "rb.pdf", write_pdf(pdftest::regular_and_bold_document(), "",
+    auto path = write_to(dir, "rb.pdf", write_pdf(pdftest::regular_and_bold_document(), {},
                                                   FontFiles{}));
     std::set<std::string> names;
     for (const auto& cols : pdffonts_rows(path)) {
@@ -335,7 +336,7 @@ TEST_CASE("text and charts land where the layout put them (top-left origin, base
     CHECK(find_word(pages[1], "Second"));
 }
 
-TEST_CASE("a chart page placed twice is copied into the report once", "[pdf]") {
+TEST_CASE("a chart placed twice is one form XObject in the report", "[pdf]") {
     auto bytes = write_pdf(pdftest::sample_document(), chart_pdf(), FontFiles{});
     QPDF pdf;
     open(pdf, bytes);
@@ -354,17 +355,17 @@ TEST_CASE("a chart page placed twice is copied into the report once", "[pdf]") {
     CHECK(forms.size() == 2);
 }
 
-TEST_CASE("a placement of a chart page the chart PDF does not have is an EngineError", "[pdf]") {
+TEST_CASE("a placement of a chart the report does not have is an EngineError", "[pdf]") {
     auto doc = pdftest::sample_document();
     pdftest::add(doc.pages[1], el::ChartPlacement{72, 500, 100, 100, 7, {}});
     try {
         write_pdf(doc, chart_pdf(), FontFiles{});
         FAIL("no error");
     } catch (const EngineError& e) {
-        CHECK(contains(e.what(), "chart page 8"));
-        CHECK(contains(e.what(), "the chart PDF has 2 page(s)"));
+        CHECK(contains(e.what(), "places chart 8"));
+        CHECK(contains(e.what(), "the report has 2 chart(s)"));
     }
-    CHECK_THROWS_AS(write_pdf(doc, "", FontFiles{}), EngineError);
+    CHECK_THROWS_AS(write_pdf(doc, {}, FontFiles{}), EngineError);
 }
 
 TEST_CASE("a link or bookmark to a page that does not exist is an EngineError", "[pdf]") {
@@ -382,7 +383,7 @@ TEST_CASE("a missing font file is an EngineError naming the file", "[pdf]") {
     FontFiles fonts;
     fonts.paths[static_cast<std::size_t>(el::FontFace::Bold)] = "/nonexistent/fonts/Missing-Bold.ttf";
     try {
-        write_pdf(pdftest::regular_and_bold_document(), "", fonts);
+        write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
         FAIL("no error");
     } catch (const EngineError& e) {
         CHECK(contains(e.what(), "/nonexistent/fonts/Missing-Bold.ttf"));
@@ -391,7 +392,7 @@ TEST_CASE("a missing font file is an EngineError naming the file", "[pdf]") {
     // A face nobody uses is never loaded, so its missing file does not matter.
     FontFiles unused;
     unused.paths[static_cast<std::size_t>(el::FontFace::Symbol)] = "/nonexistent/Symbol.ttf";
-    CHECK_NOTHROW(write_pdf(pdftest::regular_and_bold_document(), "", unused));
+    CHECK_NOTHROW(write_pdf(pdftest::regular_and_bold_document(), {}, unused));
 }
 
 TEST_CASE("a font file that is not a TrueType font is an EngineError naming the file", "[pdf]") {
@@ -401,7 +402,7 @@ TEST_CASE("a font file that is not a TrueType font is an EngineError naming the 
     FontFiles fonts;
     fonts.paths[0] = bad.string();
     try {
-        write_pdf(pdftest::regular_and_bold_document(), "", fonts);
+        write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
         FAIL("no error");
     } catch (const EngineError& e) {
         CHECK(contains(e.what(), bad.string()));
@@ -479,5 +480,5 @@ TEST_CASE("a logo with transparency keeps its alpha channel as a soft mask", "[p
 }
 
 TEST_CASE("a document with no pages is an EngineError", "[pdf]") {
-    CHECK_THROWS_AS(write_pdf(el::Document{}, "", FontFiles{}), EngineError);
+    CHECK_THROWS_AS(write_pdf(el::Document{}, {}, FontFiles{}), EngineError);
 }

@@ -26,9 +26,9 @@ namespace el = engine::layout;
 
 namespace {
 
-const std::string& chart_pdf() {
-    static const std::string bytes = pdftest::make_chart_pdf();
-    return bytes;
+const std::vector<charts::render::PdfChart>& chart_pdf() {
+    static const auto charts = pdftest::make_charts();
+    return charts;
 }
 
 const std::string& tagged_bytes() {
