@@ -8,7 +8,10 @@
 
 namespace charts::render {
 
-hb_font_t* font_file_font(const std::string& path) {
+namespace {
+
+// The process-wide font of `path`, loaded once under a lock.
+hb_font_t* load_shared(const std::string& path) {
     static std::mutex mutex;
     static std::map<std::string, hb_font_t*> fonts;  // never freed: one per font file
     std::lock_guard<std::mutex> lock(mutex);
@@ -26,6 +29,18 @@ hb_font_t* font_file_font(const std::string& path) {
     hb_face_destroy(face);
     hb_font_make_immutable(font);
     fonts.emplace(path, font);
+    return font;
+}
+
+}  // namespace
+
+hb_font_t* font_file_font(const std::string& path) {
+    // Looked up per glyph: each thread keeps its own index, so the lock is taken once per file
+    // and thread, never per glyph (reports render on several threads at once).
+    thread_local std::map<std::string, hb_font_t*> seen;
+    if (auto it = seen.find(path); it != seen.end()) return it->second;
+    hb_font_t* font = load_shared(path);
+    seen.emplace(path, font);
     return font;
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "charts/render/pango_text.h"
 #include "engine/core/diagnostic.h"
 #include "engine/core/file_io.h"
 #include "engine/layout/fonts.h"
@@ -327,6 +328,12 @@ TEST_CASE("text and charts land where the layout put them (top-left origin, base
     REQUIRE(axis);
     CHECK(axis->x_min == Approx(56 + 40).margin(1));
     CHECK(axis->y_max == Approx(210 + 255 - 20).margin(4));
+    // Chart text is where the chart layout measured it: the label's last word starts after
+    // pango's width of the words before it (glyph positions corrected to 1/1000 em).
+    const WordBox* year = find_word(pages[0], "2014/15");
+    REQUIRE(year);
+    const charts::render::PangoTextMeasure measure;
+    CHECK(year->x_min == Approx(56 + 40 + measure.width("Axis label ", {false, 11})).margin(0.02));
 
     // On page 2 chart page 1 is placed again at half size in (72, 320, 226.5, 127.5).
     const WordBox* axis2 = find_word(pages[1], "Axis");
