@@ -12,6 +12,7 @@ add_executable(engine_tests
   unit/html_writer_test.cpp
   unit/language_tag_test.cpp
   unit/metrics_test.cpp
+  unit/observation_table_test.cpp
   unit/suppression_test.cpp
   unit/number_format_test.cpp
   unit/output_filter_test.cpp

@@ -22,16 +22,20 @@ namespace {
 // it is restricted to — must match rows of the data: otherwise it is an error of the batch
 // (exit 2), found before any report runs. The rest is checked per report.
 void check_target_references(const BatchData& b, core::DiagnosticSink& sink) {
-    auto nat = b.observations.areas(data::kNational);
+    const auto& nat = b.observations.areas(data::kNational);
     const std::string england = nat.empty() ? "England" : nat.front();
-    std::vector<std::string> all_areas;
-    for (const auto& level : data::geographic_levels())
-        for (auto& a : b.observations.areas(level)) all_areas.push_back(std::move(a));
+    const auto& levels = data::geographic_levels();
     for (const auto& t : b.targets) {
-        if (!t.area.empty() && std::find(all_areas.begin(), all_areas.end(), t.area) == all_areas.end())
+        if (!t.area.empty() && std::none_of(levels.begin(), levels.end(), [&](const std::string& level) {
+                return b.observations.has_area(level, t.area);
+            })) {
+            std::vector<std::string> all_areas;
+            for (const auto& level : levels)
+                for (const auto& a : b.observations.areas(level)) all_areas.push_back(a);
             sink.error(t.where, "target " + t.id + ": area '" + t.area + "' has no rows in any data file, so "
                                 "no report would show this target",
                        {core::valid_values_hint("areas", t.area, all_areas)});
+        }
         if (!t.comparator.national) continue;
         if (auto u = metrics::unmatched_rows(b.observations, t.measure, t.comparator.group, data::kNational, england))
             sink.error(t.where, "target " + t.id + ": " + u->message, u->hints);
@@ -95,6 +99,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
         data::load_actions(c.actions_path, b->settings, b->actions, sink);
     }
     if (!c.activities_path.empty()) data::load_activities(c.activities_path, b->settings, b->activities, sink);
+    for (const auto& a : b->activities) b->activities_by_setting[a.setting_id].push_back(a);
     for (const auto& [name, path] : c.tables) {
         auto file = data::open_csv(path, sink);
         if (!file->reader || !file->reader->ok()) continue;

@@ -26,6 +26,8 @@ struct BatchData {
     data::EntityTable settings;
     data::ObservationTable observations;
     std::vector<data::Activity> activities;
+    /// The same by setting_id, in file order: a setting's report reads its own, not every row.
+    std::map<std::string, std::vector<data::Activity>, std::less<>> activities_by_setting;
     /// data.tables: every row as column -> text, by table name.
     std::map<std::string, std::vector<std::vector<std::pair<std::string, std::string>>>> tables;
     std::vector<data::Target> targets;

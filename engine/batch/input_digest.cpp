@@ -73,10 +73,11 @@ void hash_rows(const BatchData& b, InputDigest& d) {
     RowHashes rows;
     Row row;
     auto date = [](const std::optional<core::Date>& x) { return x ? core::format_iso(*x) : std::string("-"); };
-    for (const auto& o : b.observations.rows()) {
-        row << "obs" << o.measure << o.group << o.level << o.area << o.period.code() << o.period.label()
-            << o.value.number << static_cast<int>(o.value.missing) << o.value.symbol << o.cohort << o.numerator;
-        row.into(rows.of(o.level == data::kSetting ? o.area : ""));
+    for (data::ObservationRef o : b.observations.rows()) {
+        const data::Value v = o.value();
+        row << "obs" << o.measure() << o.group() << o.level() << o.area() << o.period().code() << o.period().label()
+            << v.number << static_cast<int>(v.missing) << v.symbol << o.cohort() << o.numerator();
+        row.into(rows.of(o.level() == data::kSetting ? o.area() : ""));
     }
     for (const auto& a : b.actions.actions) {
         row << "action" << a.id << a.entity << a.objective << a.action << a.owner << a.progress << date(a.start)

@@ -41,6 +41,14 @@ struct Context {
     templating::Value root;
 };
 
+// The activities a unit's summary counts: a setting's own, or every one.
+const std::vector<data::Activity>& activities_of(const BatchData& b, const std::string& setting_id) {
+    static const std::vector<data::Activity> none;
+    if (setting_id.empty()) return b.activities;
+    auto it = b.activities_by_setting.find(setting_id);
+    return it == b.activities_by_setting.end() ? none : it->second;
+}
+
 std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                     const Term& term, core::DiagnosticSink& sink) {
     const config::ReportConfig& r = *unit.report;
@@ -65,7 +73,7 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
     ci.extra["term"] = term_value(term);
     ci.extra["settings"] = b.settings_context;
     ci.extra["activity_summary"] = activity_value(
-        metrics::summarise_activities(b.activities, b.settings, unit.action_entity));
+        metrics::summarise_activities(activities_of(b, unit.action_entity), b.settings, unit.action_entity));
     ci.extra["tables"] = b.tables_context;
     if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity);
     c->root = templating::build_context(ci, sink);

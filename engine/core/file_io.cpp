@@ -62,6 +62,15 @@ MappedFile::MappedFile(const fs::path& path) {
     copy_ = read_file(path);  // names the file and the reason when it cannot be read
 }
 
+void MappedFile::release(std::size_t begin, std::size_t end) const {
+    if (!map_) return;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t from = (begin + page - 1) / page * page;
+    const std::size_t to = std::min(end, size_) / page * page;
+    // MAP_PRIVATE and never written: dropping a page loses nothing.
+    if (to > from) ::madvise(const_cast<char*>(map_) + from, to - from, MADV_DONTNEED);
+}
+
 MappedFile::~MappedFile() {
     if (map_) ::munmap(const_cast<char*>(map_), size_);
 }

@@ -26,6 +26,11 @@ public:
     MappedFile& operator=(MappedFile&& other) noexcept;
 
     std::string_view view() const { return map_ ? std::string_view(map_, size_) : std::string_view(copy_); }
+    /// Lets the kernel drop the resident pages wholly inside [begin, end) (byte offsets into
+    /// view()), so a large file read once from front to back does not stay in the process's
+    /// memory. The bytes stay readable: a page read again comes back from the page cache. No-op
+    /// for a file that was read into memory rather than mapped.
+    void release(std::size_t begin, std::size_t end) const;
 
 private:
     const char* map_ = nullptr;

@@ -106,14 +106,22 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+namespace {
+// A-Z only, as the "C" locale's tolower: no locale lookup, no copy (the loaders call it per cell).
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string to_lower_ascii(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = lower_ascii(c);
     return out;
 }
 
 bool iequals_ascii(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && to_lower_ascii(a) == to_lower_ascii(b);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {

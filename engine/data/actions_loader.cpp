@@ -85,6 +85,7 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         }
         if (ok) into.actions.push_back(std::move(a));
     }
+    into.index();
     return sink.error_count() == errors_before;
 }
 

@@ -15,7 +15,7 @@ std::unique_ptr<CsvFile> open_csv(const std::string& path, core::DiagnosticSink&
         sink.add(e.diagnostic());
         return f;
     }
-    f->reader.emplace(f->text.view(), path, sink);
+    f->reader.emplace(f->text.view(), path, sink, &f->text);
     return f;
 }
 

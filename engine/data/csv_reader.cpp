@@ -1,5 +1,6 @@
 #include "engine/data/csv_reader.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "engine/core/text.h"
@@ -14,12 +15,34 @@ bool is_blank_record(const CsvRecord& r) { return r.fields.size() == 1 && r.fiel
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink)
-    : s_(text), file_(std::move(file)), sink_(sink) {
+namespace {
+constexpr std::size_t kReleaseStep = std::size_t{8} << 20;  // pages are released 8 MB at a time
+
+// The first invalid UTF-8 byte, checked a step at a time (cut before a lead byte, so no
+// sequence is split) with `done` called after each step.
+template <class Done>
+std::optional<std::size_t> find_invalid_utf8_in_steps(std::string_view s, Done done) {
+    for (std::size_t at = 0; at < s.size();) {
+        std::size_t end = std::min(s.size(), at + kReleaseStep);
+        while (end < s.size() && end > at && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+        if (end == at) end = std::min(s.size(), at + kReleaseStep);  // only continuation bytes: invalid anyway
+        if (auto bad = core::find_invalid_utf8(s.substr(at, end - at))) return at + *bad;
+        at = end;
+        done(at);
+    }
+    return std::nullopt;
+}
+}  // namespace
+
+CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink,
+                     const core::MappedFile* pages)
+    : s_(text), file_(std::move(file)), sink_(sink), pages_(pages) {
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") {
         s_.remove_prefix(3);
     }
-    if (auto bad = core::find_invalid_utf8(s_)) {
+    auto bad = find_invalid_utf8_in_steps(s_, [this](std::size_t at) { release_before(at); });
+    released_ = 0;  // the header and the rows are read from the start again
+    if (bad) {
         int line = 1;
         for (std::size_t i = 0; i < *bad; ++i)
             if (s_[i] == '\n') ++line;
@@ -176,9 +199,18 @@ bool CsvReader::read_record(CsvRecord& rec, bool& good) {
     return true;
 }
 
+void CsvReader::release_before(std::size_t upto) {
+    if (!pages_ || upto < released_ + kReleaseStep) return;
+    const std::size_t base = static_cast<std::size_t>(s_.data() - pages_->view().data());
+    pages_->release(base + released_, base + upto);
+    released_ = upto;
+}
+
 bool CsvReader::next(CsvRecord& rec) {
     if (!ok_) return false;
     bool good = true;
+    // Everything before the record about to be read is done with.
+    release_before(pos_);
     while (read_record(rec, good)) {
         if (!good) continue;
         if (is_blank_record(rec)) continue;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/core/diagnostic.h"
+#include "engine/core/file_io.h"
 
 namespace engine::data {
 
@@ -24,8 +25,11 @@ struct CsvRecord {
 class CsvReader {
 public:
     /// `text` must outlive the reader. Checks the encoding and reads the header; problems go to
-    /// `sink` and leave ok() false.
-    CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink);
+    /// `sink` and leave ok() false. When `text` is the view of a mapped file, `pages` lets the
+    /// reader release the pages it has read (MappedFile::release), so a large file is never
+    /// resident whole: memory stays flat in the file's size.
+    CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink,
+              const core::MappedFile* pages = nullptr);
 
     bool ok() const { return ok_; }
     const std::string& file() const { return file_; }
@@ -48,6 +52,8 @@ public:
 
 private:
     bool read_record(CsvRecord& rec, bool& good);
+    /// Releases the pages of the mapped file before offset `upto` of s_.
+    void release_before(std::size_t upto);
 
     std::string_view s_;
     std::string file_;
@@ -60,6 +66,8 @@ private:
     std::vector<std::size_t> header_offsets_;
     int header_line_ = 1;
     std::string scratch_;  // unescaped quoted fields of the current record
+    const core::MappedFile* pages_ = nullptr;
+    std::size_t released_ = 0;  // offset in s_ up to which pages were released
 };
 
 /// An owned, fully read CSV file — convenient for small files and tests.

@@ -93,7 +93,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         std::string_view head = text.substr(0, 65536);
         std::size_t lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
         if (lines > 1)
-            into.reserve(into.rows().size() +
+            into.reserve(into.size() +
                          sources.size() * (text.size() / head.size() * lines + lines) * 11 / 10);
     }
     std::vector<std::pair<int, std::string>> filters;
@@ -107,7 +107,18 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
     if (!src.ignore_unknown_columns) cols.reject_unknown();
     if (!cols.ok()) return false;
 
+    // The catalogue entry of the row's measure; rows of one measure come in runs.
+    std::string last_measure;
+    const MeasureInfo* last_info = nullptr;
+    auto measure_info = [&](const std::string& id) {
+        if (last_measure.empty() || id != last_measure) {
+            last_measure = id;
+            last_info = catalog.measure(id);
+        }
+        return last_info;
+    };
     CsvRecord row;
+    Observation o;  // one for every row: its strings keep their buffers, and the table copies none
     while (reader.next(row)) {
         // Rows the filters leave out are not checked: a DfE file may carry levels and
         // breakdowns boardpack does not know.
@@ -115,12 +126,11 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         for (const auto& [fc, fv] : filters)
             if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
         if (!keep) continue;
-        Observation o;
         o.where = reader.where(row, 0);
         bool ok = true;
 
         std::string perr;
-        auto period = parse_period(txt(cols, row, c_period), txt(cols, row, c_ident), perr);
+        auto period = parse_period(cols.text(row, c_period), cols.text(row, c_ident), perr);
         if (!period) {
             bool ident_bad = perr.rfind("unknown time_identifier", 0) == 0;
             cols.error(row, ident_bad ? c_ident : c_period, perr,
@@ -133,7 +143,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             o.period = *period;
         }
 
-        std::string level = canonical_level(core::trim(txt(cols, row, c_level)));
+        std::string level = canonical_level(core::trim(cols.text(row, c_level)));
         if (level.empty()) {
             cols.error(row, c_level, "unknown geographic level '" + txt(cols, row, c_level) + "'",
                        {core::valid_values_hint("levels", txt(cols, row, c_level),
@@ -177,8 +187,9 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         if (!ok) continue;
 
         for (const auto& so : sources) {
-            // The last (for tidy files the only) source takes the row; the others copy it.
-            Observation obs = &so == &sources.back() ? std::move(o) : o;
+            Observation& obs = o;  // each source sets the measure, value and counts afresh
+            obs.cohort.reset();
+            obs.numerator.reset();
             bool good = true;
             obs.measure = src.wide ? so.measure : *measure;
             auto value = cols.value(row, so.value);
@@ -186,7 +197,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 good = false;
             } else {
                 obs.value = *value;
-                const MeasureInfo* mi = catalog.measure(obs.measure);
+                const MeasureInfo* mi = measure_info(obs.measure);
                 if (mi && mi->unit == Unit::Percent && value->number &&
                     (*value->number < 0 || *value->number > 100)) {
                     cols.error(row, so.value,
@@ -224,7 +235,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             }
             // A percentage published with its counts: the counts give the unrounded value
             // (gaps are worked out from it), and the published value must agree with them.
-            const MeasureInfo* mi = catalog.measure(obs.measure);
+            const MeasureInfo* mi = measure_info(obs.measure);
             if (good && mi && mi->unit == Unit::Percent && obs.value.number && obs.cohort &&
                 obs.numerator && *obs.cohort > 0) {
                 core::Exact exact = core::Exact::ratio(
@@ -251,10 +262,10 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             if (!good) continue;
             int dup = into.add(obs);
             if (dup >= 0) {
-                const Observation& first = into.rows()[static_cast<std::size_t>(dup)];
                 sink.error(obs.where,
                            "duplicate observation: " + obs.measure + ", " + obs.group + ", " + obs.area +
-                               ", " + obs.period.label() + " already appears at " + first.where.str());
+                               ", " + obs.period.label() + " already appears at " +
+                               into.row(static_cast<std::uint32_t>(dup)).where().str());
             }
         }
     }

@@ -1,85 +1,10 @@
 #include "engine/data/tables.h"
 
 #include <algorithm>
-#include <set>
 
 #include "engine/core/text.h"
 
 namespace engine::data {
-
-std::uint64_t ObservationTable::key_hash(std::string_view measure, std::string_view group,
-                                         std::string_view level, std::string_view area, int period) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, fields separated by a byte no text holds
-    auto mix = [&h](std::string_view s) {
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        h = (h ^ 0xFFu) * 1099511628211ull;
-    };
-    mix(measure);
-    mix(group);
-    mix(level);
-    mix(area);
-    return h ^ (static_cast<std::uint64_t>(static_cast<std::uint32_t>(period)) * 0x9E3779B97F4A7C15ull);
-}
-
-namespace {
-bool same_key(const Observation& o, std::string_view measure, std::string_view group, std::string_view level,
-              std::string_view area, int period) {
-    return o.period.sort_key() == period && o.measure == measure && o.group == group && o.level == level &&
-           o.area == area;
-}
-}  // namespace
-
-int ObservationTable::add(Observation o) {
-    const int period = o.period.sort_key();
-    const std::uint64_t h = key_hash(o.measure, o.group, o.level, o.area, period);
-    auto [lo, hi] = index_.equal_range(h);
-    for (auto it = lo; it != hi; ++it)
-        if (same_key(rows_[it->second], o.measure, o.group, o.level, o.area, period))
-            return static_cast<int>(it->second);
-    index_.emplace(h, rows_.size());
-    rows_.push_back(std::move(o));
-    return -1;
-}
-
-const Observation* ObservationTable::find(const std::string& measure, const std::string& group,
-                                          const std::string& level, const std::string& area,
-                                          const Period& period) const {
-    const int p = period.sort_key();
-    auto [lo, hi] = index_.equal_range(key_hash(measure, group, level, area, p));
-    for (auto it = lo; it != hi; ++it)
-        if (same_key(rows_[it->second], measure, group, level, area, p)) return &rows_[it->second];
-    return nullptr;
-}
-
-std::vector<Period> ObservationTable::periods(const std::string& measure, const std::string& level,
-                                              const std::string& area) const {
-    std::vector<Period> out;
-    for (const auto& o : rows_)
-        if (o.measure == measure && o.level == level && o.area == area &&
-            std::find(out.begin(), out.end(), o.period) == out.end())
-            out.push_back(o.period);
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-std::vector<std::string> ObservationTable::measures() const {
-    std::set<std::string> s;
-    for (const auto& o : rows_) s.insert(o.measure);
-    return {s.begin(), s.end()};
-}
-
-std::vector<std::string> ObservationTable::groups() const {
-    std::set<std::string> s;
-    for (const auto& o : rows_) s.insert(o.group);
-    return {s.begin(), s.end()};
-}
-
-std::vector<std::string> ObservationTable::areas(const std::string& level) const {
-    std::set<std::string> s;
-    for (const auto& o : rows_)
-        if (o.level == level) s.insert(o.area);
-    return {s.begin(), s.end()};
-}
 
 const std::vector<std::string>& target_kind_names() {
     static const std::vector<std::string> v = {"gap_at_most", "value_at_least",
@@ -143,8 +68,19 @@ std::optional<Rag> parse_rag(const std::string& s) {
     return std::nullopt;
 }
 
+void ActionPlan::index() {
+    by_entity_.clear();
+    for (std::size_t i = 0; i < actions.size(); ++i) by_entity_[actions[i].entity].push_back(i);
+    indexed_ = actions.size();
+}
+
 std::vector<const Action*> ActionPlan::for_entity(const std::string& entity) const {
     std::vector<const Action*> out;
+    if (!entity.empty() && indexed_ > 0 && indexed_ == actions.size()) {
+        if (auto it = by_entity_.find(entity); it != by_entity_.end())
+            for (std::size_t i : it->second) out.push_back(&actions[i]);
+        return out;
+    }
     for (const auto& a : actions)
         if (entity.empty() || a.entity == entity) out.push_back(&a);
     return out;

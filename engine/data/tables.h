@@ -7,67 +7,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/core/civil_date.h"
 #include "engine/core/source_location.h"
+#include "engine/data/observation_table.h"
 #include "engine/data/period.h"
 #include "engine/data/value.h"
 
 namespace engine::data {
-
-// ---- observations -----------------------------------------------------------------------------
-
-/// Geographic levels (EES names; "Setting" is our name for an early-years setting or school).
-inline constexpr const char* kNational = "National";
-inline constexpr const char* kLocalAuthority = "Local authority";
-inline constexpr const char* kSetting = "Setting";
-inline constexpr const char* kProject = "Project";
-
-struct Observation {
-    Period period;
-    std::string level;    ///< geographic level, canonical spelling
-    std::string area;     ///< the area's key at that level: "England", la_name, setting_id …
-    std::string group;    ///< characteristic: "FSM", "Not FSM", "Total" …
-    std::string measure;  ///< measure id
-    Value value;
-    std::optional<double> cohort;     ///< denominator (children), when known
-    std::optional<double> numerator;  ///< children meeting the measure, when known
-    core::SourceLocation where;
-};
-
-class ObservationTable {
-public:
-    /// Adds a row; returns the index of an existing row with the same key instead (a
-    /// duplicate), or -1 when added.
-    int add(Observation o);
-
-    const Observation* find(const std::string& measure, const std::string& group,
-                            const std::string& level, const std::string& area,
-                            const Period& period) const;
-    /// Periods with any row for this measure/level/area, ascending.
-    std::vector<Period> periods(const std::string& measure, const std::string& level,
-                                const std::string& area) const;
-    const std::vector<Observation>& rows() const { return rows_; }
-    std::vector<std::string> measures() const;
-    std::vector<std::string> groups() const;
-    std::vector<std::string> areas(const std::string& level) const;
-    bool empty() const { return rows_.empty(); }
-    /// Makes room for `n` rows in all (a hint: the table still grows past it).
-    void reserve(std::size_t n) {
-        rows_.reserve(n);
-        index_.reserve(n);
-    }
-
-private:
-    /// Hash of the key fields; rows with equal hashes are told apart by comparing the fields
-    /// of the row itself, so the index holds no copy of the key strings.
-    static std::uint64_t key_hash(std::string_view measure, std::string_view group, std::string_view level,
-                                  std::string_view area, int period);
-    std::vector<Observation> rows_;
-    std::unordered_multimap<std::uint64_t, std::size_t> index_;
-};
 
 // ---- targets -----------------------------------------------------------------------------------
 
@@ -133,8 +81,15 @@ struct Action {
 
 struct ActionPlan {
     std::vector<Action> actions;  ///< in file order
-    /// Actions of one entity (or all when entity is empty), in file order.
+    /// Actions of one entity (or all when entity is empty), in file order. O(log n + found)
+    /// once index() has been called on the plan as it is now, else a pass over the actions.
     std::vector<const Action*> for_entity(const std::string& entity) const;
+    /// Indexes the actions by entity; load_actions calls it when the plan is read.
+    void index();
+
+private:
+    std::map<std::string, std::vector<std::size_t>, std::less<>> by_entity_;
+    std::size_t indexed_ = 0;  ///< actions.size() when index() ran (0: never)
 };
 
 // ---- settings and other entities ---------------------------------------------------------------

@@ -41,7 +41,7 @@ bool load_targets(const std::string& path, const Catalog& catalog,
     cols.reject_unknown();
     if (!cols.ok()) return false;
 
-    const std::vector<std::string> groups = observations.groups();
+    const std::vector<std::string>& groups = observations.groups();
     const std::vector<std::string> measures =
         catalog.measure_order.empty() ? observations.measures() : catalog.measure_order;
     auto known = [](const std::vector<std::string>& v, const std::string& s) {

@@ -45,23 +45,38 @@ std::string likeliest(const std::string& group, const std::vector<std::string>& 
     return best;
 }
 
+// The areas at `level` with rows of `measure`.
+std::set<std::string> areas_with(const data::ObservationTable& table, const std::string& measure,
+                                 const std::string& level) {
+    std::set<std::string> out;
+    for (const auto& a : table.areas(level))
+        if (!table.periods(measure, level, a).empty()) out.insert(a);
+    return out;
+}
+
 }  // namespace
 
 std::optional<Unmatched> unmatched_rows(const data::ObservationTable& table, const std::string& measure,
                                         const std::string& group, const std::string& level,
                                         const std::string& area) {
-    std::set<std::string> groups_here, files_here, measures_here, files_level, areas_level;
-    for (const auto& o : table.rows()) {
-        if (o.level != level) continue;
-        if (o.measure == measure) areas_level.insert(o.area);
-        files_level.insert(o.where.file);
-        if (!area.empty() && o.area != area) continue;
-        measures_here.insert(o.measure);
-        if (o.measure != measure) continue;
-        if (o.group == group) return std::nullopt;
-        groups_here.insert(o.group);
-        files_here.insert(o.where.file);
+    // Read from the table's per-key lists: O(1) when the group has rows (every report's case);
+    // only a miss, which is an error to explain, looks wider.
+    std::set<std::string> groups_here, measures_here;
+    if (area.empty()) {
+        if (table.has_rows(measure, group, level)) return std::nullopt;
+        for (const auto& a : table.areas(level)) {
+            for (auto& g : table.groups_in(measure, level, a)) groups_here.insert(std::move(g));
+            for (auto& m : table.measures_at(level, a)) measures_here.insert(std::move(m));
+        }
+    } else {
+        for (auto& g : table.groups_in(measure, level, area)) {
+            if (g == group) return std::nullopt;
+            groups_here.insert(std::move(g));
+        }
+        for (auto& m : table.measures_at(level, area)) measures_here.insert(std::move(m));
     }
+    auto files = [](std::vector<std::string> v) { return std::set<std::string>(v.begin(), v.end()); };
+    const std::set<std::string> files_here = files(table.files_of(level, area, measure));
     Unmatched u;
     std::string where = place(level, area);
     if (!groups_here.empty()) {
@@ -80,12 +95,14 @@ std::optional<Unmatched> unmatched_rows(const data::ObservationTable& table, con
         u.message = "measure '" + measure + "' has no rows in " + where + ", where the data has " +
                     core::quoted_list(have);
         u.hints.push_back(core::valid_values_hint("measures", measure, have));
-    } else if (!areas_level.empty() && !area.empty()) {
+    } else if (std::set<std::string> areas_level = areas_with(table, measure, level);
+               !areas_level.empty() && !area.empty()) {
         std::vector<std::string> have = quoted_names(areas_level);
         u.message = "'" + area + "' has no rows for " + measure + " at " + level + " level";
         u.area_empty = true;
         u.hints.push_back(core::valid_values_hint("areas", area, have));
     } else {
+        const std::set<std::string> files_level = files(table.files_of(level));
         u.message = "no data file has rows for " + measure + " at " + level + " level" +
                     (files_level.empty() ? "" : " (" + files_of(files_level) + " has other measures)");
     }

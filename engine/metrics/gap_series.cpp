@@ -62,7 +62,7 @@ GapSeries build_gap_series(const SuppressedView& view, const data::Catalog& cata
     if (const auto* mi = catalog.measure(measure)) s.polarity = mi->polarity;
     std::string comp_level = area.level, comp_area = area.area;
     if (comparator.national) {
-        auto nat = view.table().areas(data::kNational);
+        const auto& nat = view.table().areas(data::kNational);
         comp_level = data::kNational;
         comp_area = nat.empty() ? "England" : nat.front();
     } else if (comparator.local_authority) {

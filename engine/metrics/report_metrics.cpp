@@ -41,7 +41,7 @@ GapRow make_gap_row(const SuppressedView& view, const data::Catalog& catalog,
     }
     // Change since the baseline (the target's, or the first period with the group).
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        bool match = baseline ? pts[i].period == *baseline : pts[i].group.observation != nullptr;
+        bool match = baseline ? pts[i].period == *baseline : pts[i].group.observation.has_value();
         if (match) {
             row.baseline = i;
             break;
@@ -72,10 +72,7 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
                                  {data::kLocalAuthority, in.area.la_name},
                                  {data::kNational, ""}})
             : in.view->footnote();
-    for (const auto& p : in.view->table().rows())
-        if (p.level == in.area.level && p.area == in.area.area &&
-            (!out.latest_period || *out.latest_period < p.period))
-            out.latest_period = p.period;
+    out.latest_period = in.view->table().latest_period(in.area.level, in.area.area);
 
     if (in.targets) {
         for (const auto& t : *in.targets) {

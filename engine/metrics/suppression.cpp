@@ -101,21 +101,22 @@ std::vector<std::vector<std::string>> effective_partitions(
 SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionRules rules)
     : table_(table), rules_(std::move(rules)) {
     // Primary suppression.
-    for (const auto& o : table_.rows()) {
-        if (o.cohort && *o.cohort < rules_.min_cohort && o.value.has_number())
-            decisions_[&o] = SuppressionReason::SmallCohort;
+    decisions_.assign(table_.size(), SuppressionReason::None);
+    for (data::ObservationRef o : table_.rows()) {
+        auto cohort = o.cohort();
+        if (cohort && *cohort < rules_.min_cohort && o.has_number()) decide(o, SuppressionReason::SmallCohort);
     }
     if (!rules_.secondary) {
         count_decisions();
         return;
     }
 
-    auto hidden = [&](const data::Observation* m) {
-        return decisions_.count(m) > 0 || m->value.missing == data::Missing::Suppressed;
+    auto hidden = [&](const data::ObservationRef& m) {
+        return decision(m) != SuppressionReason::None || m.missing() == data::Missing::Suppressed;
     };
     // Names are matched without regard to case once, here, against the groups of the data,
     // so the passes over the rows below compare exact spellings only.
-    const std::vector<std::string> groups = table_.groups();
+    const std::vector<std::string>& groups = table_.groups();
     auto partitions = effective_partitions(rules_.partitions, groups);
     // Only a partition all of whose groups are in the data can be complete in a slice.
     std::map<std::string, std::vector<std::size_t>> led_by;  // group -> such partitions it comes first in
@@ -141,39 +142,39 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
         if (is_total_group(g, rules_.totals)) totals.push_back(g);
         else if (!accounted.count(g)) loose_groups.push_back(g);
     }
-    auto find = [&](const data::Observation& o, const std::string& g) {
-        return table_.find(o.measure, g, o.level, o.area, o.period);
+    auto find = [&](const data::ObservationRef& o, const std::string& g) {
+        return table_.find(o.measure(), g, o.level(), o.area(), o.period());
     };
 
     // Secondary suppression within each partition all of whose groups have a row in the
     // slice (one measure, level, area and period): when exactly one member is hidden, hide
     // the visible member with the smallest cohort (first in order on ties). A group can be in
     // more than one partition, so then repeat until nothing changes.
-    std::vector<const data::Observation*> members;
+    std::vector<data::ObservationRef> members;
     bool changed = true;
     for (std::size_t pass = 0; changed && (pass == 0 || overlapping) && pass <= partitions.size(); ++pass) {
         changed = false;
-        for (const auto& o : table_.rows()) {
-            auto led = led_by.find(o.group);
+        for (data::ObservationRef o : table_.rows()) {
+            auto led = led_by.find(o.group());
             if (led == led_by.end()) continue;
             for (std::size_t pi : led->second) {
                 const auto& part = partitions[pi];
                 members.clear();
                 for (const auto& g : part) {  // a member without a row is not published
-                    const auto* m = find(o, g);
+                    auto m = find(o, g);
                     if (!m) break;
-                    members.push_back(m);
+                    members.push_back(*m);
                 }
                 if (members.size() < part.size()) continue;
                 if (std::count_if(members.begin(), members.end(), hidden) != 1) continue;
-                const data::Observation* pick = nullptr;
-                for (auto* m : members) {
-                    if (hidden(m) || !m->value.has_number()) continue;
-                    double c = m->cohort.value_or(1e300);
-                    if (!pick || c < pick->cohort.value_or(1e300)) pick = m;
+                std::optional<data::ObservationRef> pick;
+                for (const auto& m : members) {
+                    if (hidden(m) || !m.has_number()) continue;
+                    double c = m.cohort().value_or(1e300);
+                    if (!pick || c < pick->cohort().value_or(1e300)) pick = m;
                 }
                 if (pick) {
-                    decisions_[pick] = SuppressionReason::Secondary;
+                    decide(*pick, SuppressionReason::Secondary);
                     changed = true;
                 }
             }
@@ -191,34 +192,32 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
         std::size_t slices = 0;
     };
     std::map<std::pair<std::string, std::vector<std::string>>, Pending> pending;
-    std::vector<const data::Observation*> loose;  // the slice's groups in no partition
+    std::vector<data::ObservationRef> loose;  // the slice's groups in no partition
     if (!loose_groups.empty()) {
-        for (const auto& total : table_.rows()) {
-            auto t = std::find(totals.begin(), totals.end(), total.group);
+        for (data::ObservationRef total : table_.rows()) {
+            auto t = std::find(totals.begin(), totals.end(), total.group());
             if (t == totals.end()) continue;
             // A slice with two totals ("Total" and "All pupils") is visited once, at the first.
-            if (std::any_of(totals.begin(), t, [&](const std::string& g) { return find(total, g) != nullptr; }))
+            if (std::any_of(totals.begin(), t, [&](const std::string& g) { return find(total, g).has_value(); }))
                 continue;
             loose.clear();
             for (const auto& g : loose_groups)
-                if (const auto* m = find(total, g)) loose.push_back(m);
-            for (auto* g : loose) {
-                auto it = decisions_.find(g);
-                bool by_breakdown = it != decisions_.end() && it->second == SuppressionReason::Breakdown;
-                if (!hidden(g) || by_breakdown) continue;
+                if (auto m = find(total, g)) loose.push_back(*m);
+            for (const auto& g : loose) {
+                if (!hidden(g) || decision(g) == SuppressionReason::Breakdown) continue;
                 std::vector<std::string> siblings;
-                for (auto* sib : loose) {
+                for (const auto& sib : loose) {
                     if (sib == g) continue;
-                    siblings.push_back(sib->group);
-                    if (!hidden(sib)) decisions_[sib] = SuppressionReason::Breakdown;
+                    siblings.push_back(sib.group());
+                    if (!hidden(sib)) decide(sib, SuppressionReason::Breakdown);
                 }
                 if (siblings.empty()) continue;
                 std::sort(siblings.begin(), siblings.end());
-                auto& p = pending[{g->group, siblings}];
+                auto& p = pending[{g.group(), siblings}];
                 if (p.slices++ == 0) {
-                    p.where = g->where;
-                    p.total = total.group;
-                    p.first_slice = g->measure + ", " + g->area + ", " + g->period.label();
+                    p.where = g.where();
+                    p.total = total.group();
+                    p.first_slice = g.measure() + ", " + g.area() + ", " + g.period().label();
                 }
             }
         }
@@ -239,10 +238,12 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
 }
 
 void SuppressedView::count_decisions() {
-    for (const auto& o : table_.rows()) {
-        auto it = decisions_.find(&o);
-        if (it != decisions_.end()) ++counts_[{o.level, o.area}][it->second];
-        else if (o.value.missing == data::Missing::Suppressed) ++counts_[{o.level, o.area}][SuppressionReason::Source];
+    for (data::ObservationRef o : table_.rows()) {
+        SuppressionReason r = decision(o);
+        if (r == SuppressionReason::None && o.missing() == data::Missing::Suppressed) r = SuppressionReason::Source;
+        if (r == SuppressionReason::None) continue;
+        ++counts_[{o.level(), o.area()}][r];
+        ++level_counts_[o.level()][r];
     }
 }
 
@@ -250,23 +251,23 @@ Cell SuppressedView::cell(const std::string& measure, const std::string& group,
                           const std::string& level, const std::string& area,
                           const data::Period& period) const {
     Cell c;
-    const data::Observation* o = table_.find(measure, group, level, area, period);
+    const auto o = table_.find(measure, group, level, area, period);
     if (!o) return c;
     c.observation = o;
-    c.cohort = o->cohort;
-    auto it = decisions_.find(o);
-    if (it != decisions_.end()) {
-        c.suppression = it->second;
+    c.cohort = o->cohort();
+    if (SuppressionReason r = decision(*o); r != SuppressionReason::None) {
+        c.suppression = r;
         c.missing = data::Missing::Suppressed;
         return c;
     }
-    if (o->value.missing == data::Missing::Suppressed) {
+    if (o->missing() == data::Missing::Suppressed) {
         c.suppression = SuppressionReason::Source;
         c.missing = data::Missing::Suppressed;
         return c;
     }
-    c.value = o->value.number;
-    c.missing = o->value.missing;
+    const data::Value v = o->value();
+    c.value = v.number;
+    c.missing = v.missing;
     return c;
 }
 
@@ -278,14 +279,20 @@ std::string SuppressedView::footnote() const {
 }
 
 std::string SuppressedView::footnote(const std::vector<AreaRef>& areas) const {
+    // Looked up per area named (a whole level from its own sum), never a pass over every area.
+    // Each suppressed figure counts once, however many of `areas` name its area.
     std::map<SuppressionReason, std::size_t> n;
-    for (const auto& [area, by_reason] : counts_) {
-        bool shown = std::any_of(areas.begin(), areas.end(), [&](const AreaRef& a) {
-            return a.first == area.first && (a.second.empty() || a.second == area.second);
-        });
-        if (shown)
-            for (const auto& [reason, k] : by_reason) n[reason] += k;
-    }
+    auto add = [&](const std::map<SuppressionReason, std::size_t>& by_reason) {
+        for (const auto& [reason, k] : by_reason) n[reason] += k;
+    };
+    std::set<std::string> whole_levels;
+    for (const auto& a : areas)
+        if (a.second.empty() && whole_levels.insert(a.first).second)
+            if (auto it = level_counts_.find(a.first); it != level_counts_.end()) add(it->second);
+    std::set<AreaRef> named;
+    for (const auto& a : areas)
+        if (!a.second.empty() && !whole_levels.count(a.first) && named.insert(a).second)
+            if (auto it = counts_.find(a); it != counts_.end()) add(it->second);
     return footnote_from(std::move(n));
 }
 

@@ -8,6 +8,7 @@
 // which partition entry would let it suppress less.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -51,7 +52,7 @@ struct Cell {
     data::Missing missing = data::Missing::Empty;
     std::optional<double> cohort;
     SuppressionReason suppression = SuppressionReason::None;
-    const data::Observation* observation = nullptr;  ///< nullptr: no row at all
+    std::optional<data::ObservationRef> observation;  ///< nullopt: no row at all
 
     bool suppressed() const { return suppression != SuppressionReason::None; }
     bool present() const { return value.has_value(); }
@@ -68,7 +69,10 @@ public:
     const data::ObservationTable& table() const { return table_; }
     const SuppressionRules& rules() const { return rules_; }
     /// Number of values suppressed by rule (primary + secondary + breakdown).
-    std::size_t suppressed_count() const { return decisions_.size(); }
+    std::size_t suppressed_count() const {
+        return decisions_.size() -
+               static_cast<std::size_t>(std::count(decisions_.begin(), decisions_.end(), SuppressionReason::None));
+    }
     /// A geographic level and an area at it; an empty area means every area of the level.
     using AreaRef = std::pair<std::string, std::string>;
     /// What was done across the whole table, in words.
@@ -83,10 +87,15 @@ public:
 private:
     const data::ObservationTable& table_;
     SuppressionRules rules_;
-    std::map<const data::Observation*, SuppressionReason> decisions_;
+    /// The decision for every row, by row number (None: shown as published). O(1) to read.
+    std::vector<SuppressionReason> decisions_;
+    SuppressionReason decision(const data::ObservationRef& o) const { return decisions_[o.index()]; }
+    void decide(const data::ObservationRef& o, SuppressionReason r) { decisions_[o.index()] = r; }
     std::vector<core::Diagnostic> warnings_;
     /// Suppressed figures per (level, area) and reason, counted once for the footnotes.
     std::map<AreaRef, std::map<SuppressionReason, std::size_t>> counts_;
+    /// The same summed over each level's areas.
+    std::map<std::string, std::map<SuppressionReason, std::size_t>> level_counts_;
     std::string footnote_from(std::map<SuppressionReason, std::size_t> n) const;
     void count_decisions();
 };

@@ -96,7 +96,7 @@ private:
     data::MeasureInfo measure(const std::string& key) {
         std::string id = opt(key, "", true);
         if (const auto* m = ctx_.catalog->measure(id)) return *m;
-        auto known = ctx_.view->table().measures();
+        const auto& known = ctx_.view->table().measures();
         if (!id.empty() && std::find(known.begin(), known.end(), id) == known.end())
             sink_.error(where(key), "unknown measure '" + id + "'",
                         {core::valid_values_hint("measures", id, known)});
@@ -106,7 +106,7 @@ private:
     }
     std::string group(const std::string& key, const std::string& fallback = "") {
         std::string g = opt(key, fallback, fallback.empty());
-        auto known = ctx_.view->table().groups();
+        const auto& known = ctx_.view->table().groups();
         if (!g.empty() && std::find(known.begin(), known.end(), g) == known.end())
             sink_.error(where(key), "unknown group '" + g + "'",
                         {core::valid_values_hint("groups", g, known)});
@@ -118,7 +118,7 @@ private:
         if (core::iequals_ascii(c, "LA") || core::iequals_ascii(c, "Local authority")) return {false, true, group_id};
         if (core::starts_with(core::to_lower_ascii(c), "national:"))
             return {true, false, std::string(core::trim(std::string_view(c).substr(9)))};
-        auto known = ctx_.view->table().groups();
+        const auto& known = ctx_.view->table().groups();
         if (!c.empty() && std::find(known.begin(), known.end(), c) == known.end())
             sink_.error(where("comparator"), "unknown comparator '" + c + "'",
                         {core::valid_values_hint("groups", c, known), "or 'National' or 'LA'"});
@@ -130,15 +130,15 @@ private:
     // group() and measure().
     void require_rows(const std::string& key, const std::string& measure, const std::string& g,
                       const std::string& level, const std::string& area = "") {
-        auto known = ctx_.view->table().groups();
+        const auto& known = ctx_.view->table().groups();
         if (g.empty() || std::find(known.begin(), known.end(), g) == known.end()) return;
-        auto measures = ctx_.view->table().measures();  // an unknown measure is reported by measure()
+        const auto& measures = ctx_.view->table().measures();  // an unknown measure is reported by measure()
         if (std::find(measures.begin(), measures.end(), measure) == measures.end()) return;
         if (auto u = metrics::unmatched_rows(ctx_.view->table(), measure, g, level, area))
             sink_.error(where(key), u->message, u->hints);
     }
     std::string england() const {
-        auto nat = ctx_.view->table().areas(data::kNational);
+        const auto& nat = ctx_.view->table().areas(data::kNational);
         return nat.empty() ? "England" : nat.front();
     }
     void require_series(const std::string& measure, const std::string& g, const data::ComparatorRef& comp,
@@ -217,7 +217,7 @@ private:
         if (flag("national") && !comp.national) {
             cm::Series ref{ctx_.catalog->group_label(g) + " (England)", pal::kFocusOther, {},
                            cm::MarkerShape::None, true};
-            auto nat_area = ctx_.view->table().areas(data::kNational);
+            const auto& nat_area = ctx_.view->table().areas(data::kNational);
             for (const auto& p : series.points) {
                 push(ref, ctx_.view->cell(m.id, g, data::kNational, nat_area.empty() ? "England" : nat_area.front(), p.period));
             }
@@ -283,7 +283,7 @@ private:
         if (measures.empty()) measures = ctx_.catalog->measure_order;
         auto groups = list("groups");
         if (groups.empty()) sink_.error(req_.where, "a grouped_bars chart needs 'groups'");
-        auto known_groups = ctx_.view->table().groups();
+        const auto& known_groups = ctx_.view->table().groups();
         for (const auto& g : groups)
             if (std::find(known_groups.begin(), known_groups.end(), g) == known_groups.end())
                 sink_.error(where("groups"), "unknown group '" + g + "'",
@@ -392,7 +392,7 @@ private:
             s.series.push_back(ser);
         }
         if (flag("national")) {
-            auto nat = ctx_.view->table().areas(data::kNational);
+            const auto& nat = ctx_.view->table().areas(data::kNational);
             cm::Series ser{"England", pal::kDarkGrey, {}, cm::MarkerShape::None, true};
             for (const auto& p : periods)
                 push(ser, ctx_.view->cell(m.id, g, data::kNational, nat.empty() ? "England" : nat.front(), p));

@@ -34,25 +34,25 @@ TEST_CASE("records aggregate to % at expected or above, by group, setting, LA an
     CHECK(summary.children == 4);
 
     // Setting S1, communication and language, summer: C1 expected (D), C2 exceeding (ND).
-    auto* d = obs.find("communication_language", "Disadvantaged", kSetting, "S1", summer18());
+    auto d = obs.find("communication_language", "Disadvantaged", kSetting, "S1", summer18());
     REQUIRE(d);
-    CHECK(*d->value.number == 100);
-    CHECK(*d->cohort == 1);
+    CHECK(*d->value().number == 100);
+    CHECK(*d->cohort() == 1);
     // Stoke-on-Trent literacy, all children: C1 emerging, C2 expected, C3 emerging -> 1 of 3.
-    auto* la = obs.find("literacy", "Total", kLocalAuthority, "Stoke-on-Trent", summer18());
+    auto la = obs.find("literacy", "Total", kLocalAuthority, "Stoke-on-Trent", summer18());
     REQUIRE(la);
-    CHECK(*la->value.number == test::frac(100, 3));  // exact, not 33.333…
-    CHECK(*la->numerator == 1);
-    CHECK(*la->cohort == 3);
+    CHECK(*la->value().number == test::frac(100, 3));  // exact, not 33.333…
+    CHECK(*la->numerator() == 1);
+    CHECK(*la->cohort() == 3);
     // GLD (both areas at or above): C2 and C4 of the four children -> 50% for the project.
-    auto* gld = obs.find("gld", "Total", kProject, "TfS", summer18());
+    auto gld = obs.find("gld", "Total", kProject, "TfS", summer18());
     REQUIRE(gld);
-    CHECK(*gld->value.number == 50);
-    CHECK(*gld->cohort == 4);
+    CHECK(*gld->value().number == 50);
+    CHECK(*gld->cohort() == 4);
     // The autumn term has only one area for C1: no child has every GLD area, so no GLD row.
     CHECK_FALSE(obs.find("gld", "Total", kProject, "TfS", {2018, PeriodKind::AutumnTerm}));
     // Not disadvantaged GLD project-wide: C2 and C4 -> 100%.
-    CHECK(*obs.find("gld", "Not disadvantaged", kProject, "TfS", summer18())->value.number == 100);
+    CHECK(*obs.find("gld", "Not disadvantaged", kProject, "TfS", summer18())->value().number == 100);
 }
 
 TEST_CASE("records report unknown settings, judgements, flags and duplicates at row and column",
@@ -103,12 +103,12 @@ TEST_CASE("a real-shaped EES wide file loads through its indicator mapping and m
     REQUIRE(load_observations(src, catalog, obs, sink));
     CHECK(sink.str().empty());
     CHECK(obs.rows().size() == 5);  // the Boys row is filtered out
-    auto* fsm = obs.find("gld", "FSM", kNational, "England", {2018, PeriodKind::AcademicYear});
+    auto fsm = obs.find("gld", "FSM", kNational, "England", {2018, PeriodKind::AcademicYear});
     REQUIRE(fsm);
     // Published as 56.5; with its counts the unrounded value is numerator / cohort.
-    CHECK(*fsm->value.number == test::frac(100 * 50732, 89742));
-    CHECK(*fsm->cohort == 89742);
-    CHECK(*fsm->numerator == 50732);
+    CHECK(*fsm->value().number == test::frac(100 * 50732, 89742));
+    CHECK(*fsm->cohort() == 89742);
+    CHECK(*fsm->numerator() == 50732);
     // Labels, unit and decimal places come from the meta file.
     REQUIRE(catalog.measure("gld"));
     CHECK(catalog.measure("gld")->label == "Percentage achieving a good level of development");

@@ -1,0 +1,236 @@
+// data: the observation store — rows held column-wise, with levels, areas, groups, measures,
+// files and symbols interned, a hashed index by (measure, group, level, area, period), and the
+// per-key lists reports ask for (periods of a slice, areas of a level, a slice's groups)
+// kept up to date as rows are added. Every read a report makes is O(1) or O(log n) in the
+// number of rows; nothing scans the table. A row's source location is a file id and a line,
+// made into a SourceLocation only when asked for.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/core/exact.h"
+#include "engine/core/source_location.h"
+#include "engine/data/huge_pages.h"
+#include "engine/data/period.h"
+#include "engine/data/string_pool.h"
+#include "engine/data/value.h"
+
+namespace engine::data {
+
+/// Geographic levels (EES names; "Setting" is our name for an early-years setting or school).
+inline constexpr const char* kNational = "National";
+inline constexpr const char* kLocalAuthority = "Local authority";
+inline constexpr const char* kSetting = "Setting";
+inline constexpr const char* kProject = "Project";
+
+/// A row as a loader (or a test) gives it to ObservationTable::add. The table keeps none of
+/// its strings: they are interned.
+struct Observation {
+    Period period;
+    std::string level;    ///< geographic level, canonical spelling
+    std::string area;     ///< the area's key at that level: "England", la_name, setting_id …
+    std::string group;    ///< characteristic: "FSM", "Not FSM", "Total" …
+    std::string measure;  ///< measure id
+    Value value;
+    std::optional<double> cohort;     ///< denominator (children), when known
+    std::optional<double> numerator;  ///< children meeting the measure, when known
+    core::SourceLocation where;
+};
+
+class ObservationTable;
+
+/// One row of an ObservationTable, read in place: a table and a row number, cheap to copy.
+/// Valid while the table lives; the strings it hands out are the table's interned ones.
+class ObservationRef {
+public:
+    ObservationRef(const ObservationTable& table, std::uint32_t index) : table_(&table), index_(index) {}
+
+    std::uint32_t index() const { return index_; }
+    const Period& period() const;
+    const std::string& level() const;
+    const std::string& area() const;
+    const std::string& group() const;
+    const std::string& measure() const;
+    /// The value as published: the exact number, or the missing value with its symbol.
+    Value value() const;
+    Missing missing() const;
+    bool has_number() const;
+    std::optional<double> cohort() const;
+    std::optional<double> numerator() const;
+    /// Where the row is (file, line, column), built now.
+    core::SourceLocation where() const;
+
+    bool operator==(const ObservationRef& o) const { return table_ == o.table_ && index_ == o.index_; }
+    bool operator!=(const ObservationRef& o) const { return !(*this == o); }
+
+private:
+    const ObservationTable* table_;
+    std::uint32_t index_;
+};
+
+class ObservationTable {
+public:
+    using Id = StringPool::Id;
+
+    /// Adds a row; returns the index of an existing row with the same key instead (a
+    /// duplicate, which is not added), or -1 when added.
+    int add(const Observation& o);
+
+    /// The row with this key, or nullopt. O(1).
+    std::optional<ObservationRef> find(std::string_view measure, std::string_view group, std::string_view level,
+                                       std::string_view area, const Period& period) const;
+    /// Periods with any row for this measure/level/area, ascending. O(1).
+    const std::vector<Period>& periods(std::string_view measure, std::string_view level,
+                                       std::string_view area) const;
+    /// Groups with a row for this measure/level/area, in order of first appearance. O(1).
+    std::vector<std::string> groups_in(std::string_view measure, std::string_view level,
+                                       std::string_view area) const;
+    /// True when any area at `level` has a row of `measure` for `group`. O(1).
+    bool has_rows(std::string_view measure, std::string_view group, std::string_view level) const;
+    /// Measures with a row at this level and area, in order of first appearance. O(1).
+    std::vector<std::string> measures_at(std::string_view level, std::string_view area) const;
+    /// The latest period of any row at this level and area. O(1).
+    std::optional<Period> latest_period(std::string_view level, std::string_view area) const;
+    /// Files with a row at `level` (and in `area`, and of `measure`, when not empty), sorted.
+    /// O(areas at the level) when `area` is empty: for messages, not for reports' figures.
+    std::vector<std::string> files_of(std::string_view level, std::string_view area = "",
+                                      std::string_view measure = "") const;
+
+    /// Every measure, group, and area at a level, sorted; kept as rows are added.
+    const std::vector<std::string>& measures() const { return sorted_measures_; }
+    const std::vector<std::string>& groups() const { return sorted_groups_; }
+    const std::vector<std::string>& areas(std::string_view level) const;
+    /// O(log areas).
+    bool has_area(std::string_view level, std::string_view area) const;
+
+    std::size_t size() const { return period_.size(); }
+    bool empty() const { return period_.empty(); }
+    ObservationRef row(std::uint32_t i) const { return {*this, i}; }
+
+    /// The rows in the order they were added: `for (ObservationRef o : table.rows())`.
+    class Rows {
+    public:
+        class iterator {
+        public:
+            iterator(const ObservationTable* t, std::uint32_t i) : t_(t), i_(i) {}
+            ObservationRef operator*() const { return {*t_, i_}; }
+            iterator& operator++() {
+                ++i_;
+                return *this;
+            }
+            bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+        private:
+            const ObservationTable* t_;
+            std::uint32_t i_;
+        };
+        explicit Rows(const ObservationTable& t) : t_(&t) {}
+        iterator begin() const {
+            t_->passes_.count();
+            return {t_, 0};
+        }
+        iterator end() const { return {t_, static_cast<std::uint32_t>(t_->size())}; }
+        std::size_t size() const { return t_->size(); }
+
+    private:
+        const ObservationTable* t_;
+    };
+    Rows rows() const { return Rows(*this); }
+    /// How many times the rows were walked from the start (rows().begin()). Loading and
+    /// disclosure control walk them once per batch; a report never does — the store's tests
+    /// hold every report to that.
+    std::uint64_t full_passes() const { return passes_.n.load(std::memory_order_relaxed); }
+
+    /// Makes room for `n` rows in all (a hint: the table still grows past it).
+    void reserve(std::size_t n);
+
+    /// Bytes held by the columns and indexes (capacity, not size) — for the benchmarks' notes
+    /// and the store's tests.
+    std::size_t bytes() const;
+
+private:
+    friend class ObservationRef;
+
+    /// (measure, level, area): the periods and groups that have rows, and the files they are in.
+    struct Slice {
+        std::vector<Period> periods;  // ascending
+        std::vector<Id> groups;       // first appearance
+        std::vector<std::uint16_t> files;
+    };
+    /// (level, area): the measures there and the latest period.
+    struct Place {
+        std::vector<Id> measures;
+        Period latest;
+    };
+    /// A level: its areas (sorted names) and the files with rows at it.
+    struct Level {
+        std::string name;
+        std::vector<std::string> areas;
+        std::vector<std::uint16_t> files;
+    };
+
+    static std::uint64_t slice_key(Id measure, std::uint8_t level, Id area) {
+        return (static_cast<std::uint64_t>(area) << 32) | (static_cast<std::uint64_t>(measure) << 3) | level;
+    }
+    std::optional<std::uint8_t> level_id(std::string_view level) const;
+    std::uint64_t row_hash(std::uint32_t i) const;
+    static std::uint64_t key_hash(Id measure, Id group, std::uint8_t level, Id area, int period);
+    std::optional<std::uint32_t> find_row(Id measure, Id group, std::uint8_t level, Id area, int period) const;
+    void rebuild_index(std::size_t slots);  ///< a power of two, at least 4/3 of the rows
+    void place_in_index(std::uint32_t row);
+    const Slice* slice(std::string_view measure, std::string_view level, std::string_view area) const;
+
+    // Interned names.
+    StringPool measures_, groups_, areas_, files_, symbols_;
+    std::vector<Level> levels_;  // a handful; index = level id
+
+    // The columns, one entry per row.
+    std::vector<Period> period_;
+    std::vector<Id> measure_, group_, area_;
+    std::vector<std::uint8_t> level_;
+    // The exact value as num_/den_ in lowest terms (0/1 when missing): 16 bytes, not the 32 of
+    // a core::Exact. A value beyond 64 bits (never a CSV figure) has den_ 0 and num_ its index
+    // in big_.
+    std::vector<std::int64_t> num_, den_;
+    std::vector<core::Exact> big_;
+    core::Exact number(std::uint32_t i) const;
+    std::vector<std::uint8_t> missing_;  // a Missing
+    std::vector<std::uint8_t> symbol_;  // into symbols_ (as written: "c", ":" …)
+    std::vector<double> cohort_, numerator_;  // NaN when unknown
+    std::vector<std::uint16_t> file_;
+    std::vector<std::uint32_t> line_;
+    std::vector<std::uint16_t> column_;
+
+    // Open-addressing index (linear probing) of row numbers by key, at most three quarters
+    // full: each slot is the key hash's top half and the row number (kEmpty = free).
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> slots_;
+
+    std::vector<Slice> slices_;
+    std::unordered_map<std::uint64_t, std::uint32_t> slice_of_;  // slice_key -> slices_
+    std::unordered_map<std::uint64_t, Place> places_;            // (area << 3 | level)
+    std::unordered_set<std::uint64_t> measure_group_level_;      // has_rows
+    std::vector<std::string> sorted_measures_, sorted_groups_;
+
+    /// A counter reports on several threads may bump at once; copied by value with the table.
+    struct Passes {
+        mutable std::atomic<std::uint64_t> n{0};
+        Passes() = default;
+        Passes(const Passes& o) : n(o.n.load()) {}
+        Passes& operator=(const Passes& o) {
+            n = o.n.load();
+            return *this;
+        }
+        void count() const { n.fetch_add(1, std::memory_order_relaxed); }
+    };
+    Passes passes_;
+};
+
+}  // namespace engine::data
