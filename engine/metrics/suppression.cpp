@@ -161,7 +161,7 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
                 const auto& part = partitions[pi];
                 members.clear();
                 for (const auto& g : part) {  // a member without a row is not published
-                    auto m = find(o, g);
+                    auto m = g == o.group() ? std::optional(o) : find(o, g);  // o leads: no lookup
                     if (!m) break;
                     members.push_back(*m);
                 }

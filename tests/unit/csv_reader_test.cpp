@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include "engine/data/csv_columns.h"
+#include "tests/support/temp_dir.h"
+
 using namespace engine;
 
 namespace {
@@ -108,4 +113,76 @@ TEST_CASE("csv reader skips blank lines between records", "[csv]") {
     REQUIRE(doc);
     CHECK(doc->rows.size() == 2);
     CHECK(doc->rows[1].line == 5);
+}
+
+namespace {
+// A file of `rows` records "<n>,é<n>" (the é is two bytes), big enough to cross the reader's
+// 8 MB page-release steps; `bad_row` (when > 0) ends with the byte 0xE9 instead (Latin-1 é).
+std::string big_csv(int rows, int bad_row) {
+    std::string s = "id,name\n";
+    for (int i = 1; i <= rows; ++i) {
+        s += std::to_string(i) + ",\xC3\xA9" + std::to_string(i);
+        if (i == bad_row) s += '\xE9';
+        s += '\n';
+    }
+    return s;
+}
+}  // namespace
+
+TEST_CASE("csv reader releasing a mapped file's pages behind it still reads every row", "[csv]") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "big.csv").string();
+    const int rows = 1500000;  // about 20 MB: two release steps and more
+    std::ofstream(path, std::ios::binary) << big_csv(rows, 0);
+    core::DiagnosticSink sink;
+    auto file = data::open_csv(path, sink);
+    REQUIRE(file->reader);
+    REQUIRE(file->reader->ok());
+    data::CsvRecord rec;
+    int n = 0;
+    bool in_order = true;
+    while (file->reader->next(rec)) {
+        ++n;
+        in_order = in_order && rec.line == n + 1 && rec.fields[0] == std::to_string(n) &&
+                   rec.fields[1] == "\xC3\xA9" + std::to_string(n);
+    }
+    CHECK(n == rows);
+    CHECK(in_order);
+    CHECK(sink.error_count() == 0);
+    // A row read again after its pages were released: the bytes come back from the file.
+    CHECK(file->text.view().substr(0, 8) == "id,name\n");
+}
+
+TEST_CASE("csv reader finds bad UTF-8 far into a mapped file at its line and column", "[csv]") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "bad.csv").string();
+    std::ofstream(path, std::ios::binary) << big_csv(1200000, 1100000);
+    core::DiagnosticSink sink;
+    auto file = data::open_csv(path, sink);
+    CHECK_FALSE(file->reader->ok());
+    // Row 1,100,000 is on line 1,100,001: "1100000,é1100000" then the bad byte at column 17.
+    CHECK(sink.str().find("bad.csv:1100001:17: error: file is not valid UTF-8 (byte 0xE9)") != std::string::npos);
+}
+
+TEST_CASE("csv reader checks a character that straddles a page-release step as one", "[csv]") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "straddle.csv").string();
+    std::string s = "a\nxx\n";
+    const std::size_t step = std::size_t{8} << 20;  // the reader's release step
+    while (s.size() < step - 1) s += "x\n";
+    REQUIRE(s.size() == step - 1);
+    s += "\xC3\xA9\nlast\n";  // é's first byte ends the step, its second begins the next
+    std::ofstream(path, std::ios::binary) << s;
+    core::DiagnosticSink sink;
+    auto file = data::open_csv(path, sink);
+    REQUIRE(file->reader->ok());
+    data::CsvRecord rec;
+    std::string second_last, last;
+    while (file->reader->next(rec)) {
+        second_last = last;
+        last = std::string(rec.fields[0]);
+    }
+    CHECK(second_last == "\xC3\xA9");
+    CHECK(last == "last");
+    CHECK(sink.error_count() == 0);
 }
