@@ -394,7 +394,10 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         }
         if (rr.ok && !opt.validate_only) {
             try {
-                for (const auto& f : files) core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html);
+                // Flushed to disk once for the whole run, below: a flush per file made every
+                // unit wait on the disk (docs/performance.md, "Parallel runs").
+                for (const auto& f : files)
+                    core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html, core::Sync::Later);
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
                 rr.ok = false;
@@ -438,6 +441,13 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
 
     if (!opt.validate_only) {
+        // The reports reach the disk before the manifest that vouches for them.
+        try {
+            core::sync_file_system(p.out_dir);
+        } catch (const core::EngineError& e) {
+            err << core::format_diagnostic(e.diagnostic()) << "\n";
+            code = kExitReportFailed;
+        }
         Manifest m;
         m.engine_version = BOARDPACK_VERSION;
         m.batch = opt.config_path;
@@ -583,6 +593,12 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
             if (outcomes[i].failed) out << "  " << p.units[i].key << ": " << outcomes[i].error << "\n";
     }
     if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
+    try {
+        core::sync_file_system(root);
+    } catch (const core::EngineError& e) {
+        err << core::format_diagnostic(e.diagnostic()) << "\n";
+        failed = std::max<std::size_t>(failed, 1);
+    }
     return failed ? kExitReportFailed : kExitOk;
 }
 

@@ -84,9 +84,9 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
     }
     std::vector<WrittenChart> out;
     for (const Drawn& d : drawn) {
-        core::write_file_atomically(d.info.path, d.bytes);
-        core::write_file_atomically(d.info.alt_path, d.alt);
-        core::write_file_atomically(d.info.values_path, d.csv);
+        core::write_file_atomically(d.info.path, d.bytes, core::Sync::Later);
+        core::write_file_atomically(d.info.alt_path, d.alt, core::Sync::Later);
+        core::write_file_atomically(d.info.values_path, d.csv, core::Sync::Later);
         out.push_back(d.info);
     }
     return out;

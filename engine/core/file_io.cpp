@@ -128,7 +128,7 @@ fs::path temp_name(const fs::path& dir, const fs::path& path) {
 
 }  // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view bytes) {
+void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
     fs::path dir = path.parent_path();
     if (dir.empty()) dir = ".";
     std::error_code ec;
@@ -144,7 +144,7 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
     if (!unnamed) fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) fail(path, "creating temp file", errno);
 
-    if (!write_all(fd, bytes) || ::fsync(fd) != 0) {
+    if (!write_all(fd, bytes) || (sync == Sync::Now && ::fsync(fd) != 0)) {
         int e = errno;
         ::close(fd);
         if (!unnamed) ::unlink(tmp.c_str());
@@ -169,12 +169,24 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
         ::unlink(tmp.c_str());
         fail(path, "renaming temp file into place", e);
     }
+    if (sync == Sync::Later) return;
     // Make the rename itself durable.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
+}
+
+void sync_file_system(const fs::path& dir) {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) fail(dir, "opening the folder to flush it", errno);
+    if (::syncfs(fd) != 0) {
+        int e = errno;
+        ::close(fd);
+        fail(dir, "flushing the written files to disk", e);
+    }
+    ::close(fd);
 }
 
 std::size_t remove_atomic_temp_files(const fs::path& dir) {

@@ -38,10 +38,25 @@ private:
     std::string copy_;  ///< pipes, empty files and anything mmap refuses
 };
 
+/// When a written file reaches the disk. Either way the file appears whole under its name or
+/// not at all, to readers and after the process is killed; the two differ only after a power
+/// loss or an OS crash.
+enum class Sync {
+    Now,    ///< fsync the file before the rename and the folder after it (the default)
+    Later,  ///< no fsync: the caller calls sync_file_system once when it has written them all
+};
+
 /// Writes `bytes` to `path` atomically: a temp file ".<name>.tmp-<pid>-<n>" is created in the
-/// same folder, written, fsync'd and renamed over `path`; the folder is created if missing.
-/// On any failure the temp file is removed, `path` is untouched and EngineError is thrown.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+/// same folder, written, fsync'd (Sync::Now) and renamed over `path`; the folder is created if
+/// missing. On any failure the temp file is removed, `path` is untouched and EngineError is
+/// thrown.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+                           Sync sync = Sync::Now);
+
+/// Makes every file written with Sync::Later under `dir` durable (and their renames): one
+/// syncfs(2) of the file system holding `dir`, instead of two flushes of the disk per file.
+/// Throws EngineError naming `dir` if the file system reports a write error.
+void sync_file_system(const std::filesystem::path& dir);
 
 /// Removes temp files a killed run may have left under `dir` (only ever complete files, but
 /// not outputs). Returns how many were removed. Call only while holding the output lock.

@@ -39,6 +39,23 @@ TEST_CASE("a failed atomic write keeps the previous file", "[core][io]") {
         CHECK_FALSE(is_atomic_temp_name(e.path().filename().string()));
 }
 
+TEST_CASE("a file written to sync later is whole under its name and the folder flushes once", "[core][io]") {
+    test::TempDir dir;
+    fs::path p = dir.path() / "later" / "report.pdf";
+    write_file_atomically(p, "first", Sync::Later);
+    write_file_atomically(p, "second", Sync::Later);
+    CHECK(read_file(p) == "second");
+    for (auto& e : fs::directory_iterator(p.parent_path()))
+        CHECK_FALSE(is_atomic_temp_name(e.path().filename().string()));
+    CHECK_NOTHROW(sync_file_system(p.parent_path()));
+    try {
+        sync_file_system(dir.path() / "missing");
+        FAIL("expected an error");
+    } catch (const EngineError& e) {
+        CHECK(std::string(e.what()).find((dir.path() / "missing").string() + ": error: cannot write file: ") == 0);
+    }
+}
+
 TEST_CASE("reading a missing file names the file", "[core][io]") {
     try {
         read_file("/nonexistent/data.csv");
