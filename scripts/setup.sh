@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages boardpack needs to build, run and test.
+# `scripts/setup.sh --bench` adds what the benchmarks alone need (bench/peer_side_by_side.sh:
+# the Python peer's matplotlib and ReportLab, /usr/bin/time); the build and tests never do.
 # Idempotent and fast when everything is present: dpkg is asked first and
 # apt-get only runs for what is missing (with one 'apt-get update' before it).
 set -euo pipefail
@@ -15,6 +17,8 @@ packages=(
   dpkg-dev file
   nodejs chromium
 )
+
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-matplotlib python3-reportlab time); fi
 
 # Debian's nodejs comes without npm (package npm); NodeSource's nodejs bundles it and conflicts
 # with Debian's npm, so ask for the package only when there is no npm command.
