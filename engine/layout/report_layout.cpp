@@ -99,12 +99,14 @@ public:
     std::vector<core::Diagnostic> take_errors() { return std::move(errors_); }
     double num_w() const { return num_w_; }
 
-    // Draws lines of text into a piece at x, starting at y (top of the first line).
+    // Draws lines [from, to) of text into a piece at x, starting at y (top of the first line
+    // drawn); the last line of `lines` is the paragraph's last however the lines are split.
     double draw_lines(Piece& p, const std::vector<LineBox>& lines, double x, double y, double size,
-                      double lh, double box_w = 0, Align align = Align::Left) {
+                      double lh, double box_w = 0, Align align = Align::Left, std::size_t from = 0,
+                      std::size_t to = static_cast<std::size_t>(-1)) {
         double asc = fonts_.ascent(size);
         double half_leading = (lh - (asc + fonts_.descent(size))) / 2;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t i = from; i < lines.size() && i < to; ++i) {
             const LineBox line = i + 1 < lines.size() ? spaced(lines[i]) : lines[i];
             double dx = 0;
             if (align == Align::Right) dx = box_w - line.width;
@@ -417,10 +419,13 @@ private:
             ws.push_back(w);
             x += w;
         }
-        // One TR of TH (header) or TD cells under `group` (THead or TBody).
-        auto row_piece = [&](const std::vector<std::vector<StyledText>>& cells,
-                             const std::vector<std::optional<Rgb>>& fills, bool header, int group) {
-            Piece p;
+        // One TR of TH (header) or TD cells under `group` (THead or TBody): one piece, or
+        // for a row taller than a page (a long action), one piece per page-full of its lines,
+        // each under the same TR and cells, so the row continues on the next page below the
+        // repeated header and no line is drawn outside the page.
+        auto row_pieces = [&](const std::vector<std::vector<StyledText>>& cells,
+                              const std::vector<std::optional<Rgb>>& fills, bool header, int group,
+                              double header_height) {
             const int tr = tree_.add(StructType::TR, group);
             std::vector<std::vector<LineBox>> laid;
             std::size_t max_lines = 1;
@@ -428,26 +433,45 @@ private:
                 laid.push_back(break_lines(cells[i], size, ws[i] - 2 * pad_x, fonts_));
                 max_lines = std::max(max_lines, laid.back().size());
             }
-            p.height = static_cast<double>(max_lines) * lh + 2 * pad_y;
-            if (header) p.items.push_back(Rect{left_, 0, width_, p.height, rgb(st_.table_header), std::nullopt, 0, kLayout});
-            for (std::size_t i = 0; i < laid.size(); ++i) {
-                if (i < fills.size() && fills[i])
-                    p.items.push_back(Rect{xs[i] + 1, 1, ws[i] - 2, p.height - 2, *fills[i], std::nullopt, 0, kLayout});
-                Align a = t.columns[i].align;
-                const int cell = open(header ? StructType::TH : StructType::TD, tr);
-                if (header) tree_[cell].scope = HeaderScope::Column;
-                draw_lines(p, laid[i], xs[i] + pad_x, pad_y, size, lh, ws[i] - 2 * pad_x, a);
+            const double page_body = st_.height - st_.margin_top - st_.margin_bottom;
+            const double room = page_body - header_height - 2 * pad_y - 1;
+            const std::size_t per_piece = std::max<std::size_t>(1, static_cast<std::size_t>(room / lh));
+            std::vector<int> cell_ids;
+            std::vector<Piece> out;
+            for (std::size_t from = 0; from < max_lines; from += per_piece) {
+                const std::size_t to = std::min(max_lines, from + per_piece);
+                const bool last = to == max_lines;
+                Piece p;
+                p.height = static_cast<double>(to - from) * lh + 2 * pad_y;
+                if (header) p.items.push_back(Rect{left_, 0, width_, p.height, rgb(st_.table_header), std::nullopt, 0, kLayout});
+                for (std::size_t i = 0; i < laid.size(); ++i) {
+                    // The status fill only where its word is: colour never stands alone.
+                    if (i < fills.size() && fills[i] && from == 0)
+                        p.items.push_back(Rect{xs[i] + 1, 1, ws[i] - 2, p.height - 2, *fills[i], std::nullopt, 0, kLayout});
+                    if (from == 0) {
+                        cell_ids.push_back(open(header ? StructType::TH : StructType::TD, tr));
+                        if (header) tree_[cell_ids.back()].scope = HeaderScope::Column;
+                    } else {
+                        cur_ = Tag::of(cell_ids[i]);
+                    }
+                    draw_lines(p, laid[i], xs[i] + pad_x, pad_y, size, lh, ws[i] - 2 * pad_x,
+                               t.columns[i].align, from, to);
+                }
+                if (last)
+                    p.items.push_back(Line{left_, p.height, left_ + width_, p.height,
+                                           header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5, kLayout});
+                out.push_back(std::move(p));
             }
-            p.items.push_back(Line{left_, p.height, left_ + width_, p.height,
-                                   header ? rgb(st_.text) : rgb(st_.rule), header ? 1.0 : 0.5, kLayout});
-            return p;
+            return out;
         };
         auto spans_of = [](const std::vector<CellText>& row) {
             std::vector<std::vector<StyledText>> cells;
             for (const auto& c : row) cells.push_back(c.spans);
             return cells;
         };
-        Piece header = row_piece(spans_of(grid.front()), {}, true, tree_.add(StructType::THead, table));
+        std::vector<Piece> header_pieces =
+            row_pieces(spans_of(grid.front()), {}, true, tree_.add(StructType::THead, table), 0);
+        Piece header = std::move(header_pieces.front());  // a header row never fills a page
         b.pieces.push_back(header);
         ++b.lead;
         b.repeat = as_artifact(header, Artifact::Pagination);
@@ -461,7 +485,8 @@ private:
             b.pieces.push_back(std::move(p));
         }
         for (std::size_t r = 0; r < t.rows.size(); ++r)
-            b.pieces.push_back(row_piece(spans_of(grid[r + 1]), row_fills[r], false, body));
+            for (auto& p : row_pieces(spans_of(grid[r + 1]), row_fills[r], false, body, header.height))
+                b.pieces.push_back(std::move(p));
         b.min_start = std::min<int>(b.lead + 1, static_cast<int>(b.pieces.size()));
         b.min_end = 1;
         blocks_.push_back(std::move(b));
