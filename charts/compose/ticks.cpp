@@ -21,13 +21,30 @@ double tick_value(long long i, int m, int k) {
 
 double step_of(int m, int k) { return tick_value(1, m, k); }
 
+// Axis values are cast to integers below, so the range is kept where that is defined: a
+// non-finite end becomes 0 (1 for an empty range), ends are clamped to ±1e15 and a range
+// narrower than 1e-9 of its size is widened. The engine rejects absurd values at load; this
+// keeps the chart code itself from undefined behaviour whatever it is given.
+constexpr double kMaxAxisValue = 1e15;
+
+void keep_castable(double& lo, double& hi) {
+    if (!std::isfinite(lo)) lo = 0.0;
+    if (!std::isfinite(hi)) hi = lo;
+    lo = std::clamp(lo, -kMaxAxisValue, kMaxAxisValue);
+    hi = std::clamp(hi, -kMaxAxisValue, kMaxAxisValue);
+    if (lo > hi) std::swap(lo, hi);
+    const double size = std::max({std::fabs(lo), std::fabs(hi), 1e-6});
+    if (hi - lo < size * 1e-9) hi = lo;
+}
+
 }  // namespace
 
 Ticks nice_ticks(double lo, double hi, int max_ticks) {
-    if (lo > hi) std::swap(lo, hi);
+    keep_castable(lo, hi);
     max_ticks = std::max(max_ticks, 2);
     if (hi - lo <= 0.0) {
-        if (lo == 0.0) {
+        if (std::fabs(lo) < 1e-9) {
+            lo = 0.0;
             hi = 1.0;
         } else {
             double pad = std::fabs(lo) * 0.1;
@@ -56,7 +73,7 @@ Ticks nice_ticks(double lo, double hi, int max_ticks) {
 }
 
 Ticks ticks_within(double lo, double hi, int max_ticks) {
-    if (lo > hi) std::swap(lo, hi);
+    keep_castable(lo, hi);
     max_ticks = std::max(max_ticks, 2);
     if (hi - lo <= 0.0) {
         Ticks t = nice_ticks(lo, hi, max_ticks);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 using charts::compose::nice_ticks;
@@ -84,4 +86,20 @@ TEST_CASE("ticks within a fixed range keep the range and pick a nice step", "[ch
     t = ticks_within(0, 35);
     CHECK(t.values == std::vector<double>{0, 10, 20, 30});
     CHECK(t.hi == 35);
+}
+
+TEST_CASE("ticks of absurd or non-finite ranges stay finite and few", "[charts][ticks]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    const double ranges[][2] = {{-1e308, 1e308}, {-inf, inf}, {0, inf}, {std::nan(""), 5},
+                                {1e300, 1e300}, {1e-300, 1e-300}, {5e-324, 1e-323}};
+    for (const auto& r : ranges) {
+        for (auto ticks : {nice_ticks(r[0], r[1]), ticks_within(r[0], r[1])}) {
+            INFO(r[0] << ".." << r[1]);
+            CHECK(ticks.values.size() >= 1);
+            CHECK(ticks.values.size() <= 12);
+            for (double v : ticks.values) CHECK(std::isfinite(v));
+            CHECK(std::isfinite(ticks.lo));
+            CHECK(std::isfinite(ticks.hi));
+        }
+    }
 }
