@@ -10,8 +10,11 @@ add_executable(e2e_tests
   e2e/error_flow_test.cpp
   e2e/eyqip_test.cpp
   e2e/html_output_test.cpp
+  e2e/input_safety_test.cpp
+  e2e/long_cell_test.cpp
   e2e/nothing_silent_test.cpp
   e2e/operator_test.cpp
+  e2e/output_safety_test.cpp
   e2e/pdf_size_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp

@@ -83,13 +83,18 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     const std::size_t shared_before = shared_errors();
 
     if (!c.settings_path.empty()) data::load_entities(c.settings_path, b->settings, sink);
-    for (const auto& src : c.observations)
-        data::load_observations(src, b->config.catalog, b->observations, sink);
-    if (c.records) data::load_records(*c.records, b->settings, b->observations, sink);
+    for (const auto& src : c.observations)  // an empty path was reported by the config
+        if (!src.path.empty()) data::load_observations(src, b->config.catalog, b->observations, sink);
+    if (c.records && !c.records->path.empty()) data::load_records(*c.records, b->settings, b->observations, sink);
     // Targets name groups and measures of the observations, so they are checked only against
     // observations that lack no shared row (a dropped row could make a sound target look
     // wrong); rows of single settings with errors are left out of those settings' reports.
-    if (!c.targets_path.empty() && shared_errors() == shared_before) {
+    // A data file the config could not use (reported there) leaves the observations short too.
+    const bool source_missing =
+        std::any_of(c.observations.begin(), c.observations.end(),
+                    [](const data::ObservationSource& o) { return o.path.empty(); }) ||
+        (c.records && c.records->path.empty());
+    if (!c.targets_path.empty() && shared_errors() == shared_before && !source_missing) {
         b->has_targets = true;
         data::load_targets(c.targets_path, c.catalog, b->observations, b->targets, sink);
         check_target_references(*b, sink);

@@ -204,13 +204,6 @@ bool up_to_date(const RunOptions& opt, const Prepared& p, const Unit& u,
     return true;
 }
 
-// The output lock's file name: shards of one batch write different files, so each has its own.
-std::string lock_name(const RunOptions& opt) {
-    return opt.shard_n > 1 ? ".boardpack-shard-" + std::to_string(opt.shard_k) + "-of-" +
-                                 std::to_string(opt.shard_n) + ".lock"
-                           : ".boardpack.lock";
-}
-
 // Calls work(i) for every i < n on `jobs` threads (0: one per core, never more than n), units
 // taken in order; no new unit starts once `stop` is set. Returns the number of threads used.
 int for_each_unit(std::size_t n, int jobs, const std::atomic<bool>& stop,
@@ -345,7 +338,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
     if (!opt.validate_only) {
         try {
-            lock = std::make_unique<OutputLock>(p.out_dir, lock_name(opt));
+            lock = std::make_unique<OutputLock>(p.out_dir, opt.shard_k, opt.shard_n);
         } catch (const core::EngineError& e) {
             err << core::format_diagnostic(e.diagnostic()) << "\n";
             return kExitUsage;
@@ -396,8 +389,10 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             try {
                 // Flushed to disk once for the whole run, below: a flush per file made every
                 // unit wait on the disk (docs/performance.md, "Parallel runs").
-                for (const auto& f : files)
+                for (const auto& f : files) {
+                    check_output_folders(p.out_dir, f.path, p.batch->config.allow_symlinked_folders);
                     core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html, core::Sync::Later);
+                }
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
                 rr.ok = false;
@@ -521,7 +516,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
     const fs::path root = opt.out_dir ? fs::path(p.out_dir) : fs::path(p.out_dir) / "charts";
     std::unique_ptr<OutputLock> lock;
     try {
-        lock = std::make_unique<OutputLock>(root.string(), lock_name(opt));
+        lock = std::make_unique<OutputLock>(root.string(), opt.shard_k, opt.shard_n);
     } catch (const core::EngineError& e) {
         err << core::format_diagnostic(e.diagnostic()) << "\n";
         return kExitUsage;

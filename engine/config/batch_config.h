@@ -82,6 +82,9 @@ struct BatchConfig {
     std::string name;
     std::optional<core::Date> as_of;
     std::string output_dir;  ///< resolved; --out overrides
+    /// batch.allow_symlinked_folders: write through a symlinked folder inside the output
+    /// folder (refused by default: a link could send reports anywhere).
+    bool allow_symlinked_folders = false;
     int min_cohort = 5;      ///< disclosure control: cohorts below this are suppressed
     bool secondary_suppression = true;
     /// Groups that together make up a total, for secondary suppression ("X"/"Not X" pairs in

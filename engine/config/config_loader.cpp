@@ -21,6 +21,56 @@ std::string resolve(const std::string& base_dir, const std::string& p) {
     return (fs::path(base_dir) / path).lexically_normal().string();
 }
 
+// An input file the batch names: only a regular file is read (a FIFO would block and a device
+// such as /dev/zero never ends). Checked here, where the batch line that names it is known;
+// a missing or unreadable path is reported there and comes back empty, so nothing reads it.
+std::string input_file(const std::string& given, const core::SourceLocation& where,
+                       const std::string& key_path, const std::string& base_dir,
+                       core::DiagnosticSink& sink) {
+    std::string path = resolve(base_dir, given);
+    if (path.empty()) return path;
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    std::string problem;
+    if (st.type() == fs::file_type::not_found) problem = "there is no such file";
+    else if (ec) problem = ec.message();
+    else if (st.type() == fs::file_type::directory) problem = "it is a folder, not a file";
+    else if (st.type() == fs::file_type::fifo) problem = "it is a pipe (FIFO), not a regular file";
+    else if (st.type() == fs::file_type::character || st.type() == fs::file_type::block)
+        problem = "it is a device, not a regular file";
+    else if (st.type() != fs::file_type::regular) problem = "it is not a regular file";
+    if (problem.empty()) return path;
+    std::vector<std::string> hints;
+    if (st.type() == fs::file_type::not_found && fs::path(given).is_relative())
+        hints.push_back("paths are relative to the folder of the batch file");
+    sink.error(where, "cannot read '" + core::excerpt(given) + "' (" + key_path + "): " + problem, hints);
+    return "";
+}
+
+std::string input_file(MapReader& m, const std::string& key, const std::string& base_dir,
+                       core::DiagnosticSink& sink, bool required = false) {
+    auto given = m.string(key, required);
+    if (!given) return "";
+    return input_file(*given, m.where(key), m.child_path(key), base_dir, sink);
+}
+
+// A title-like value: one line of a page, the PDF's Info and XMP title. A longer one (a 10 MB
+// title once failed inside libharu with no file named) is an error at its value.
+constexpr std::size_t kMaxTitleChars = 500;
+
+std::string short_text(MapReader& m, const std::string& key, core::DiagnosticSink& sink,
+                       bool required = false) {
+    std::string v = m.string(key, required).value_or("");
+    if (std::size_t n = core::count_code_points(v); n > kMaxTitleChars) {
+        sink.error(m.where(key), "'" + m.child_path(key) + "' is " + std::to_string(n) +
+                                     " characters long; at most " + std::to_string(kMaxTitleChars) +
+                                     " are allowed",
+                   {"put longer text in a paragraph of the report"});
+        return "";
+    }
+    return v;
+}
+
 TextNode read_text_tree(const YAML::Node& n, const std::string& file, const std::string& path,
                         core::DiagnosticSink& sink) {
     TextNode t;
@@ -96,11 +146,12 @@ data::ObservationSource read_observation_source(const YAML::Node& n, const std::
                                                 core::DiagnosticSink& sink) {
     data::ObservationSource src;
     if (n.IsScalar()) {
-        src.path = resolve(base_dir, n.Scalar());
+        if (n.Scalar().empty()) sink.error(location_of(n, file), "'" + path + "' must name a CSV file");
+        src.path = input_file(n.Scalar(), location_of(n, file), path, base_dir, sink);
         return src;
     }
     MapReader m(n, file, path, sink);
-    src.path = resolve(base_dir, m.string("file", true).value_or(""));
+    src.path = input_file(m, "file", base_dir, sink, true);
     YAML::Node cols = m.map("columns");
     if (cols.IsDefined()) {
         static const std::vector<std::string> canonical = {
@@ -202,11 +253,11 @@ data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
                                const std::string& base_dir, core::DiagnosticSink& sink) {
     data::RecordsSpec spec;
     if (n.IsScalar()) {
-        spec.path = resolve(base_dir, n.Scalar());
+        spec.path = input_file(n.Scalar(), location_of(n, file), "data.records", base_dir, sink);
         return spec;
     }
     MapReader m(n, file, "data.records", sink);
-    spec.path = resolve(base_dir, m.string("file", true).value_or(""));
+    spec.path = input_file(m, "file", base_dir, sink, true);
     spec.at_or_above = string_list(m, "at_or_above", sink, spec.at_or_above);
     spec.below = string_list(m, "below", sink, spec.below);
     spec.areas = string_list(m, "areas", sink, spec.areas);
@@ -225,9 +276,12 @@ data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
             g.name = kv.first.Scalar();
             if (kv.second.IsDefined() && !kv.second.IsNull()) {
                 MapReader gm(kv.second, file, "data.records.groups." + g.name, sink);
-                for (const auto& cond : kv.second) {
+                for (const auto& cond : gm.node()) {
                     std::string col = cond.first.Scalar();
-                    g.conditions.emplace_back(col, string_list(gm, col, sink, {}));
+                    std::size_t errors = sink.error_count();
+                    auto values = string_list(gm, col, sink, {});
+                    // A condition reported as malformed is left out, not read as "no value".
+                    if (sink.error_count() == errors) g.conditions.emplace_back(col, values);
                 }
                 gm.finish();
             }
@@ -315,11 +369,11 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
     if (!r.id.empty() && r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
         sink.error(m.where("id"), "report id '" + r.id + "' must be lower case letters, digits, "
                                   "'-' or '_'");
-    r.template_path = resolve(base_dir, m.string("template", true).value_or(""));
+    r.template_path = input_file(m, "template", base_dir, sink, true);
     r.output = m.string("output").value_or(r.for_each.empty() ? "{id}.pdf" : "{id}/{entity}.pdf");
     r.formats = read_formats(m, file, sink);
-    r.title = m.string("title", true).value_or("");
-    r.subtitle = m.string("subtitle").value_or("");
+    r.title = short_text(m, "title", sink, true);
+    r.subtitle = short_text(m, "subtitle", sink);
     r.author = m.string("author").value_or("");
     r.organisation = m.string("organisation").value_or("");
     r.classification = m.string("classification").value_or("");
@@ -353,6 +407,9 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
             SourceDocument d;
             d.title = a.string("title", true).value_or("");
             d.url = a.string("url").value_or("");
+            if (!d.url.empty() && !core::link_scheme_allowed(d.url))
+                sink.error(a.where("url"), "'" + a.child_path("url") + "': " + core::kLinkSchemeRule +
+                                               ", got '" + core::excerpt(d.url) + "'");
             a.finish();
             r.sources.push_back(d);
         }
@@ -393,6 +450,7 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
     cfg.name = b.string("name").value_or("");
     cfg.as_of = b.date("as_of");
     cfg.output_dir = resolve(cfg.base_dir, b.string("output_dir").value_or("out"));
+    cfg.allow_symlinked_folders = b.boolean("allow_symlinked_folders").value_or(false);
     if (auto lang = b.string("language")) {
         std::string problem = check_language_tag(*lang);
         if (problem.empty()) {
@@ -412,10 +470,14 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
         YAML::Node parts = s.list("partitions");
         if (parts.IsDefined()) {
             for (const auto& p : parts) {
-                if (!p.IsSequence() || p.size() < 2) {
-                    sink.error(location_of(p, path),
-                               "each partition must be a list of two or more groups, e.g. "
-                               "[FSM, Not FSM]");
+                YAML::Node bad = p;  // the partition, or its first item that is not a name
+                if (p.IsSequence())
+                    for (const auto& g : p)
+                        if (!g.IsScalar() && bad.is(p)) bad.reset(g);
+                if (!p.IsSequence() || p.size() < 2 || !bad.is(p)) {
+                    sink.error(location_of(bad, path),
+                               "each partition must be a list of two or more group names, e.g. "
+                               "[FSM, Not FSM], got " + describe_node(bad));
                     continue;
                 }
                 std::vector<std::string> groups;
@@ -481,10 +543,10 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
                                                                    cfg.base_dir, sink));
             }
         }
-        cfg.settings_path = resolve(cfg.base_dir, d.string("settings").value_or(""));
+        cfg.settings_path = input_file(d, "settings", cfg.base_dir, sink);
         YAML::Node records = d.any("records");
         if (records.IsDefined()) cfg.records = read_records(records, path, cfg.base_dir, sink);
-        cfg.activities_path = resolve(cfg.base_dir, d.string("activities").value_or(""));
+        cfg.activities_path = input_file(d, "activities", cfg.base_dir, sink);
         YAML::Node tables = d.map("tables");
         if (tables.IsDefined()) {
             MapReader tm(tables, path, "data.tables", sink);
@@ -492,12 +554,13 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
                 std::string name = kv.first.Scalar();
                 if (core::slugify(name) != name)
                     sink.error(location_of(kv.first, path), "table name '" + name + "' must be lower case letters, digits and '_'");
-                cfg.tables.emplace_back(name, resolve(cfg.base_dir, tm.string(name, true).value_or("")));
+                std::string table = input_file(tm, name, cfg.base_dir, sink, true);
+                if (!table.empty()) cfg.tables.emplace_back(name, table);
             }
             tm.finish();
         }
-        cfg.targets_path = resolve(cfg.base_dir, d.string("targets").value_or(""));
-        cfg.actions_path = resolve(cfg.base_dir, d.string("actions").value_or(""));
+        cfg.targets_path = input_file(d, "targets", cfg.base_dir, sink);
+        cfg.actions_path = input_file(d, "actions", cfg.base_dir, sink);
         d.finish();
     }
 

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <sstream>
 #include <map>
+
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include "engine/core/file_io.h"
 #include "engine/core/text.h"
@@ -17,15 +22,126 @@ SourceLocation location_of(const YAML::Node& node, const std::string& file) {
     return {file, node.Mark().line + 1, node.Mark().column + 1};
 }
 
+namespace {
+
+// Limits on what a YAML file may expand to. yaml-cpp shares an aliased node, but everything
+// that walks the tree (the fingerprint, the narrative, the template) sees every alias
+// expanded: a 1 KB "billion laughs" file would expand to gigabytes.
+constexpr std::size_t kMaxExpandedNodes = 200000;
+constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxScalarBytes = 1000000;  // one value: far more than any paragraph
+
+struct LimitExceeded {
+    YAML::Mark mark;
+    std::string message;
+    std::string hint;
+};
+
+// Counts the nodes of the document with every alias expanded, and the nesting depth, from
+// yaml-cpp's event stream: before a tree is built, and without expanding anything.
+class ExpansionCheck : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                  const std::string& value) override {
+        if (value.size() > kMaxScalarBytes)
+            throw LimitExceeded{m,
+                                "a value of " + std::to_string(value.size()) +
+                                    " bytes is longer than the " + std::to_string(kMaxScalarBytes) +
+                                    " allowed",
+                                "put long text in a data file, or split it into paragraphs"};
+        leaf(m, a);
+    }
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+        if (a >= sizes_.size() || sizes_[a] == kOpen)
+            throw LimitExceeded{m, "an alias refers to a node that contains it",
+                                "an alias (*name) may only repeat a node defined before it"};
+        add(m, sizes_[a]);
+    }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                         YAML::EmitterStyle::value) override {
+        open(m, a);
+    }
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                    YAML::EmitterStyle::value) override {
+        open(m, a);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapEnd() override { close(); }
+
+private:
+    static constexpr std::size_t kOpen = static_cast<std::size_t>(-1);
+    struct Open {
+        YAML::anchor_t anchor;
+        std::size_t first;
+    };
+
+    void anchor(YAML::anchor_t a, std::size_t size) {
+        if (a == YAML::NullAnchor) return;
+        if (sizes_.size() <= a) sizes_.resize(a + 1, 0);
+        sizes_[a] = size;
+    }
+    void add(const YAML::Mark& m, std::size_t n) {
+        total_ += n;
+        if (total_ > kMaxExpandedNodes)
+            throw LimitExceeded{m,
+                                "the file expands to more than " +
+                                    std::to_string(kMaxExpandedNodes) +
+                                    " values once its aliases (*name) are repeated",
+                                "repeat fewer aliases, or write the values out"};
+    }
+    void leaf(const YAML::Mark& m, YAML::anchor_t a) {
+        add(m, 1);
+        anchor(a, 1);
+    }
+    void open(const YAML::Mark& m, YAML::anchor_t a) {
+        add(m, 1);
+        if (open_.size() >= kMaxDepth)
+            throw LimitExceeded{m,
+                                "lists and maps are nested more than " +
+                                    std::to_string(kMaxDepth) + " deep",
+                                "a batch file or template needs only a few levels"};
+        anchor(a, kOpen);
+        open_.push_back({a, total_ - 1});
+    }
+    void close() {
+        Open o = open_.back();
+        open_.pop_back();
+        anchor(o.anchor, total_ - o.first);
+    }
+
+    std::vector<std::size_t> sizes_;
+    std::vector<Open> open_;
+    std::size_t total_ = 0;
+};
+
+SourceLocation location_of(const YAML::Mark& mark, const std::string& file) {
+    if (mark.is_null()) return {file, 0, 0};
+    return {file, mark.line + 1, mark.column + 1};
+}
+
+}  // namespace
+
 std::optional<YAML::Node> parse_yaml(const std::string& text, const std::string& file,
                                      core::DiagnosticSink& sink) {
     try {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        ExpansionCheck check;
+        parser.HandleNextDocument(check);
         YAML::Node root = YAML::Load(text);
+        if (!root.IsDefined() || root.IsNull()) {
+            sink.error({file, 1, 1}, "the file is empty: expected a map of 'key: value' entries");
+            return std::nullopt;
+        }
         return root;
+    } catch (const LimitExceeded& e) {
+        sink.error(location_of(e.mark, file), e.message, {e.hint});
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
-        SourceLocation at{file, 0, 0};
-        if (!e.mark.is_null()) at = {file, e.mark.line + 1, e.mark.column + 1};
-        sink.error(at, "YAML syntax error: " + e.msg,
+        sink.error(location_of(e.mark, file), "YAML syntax error: " + e.msg,
                    {"check indentation (spaces, not tabs) and that quotes and brackets are "
                     "closed"});
         return std::nullopt;
@@ -41,9 +157,15 @@ std::optional<YAML::Node> load_yaml_file(const std::string& path, core::Diagnost
         return std::nullopt;
     }
     if (auto bad = core::find_invalid_utf8(text)) {
-        int line = 1 + static_cast<int>(std::count(text.begin(),
-                                                   text.begin() + static_cast<long>(*bad), '\n'));
-        sink.error({path, line, 0}, "file is not valid UTF-8", {"save the file as UTF-8"});
+        std::string_view before(text.data(), *bad);
+        int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+        std::size_t line_start = before.rfind('\n');
+        line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+        int column = 1 + static_cast<int>(core::count_code_points(before.substr(line_start)));
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        sink.error({path, line, column}, std::string("file is not valid UTF-8 (byte ") + byte + ")",
+                   {"save the file as UTF-8"});
         return std::nullopt;
     }
     return parse_yaml(text, path, sink);
@@ -53,7 +175,11 @@ std::string describe_node(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return "nothing";
     if (node.IsMap()) return "a map";
     if (node.IsSequence()) return "a list";
-    return "'" + node.Scalar() + "'";
+    // A short one-line value is quoted; anything longer could be a line of a file that is
+    // not YAML at all (a template path naming /etc/passwd), so it is only measured.
+    const std::string& v = node.Scalar();
+    if (v.size() <= 40 && v.find('\n') == std::string::npos) return "'" + v + "'";
+    return "text of " + std::to_string(core::count_code_points(v)) + " characters";
 }
 
 MapReader::MapReader(const YAML::Node& node, std::string file, std::string path,
@@ -68,6 +194,8 @@ MapReader::MapReader(const YAML::Node& node, std::string file, std::string path,
         sink_.error(location_of(node, file_),
                     (path_.empty() ? std::string("the document") : "'" + path_ + "'") +
                         " must be a map of 'key: value' entries, got " + describe_node(node));
+        // Reading goes on against an empty map: iterating a list as a map throws in yaml-cpp.
+        node_ = YAML::Node(YAML::NodeType::Map);
         return;
     }
     valid_ = true;

@@ -37,6 +37,8 @@ public:
               core::DiagnosticSink& sink);
 
     bool valid() const { return valid_; }
+    /// The map read (an empty map when the node was not a map): safe to iterate as pairs.
+    const YAML::Node& node() const { return node_; }
     bool has(const std::string& key) const;
 
     std::optional<std::string> string(const std::string& key, bool required = false);

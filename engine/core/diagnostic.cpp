@@ -1,5 +1,7 @@
 #include "engine/core/diagnostic.h"
 
+#include "engine/core/text.h"
+
 #include <utility>
 
 namespace engine::core {
@@ -22,8 +24,11 @@ std::string format_diagnostic(const Diagnostic& d) {
         case Severity::Warning: s += "warning: "; break;
         case Severity::Note: s += "note: "; break;
     }
-    s += d.message;
-    for (const auto& h : d.hints) s += "\n  hint: " + h;
+    // A message quotes the bad value; a huge one (a 50 MB cell) is cut here whatever the caller
+    // did, so stderr stays readable.
+    constexpr std::size_t kMaxShown = 2000;
+    s += excerpt(d.message, kMaxShown);
+    for (const auto& h : d.hints) s += "\n  hint: " + excerpt(h, kMaxShown);
     return s;
 }
 

@@ -19,13 +19,37 @@ namespace engine::core {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) throw EngineError({path.string()}, "cannot read file: it is a directory");
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
+namespace {
+
+// Opens a file for reading only when it is a regular file: a FIFO would block (O_NONBLOCK
+// keeps open() from waiting for a writer) and a device such as /dev/zero never ends.
+int open_regular(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
         std::string why = errno == ENOENT ? "no such file" : std::strerror(errno);
         throw EngineError({path.string()}, "cannot read file: " + why);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        std::string what = S_ISDIR(st.st_mode)    ? "it is a directory"
+                           : S_ISFIFO(st.st_mode) ? "it is a pipe (FIFO), not a regular file"
+                           : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
+                               ? "it is a device, not a regular file"
+                               : "it is not a regular file";
+        throw EngineError({path.string()}, "cannot read file: " + what);
+    }
+    return fd;
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path) {
+    int fd = open_regular(path);
+    std::FILE* f = ::fdopen(fd, "rb");
+    if (!f) {
+        ::close(fd);
+        throw EngineError({path.string()}, std::string("cannot read file: ") + std::strerror(errno));
     }
     // One allocation of the file's size, then one read: large data files are read at disk
     // speed and held once.
@@ -37,7 +61,7 @@ std::string read_file(const fs::path& path) {
     }
     std::size_t got = out.empty() ? 0 : std::fread(out.data(), 1, out.size(), f);
     out.resize(got);
-    char buf[65536];  // files whose size is unknown (pipes) or that grew
+    char buf[65536];  // files that grew while being read
     for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
     bool bad = std::ferror(f) != 0;
     std::fclose(f);
@@ -46,9 +70,9 @@ std::string read_file(const fs::path& path) {
 }
 
 MappedFile::MappedFile(const fs::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = open_regular(path);  // names the file and the reason when it cannot be read
     struct stat st {};
-    if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
         void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (p != MAP_FAILED) {
             ::madvise(p, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
@@ -58,8 +82,8 @@ MappedFile::MappedFile(const fs::path& path) {
             return;
         }
     }
-    if (fd >= 0) ::close(fd);
-    copy_ = read_file(path);  // names the file and the reason when it cannot be read
+    ::close(fd);
+    copy_ = read_file(path);
 }
 
 void MappedFile::release(std::size_t begin, std::size_t end) const {

@@ -128,6 +128,20 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
+std::string excerpt(std::string_view s, std::size_t max) {
+    if (s.size() <= max) return std::string(s);
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(s.substr(0, cut)) + "… (" + std::to_string(s.size()) + " bytes)";
+}
+
+bool link_scheme_allowed(std::string_view url) {
+    for (std::string_view scheme : {"https://", "http://", "mailto:"})
+        if (url.size() > scheme.size() && iequals_ascii(url.substr(0, scheme.size()), scheme))
+            return true;
+    return false;
+}
+
 std::string slugify(std::string_view s) {
     std::string out;
     bool pending = false;

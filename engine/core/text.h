@@ -35,6 +35,15 @@ bool starts_with(std::string_view s, std::string_view prefix);
 /// groups and measures.
 std::string slugify(std::string_view s);
 
+/// At most `max` bytes of `s` (cut at a code point boundary) for echoing a bad value in a
+/// message: a longer value ends in "… (N bytes)", so a 50 MB cell never floods stderr.
+std::string excerpt(std::string_view s, std::size_t max = 60);
+
+/// True for the link schemes a report may carry: https:, http: and mailto: (ASCII case
+/// ignored). Anything else (javascript:, file:, data:, smb:, a relative path) is refused.
+bool link_scheme_allowed(std::string_view url);
+inline constexpr const char* kLinkSchemeRule = "a link must start with https:, http: or mailto:";
+
 /// "'a', 'b' and 'c'" — for hints that list what is valid.
 std::string quoted_list(const std::vector<std::string>& items);
 

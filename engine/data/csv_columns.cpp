@@ -110,7 +110,7 @@ std::optional<Value> CsvColumns::value(const CsvRecord& rec, int col) const {
     else if (cell == "NA" || cell == "N/A" || cell == "NULL" || cell == "." || cell == "..")
         hints.insert(hints.begin(), "'" + std::string(cell) + "' is not an EES symbol; use x for "
                                     "not available");
-    error(rec, col, "expected a number or a missing-value symbol, got '" + std::string(cell) + "'",
+    error(rec, col, "expected a number or a missing-value symbol, got '" + core::excerpt(cell) + "'",
           hints);
     return std::nullopt;
 }
@@ -119,7 +119,7 @@ std::optional<core::Exact> CsvColumns::number(const CsvRecord& rec, int col) con
     if (col < 0) return std::nullopt;
     std::string_view cell = core::trim(text(rec, col));
     if (auto d = parse_decimal(cell)) return d;
-    error(rec, col, "expected a number, got '" + std::string(cell) + "'");
+    error(rec, col, "expected a number, got '" + core::excerpt(cell) + "'");
     return std::nullopt;
 }
 
@@ -131,7 +131,7 @@ std::optional<core::Date> CsvColumns::date(const CsvRecord& rec, int col, bool r
         return std::nullopt;
     }
     if (auto d = core::parse_iso_date(cell)) return d;
-    error(rec, col, "expected a date as YYYY-MM-DD, got '" + std::string(cell) + "'",
+    error(rec, col, "expected a date as YYYY-MM-DD, got '" + core::excerpt(cell) + "'",
           {"dates are ISO 8601, e.g. 2015-09-17; check that the day exists in that month"});
     return std::nullopt;
 }

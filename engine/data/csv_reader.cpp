@@ -54,7 +54,7 @@ CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSi
         return;
     }
     if (core::trim(s_).empty()) {
-        sink_.error({file_}, "file is empty: expected a header row");
+        sink_.error({file_, 1, 1}, "file is empty: expected a header row");
         return;
     }
     CsvRecord rec;
@@ -101,7 +101,8 @@ SourceLocation CsvReader::where(const CsvRecord& rec, int col) const {
 }
 
 SourceLocation CsvReader::header_where(int col) const {
-    if (col < 0 || static_cast<std::size_t>(col) >= header_offsets_.size()) return {file_, header_line_, 0};
+    // A column that is not in the header (a missing one) is placed at the header row's start.
+    if (col < 0 || static_cast<std::size_t>(col) >= header_offsets_.size()) return {file_, header_line_, 1};
     return where_offset(header_offsets_[static_cast<std::size_t>(col)], header_line_);
 }
 

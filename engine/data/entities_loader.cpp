@@ -68,7 +68,7 @@ bool load_activities(const std::string& path, const EntityTable& settings,
         if (cell.empty()) return std::nullopt;
         auto d = parse_decimal(cell);
         if (!d || d->sign() < 0 || !d->is_whole() || *d > 1000000000) {
-            cols.error(row, col, "expected a whole number, 0 or more, got '" + std::string(cell) + "'");
+            cols.error(row, col, "expected a whole number, 0 or more, got '" + core::excerpt(cell) + "'");
             ok = false;
             return std::nullopt;
         }

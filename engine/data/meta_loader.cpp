@@ -49,7 +49,7 @@ bool load_meta(const ObservationSource& src, Catalog& catalog, core::DiagnosticS
             auto d = parse_decimal(dp);
             if (!d || d->sign() < 0 || *d > 4 || !d->is_whole())
                 cols.error(row, c_dp, "indicator_dp must be a whole number from 0 to 4, got '" +
-                                          std::string(dp) + "'");
+                                          core::excerpt(dp) + "'");
             else
                 m.dp = static_cast<int>(d->num());
         }

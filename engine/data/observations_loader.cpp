@@ -8,6 +8,8 @@
 namespace engine::data {
 
 namespace {
+
+constexpr long long kMaxValue = 1000000000000LL;  // 10^12
 std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
 }  // namespace
 
@@ -119,13 +121,16 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
     };
     CsvRecord row;
     Observation o;  // one for every row: its strings keep their buffers, and the table copies none
+    std::size_t rows_seen = 0, rows_kept = 0;
     while (reader.next(row)) {
+        ++rows_seen;
         // Rows the filters leave out are not checked: a DfE file may carry levels and
         // breakdowns boardpack does not know.
         bool keep = true;
         for (const auto& [fc, fv] : filters)
             if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
         if (!keep) continue;
+        ++rows_kept;
         o.where = reader.where(row, 0);
         bool ok = true;
 
@@ -202,7 +207,14 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                     (*value->number < 0 || *value->number > 100)) {
                     cols.error(row, so.value,
                                "a percentage must lie between 0 and 100, got '" +
-                                   txt(cols, row, so.value) + "'");
+                                   core::excerpt(txt(cols, row, so.value)) + "'");
+                    good = false;
+                } else if (value->number && (*value->number > kMaxValue || *value->number < -kMaxValue)) {
+                    // Finite but absurd: no education figure is this large, and charts and
+                    // text could not show it.
+                    cols.error(row, so.value,
+                               "a value must lie between -1000000000000 and 1000000000000, got '" +
+                                   core::excerpt(txt(cols, row, so.value)) + "'");
                     good = false;
                 }
             }
@@ -219,7 +231,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                     *v->number > 1000000000000LL) {
                     cols.error(row, col,
                                std::string("a ") + what + " must be a whole number of children, 0 or "
-                               "more, got '" + txt(cols, row, col) + "'");
+                               "more, got '" + core::excerpt(txt(cols, row, col)) + "'");
                     good = false;
                     return;
                 }
@@ -269,6 +281,14 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             }
         }
     }
+    // A file with no rows would give reports with blank periods and "No data": say so.
+    if (reader.ok() && rows_kept == 0)
+        sink.error({src.path, 1, 1},
+                   rows_seen == 0 ? "the observations file has a header row but no data rows"
+                                  : "no row of the observations file matches its filters (" +
+                                        std::to_string(rows_seen) + " rows read)",
+                   {rows_seen == 0 ? "add the observations below the header"
+                                   : "check data.observations.filters against the file's values"});
     return sink.error_count() == errors_before;
 }
 

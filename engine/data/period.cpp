@@ -98,14 +98,14 @@ std::optional<Period> parse_period(std::string_view tp, std::string_view identif
     for (char c : tp) {
         if (c < '0' || c > '9') {
             error = "time_period must be 4 or 6 digits (e.g. 2019 or 201819), got '" +
-                    std::string(tp) + "'";
+                    core::excerpt(tp) + "'";
             return std::nullopt;
         }
     }
     if (kind->six_digits) {
         if (tp.size() != 6) {
             error = "time_period for '" + std::string(kind->name) +
-                    "' must have 6 digits (e.g. 201819), got '" + std::string(tp) + "'";
+                    "' must have 6 digits (e.g. 201819), got '" + core::excerpt(tp) + "'";
             return std::nullopt;
         }
         int y = std::stoi(std::string(tp.substr(0, 4)));
@@ -119,7 +119,7 @@ std::optional<Period> parse_period(std::string_view tp, std::string_view identif
     }
     if (tp.size() != 4) {
         error = "time_period for '" + std::string(kind->name) +
-                "' must have 4 digits (e.g. 2019), got '" + std::string(tp) + "'";
+                "' must have 4 digits (e.g. 2019), got '" + core::excerpt(tp) + "'";
         return std::nullopt;
     }
     return Period{std::stoi(std::string(tp)), kind->kind};

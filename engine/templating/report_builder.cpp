@@ -30,6 +30,20 @@ private:
     using Scopes = std::vector<const Value*>;
 
     // Expanded template text is inline markup; plain() flattens it for titles and captions.
+    /// Narrative markup as spans; a link whose scheme is not https, http or mailto is an error
+    /// at `where` (the template or batch line the text comes from).
+    RichText rich(const std::string& markup, const core::SourceLocation& where) {
+        RichText t = parse_inline(markup);
+        for (const auto& span : t) check_link(span.link, where);
+        return t;
+    }
+
+    void check_link(const std::string& url, const core::SourceLocation& where) {
+        if (url.empty() || core::link_scheme_allowed(url)) return;
+        sink_.error(where, "link '" + core::excerpt(url) + "': " + core::kLinkSchemeRule,
+                    {"write a full address, e.g. [the plan](https://example.org/plan.pdf)"});
+    }
+
     std::string text(const TemplateString& s, const Scopes& scopes = {}) {
         return ex_.expand(s.text, s.where, scopes);
     }
@@ -228,14 +242,14 @@ private:
             }
             case BlockKind::Paragraph: {
                 Paragraph p;
-                p.text = parse_inline(text(b.text, sc));
+                p.text = rich(text(b.text, sc), b.text.where);
                 if (b.numbered) p.number = next_paragraph_number();
                 blocks.push_back(p);
                 break;
             }
             case BlockKind::Note: {
                 Paragraph p;
-                p.text = parse_inline(text(b.text, sc));
+                p.text = rich(text(b.text, sc), b.text.where);
                 p.style = ParagraphStyle::Small;
                 if (b.numbered) p.number = next_paragraph_number();
                 blocks.push_back(p);
@@ -244,7 +258,7 @@ private:
             case BlockKind::Paragraphs:
                 for (const auto& s : strings_at(b.path, b.where, sc)) {
                     Paragraph p;
-                    p.text = parse_inline(s);
+                    p.text = rich(s, b.where);
                     if (b.numbered) p.number = next_paragraph_number();
                     blocks.push_back(p);
                 }
@@ -253,18 +267,18 @@ private:
             case BlockKind::Lettered: {
                 if (!b.intro.empty()) {
                     Paragraph p;
-                    p.text = parse_inline(text(b.intro, sc));
+                    p.text = rich(text(b.intro, sc), b.intro.where);
                     if (b.numbered) p.number = next_paragraph_number();
                     blocks.push_back(p);
                 }
                 ListBlock l;
                 l.lettered = b.kind == BlockKind::Lettered;
                 if (!b.path.empty()) {
-                    for (const auto& s : strings_at(b.path, b.where, sc)) l.items.push_back(parse_inline(s));
+                    for (const auto& s : strings_at(b.path, b.where, sc)) l.items.push_back(rich(s, b.where));
                 } else {
                     for (const auto& item : b.items) {
                         std::string s = text(item, sc);
-                        if (!s.empty()) l.items.push_back(parse_inline(s));
+                        if (!s.empty()) l.items.push_back(rich(s, item.where));
                     }
                 }
                 blocks.push_back(l);
@@ -272,7 +286,7 @@ private:
             }
             case BlockKind::Quote: {
                 Quote q;
-                q.text = parse_inline(text(b.text, sc));
+                q.text = rich(text(b.text, sc), b.text.where);
                 q.attribution = plain(b.attribution, sc);
                 blocks.push_back(q);
                 break;
@@ -281,9 +295,9 @@ private:
                 Callout c;
                 c.title = plain(b.text, sc);
                 if (!b.path.empty()) {
-                    for (const auto& s : strings_at(b.path, b.where, sc)) c.items.push_back(parse_inline(s));
+                    for (const auto& s : strings_at(b.path, b.where, sc)) c.items.push_back(rich(s, b.where));
                 } else {
-                    for (const auto& item : b.items) c.items.push_back(parse_inline(text(item, sc)));
+                    for (const auto& item : b.items) c.items.push_back(rich(text(item, sc), item.where));
                 }
                 blocks.push_back(c);
                 break;
@@ -333,8 +347,7 @@ private:
                 std::vector<TableCell> cells;
                 for (const auto& c : b.columns) {
                     TableCell cell;
-                    std::string s = text(c.value, rsc);
-                    cell.text = parse_inline(s);
+                    cell.text = rich(text(c.value, rsc), c.value.where);
                     cell.bold = c.bold;
                     if (c.status) {
                         if (auto st = status_style(to_plain(cell.text))) {
@@ -366,6 +379,7 @@ private:
                 std::string number = next_paragraph_number();
                 TableCell c1{templating::plain((number.empty() ? "" : number + " ") + title), {}, {}, false};
                 TableCell c2;
+                check_link(url, b.where);
                 c2.text = {Span{url, false, false, url}};
                 t.rows.push_back({c1, c2});
             }

@@ -395,7 +395,7 @@ private:
     void read_chart(const YAML::Node& n, const std::string& path, BlockSpec& b) {
         if (!n.IsDefined()) return;
         MapReader m(n, file_, path, sink_);
-        for (const auto& kv : n) {
+        for (const auto& kv : m.node()) {
             std::string key = kv.first.Scalar();
             if (key == "height") {
                 b.height = m.number("height").value_or(0);

@@ -1,7 +1,9 @@
 #include "engine/config/config_loader.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "tests/support/temp_dir.h"
 
@@ -17,6 +19,14 @@ Loaded load(const std::string& yaml) {
     static test::TempDir dir;
     std::string path = (dir.path() / "batch.yaml").string();
     std::ofstream(path) << yaml;
+    // The config checks that the files it names are regular files: make the ones named
+    // (relative .csv and .yaml paths), empty, as the loaders read them only later.
+    static const std::regex named(R"((?:^|[\s\[{,:])([A-Za-z0-9_][A-Za-z0-9_./-]*\.(?:csv|yaml)))");
+    for (std::sregex_iterator it(yaml.begin(), yaml.end(), named), end; it != end; ++it) {
+        std::filesystem::path f = dir.path() / (*it)[1].str();
+        std::filesystem::create_directories(f.parent_path());
+        if (!std::filesystem::exists(f)) std::ofstream{f};
+    }
     core::DiagnosticSink sink;
     Loaded l;
     l.cfg = config::load_batch_config(path, sink);

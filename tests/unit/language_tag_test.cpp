@@ -49,6 +49,8 @@ std::string load_errors(const std::string& batch_section, std::string* language 
                         std::string* icc = nullptr) {
     static test::TempDir dir;
     std::string path = (dir.path() / "batch.yaml").string();
+    std::ofstream(dir.path() / "obs.csv");  // the config checks that the files it names exist
+    std::ofstream(dir.path() / "t.yaml");
     std::ofstream(path) << batch_section
                         << "data:\n  observations: obs.csv\nreports:\n  - id: r1\n"
                            "    template: t.yaml\n    title: Report one\n";

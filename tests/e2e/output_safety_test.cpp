@@ -1,0 +1,117 @@
+// The output folder is written only where it should be: lock files are never followed through
+// a symlink, a symlinked folder inside the output tree is refused unless the batch allows it,
+// and runs that would write the same files at once (a full run and a shard run, or shards of
+// two different counts) are refused.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "tests/support/e2e.h"
+#include "tests/support/temp_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kBase = fs::path(BOARDPACK_TEST_FIXTURES) / "bad" / "_base";
+const fs::path kTfs = test::source_dir() / "samples/tracking-for-success/batch.yaml";
+
+fs::path base_copy(const test::TempDir& dir) {
+    fs::copy(kBase, dir.path() / "batch", fs::copy_options::recursive);
+    return dir.path() / "batch";
+}
+
+// Waits (up to 2 s) until a lock file names the process holding it.
+void wait_for_lock(const fs::path& lock) {
+    for (int i = 0; i < 200 && test::read_text_file(lock).empty(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
+
+}  // namespace
+
+TEST_CASE("a symlink at the lock file's name is refused and its target left untouched", "[e2e][output-safety]") {
+    test::TempDir dir;
+    const fs::path batch = base_copy(dir);
+    const fs::path out = dir.path() / "out";
+    fs::create_directories(out);
+    const fs::path victim = dir.path() / "precious.txt";
+    test::write_text_file(victim, "keep me\n");
+    fs::create_symlink(victim, out / ".boardpack.lock");
+    auto r = test::run_boardpack({"run", "batch.yaml", "--out", out.string()}, batch.string());
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(".boardpack.lock: error: the lock file is a symbolic link: boardpack does not follow it") !=
+          std::string::npos);
+    CHECK(test::read_text_file(victim) == "keep me\n");
+    CHECK_FALSE(fs::exists(out / "base.pdf"));
+}
+
+TEST_CASE("a symlinked folder inside the output tree is refused unless the batch allows it", "[e2e][output-safety]") {
+    test::TempDir dir;
+    const fs::path batch = base_copy(dir);
+    REQUIRE(test::edit_file(batch / "batch.yaml", "template: template.yaml",
+                            "template: template.yaml\n    output: reports/{id}.pdf") == 1);
+    const fs::path out = dir.path() / "out";
+    const fs::path elsewhere = dir.path() / "elsewhere";
+    fs::create_directories(out);
+    fs::create_directories(elsewhere);
+    fs::create_directory_symlink(elsewhere, out / "reports");
+
+    auto refused = test::run_boardpack({"run", "batch.yaml", "--out", out.string()}, batch.string());
+    INFO(refused.err);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("error: the output folder '" + (out / "reports").string() +
+                           "' is a symbolic link: boardpack does not write through it") != std::string::npos);
+    CHECK(refused.err.find("hint: remove the link, or set batch.allow_symlinked_folders: true") != std::string::npos);
+    CHECK(fs::is_empty(elsewhere));
+
+    REQUIRE(test::edit_file(batch / "batch.yaml", "  as_of: 2019-07-31", "  as_of: 2019-07-31\n  allow_symlinked_folders: true") == 1);
+    auto allowed = test::run_boardpack({"run", "batch.yaml", "--out", out.string()}, batch.string());
+    INFO(allowed.err);
+    CHECK(allowed.exit_code == 0);
+    CHECK(fs::is_regular_file(elsewhere / "base.pdf"));
+}
+
+TEST_CASE("a full run and shards of another count are refused while shards write a folder", "[e2e][output-safety][lock]") {
+    test::TempDir dir;
+    const fs::path out = dir.path() / "out";
+    int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1",
+                           "--shard", "1/2"});
+    REQUIRE(pid > 0);
+    wait_for_lock(out / ".boardpack-shard-1-of-2.lock");
+
+    auto full = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.find("another boardpack run is writing to this folder") != std::string::npos);
+
+    auto other_count = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "1/3"});
+    CHECK(other_count.exit_code == 2);
+    CHECK(other_count.err.find("shards of another count (2) are writing to this folder; this run is shard 1 of 3") !=
+          std::string::npos);
+
+    auto same_shard = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "1/2"});
+    CHECK(same_shard.exit_code == 2);
+    CHECK(same_shard.err.find("another boardpack run is writing to this folder (pid " + std::to_string(pid) + ")") !=
+          std::string::npos);
+
+    // The other shard of the same count runs beside it.
+    auto sibling = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "2/2"});
+    INFO(sibling.err);
+    CHECK(sibling.exit_code == 0);
+    CHECK(test::wait_for(pid) == 0);
+}
+
+TEST_CASE("shards are refused while a full run writes the folder", "[e2e][output-safety][lock]") {
+    test::TempDir dir;
+    const fs::path out = dir.path() / "out";
+    int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1"});
+    REQUIRE(pid > 0);
+    wait_for_lock(out / ".boardpack.lock");
+    auto shard = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "1/2"});
+    CHECK(shard.exit_code == 2);
+    CHECK(shard.err.find("another boardpack run is writing to this folder (pid " + std::to_string(pid) + ")") !=
+          std::string::npos);
+    CHECK(test::wait_for(pid) == 0);
+}
