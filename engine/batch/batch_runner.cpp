@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -334,6 +335,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     Prepared& p = *prepared;
 
     std::unique_ptr<OutputLock> lock;
+    std::optional<core::SpaceReserve> reserve;
     std::map<std::string, UnitRecord> previous;
     const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
     if (!opt.validate_only) {
@@ -344,6 +346,9 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             return kExitUsage;
         }
         core::remove_atomic_temp_files(p.out_dir);  // leftovers of a killed run
+        // Room for the manifest, however full the disk gets while the reports are written.
+        reserve.emplace(fs::path(p.out_dir) / (".boardpack-reserve-" + manifest_name(opt.shard_k, opt.shard_n)),
+                        16384 + 2048 * p.units.size());  // about 4 times what a unit takes
         if (!opt.force) previous = read_manifest_units(manifest_path);
     }
 
@@ -462,6 +467,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             for (const auto& f : r.reads)
                 if (listed.insert(f.path).second) m.inputs.push_back(hash_file(f.path));
         m.units = done;
+        reserve.reset();  // give the held space back for the manifest
         try {
             core::write_file_atomically(manifest_path, m.to_json());
         } catch (const core::EngineError& e) {

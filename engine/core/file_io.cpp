@@ -213,6 +213,20 @@ void sync_file_system(const fs::path& dir) {
     ::close(fd);
 }
 
+SpaceReserve::SpaceReserve(fs::path path, std::size_t bytes) : path_(std::move(path)) {
+    int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    held_ = ::posix_fallocate(fd, 0, static_cast<off_t>(bytes)) == 0;
+    ::close(fd);
+    if (!held_) ::unlink(path_.c_str());
+}
+
+void SpaceReserve::release() {
+    if (!held_) return;
+    ::unlink(path_.c_str());
+    held_ = false;
+}
+
 std::size_t remove_atomic_temp_files(const fs::path& dir) {
     std::size_t n = 0;
     std::error_code ec;

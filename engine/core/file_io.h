@@ -58,6 +58,25 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 /// Throws EngineError naming `dir` if the file system reports a write error.
 void sync_file_system(const std::filesystem::path& dir);
 
+/// Disk space held now for a file written later (the manifest): `bytes` allocated to the file
+/// `path` (opened without following a symlink), given back by release() just before that
+/// file is written, so a disk that fills while the reports are written still has room for the
+/// record of what was and was not written. Best effort: when the space cannot be had, nothing
+/// is held. The destructor releases too.
+class SpaceReserve {
+public:
+    SpaceReserve(std::filesystem::path path, std::size_t bytes);
+    ~SpaceReserve() { release(); }
+    SpaceReserve(const SpaceReserve&) = delete;
+    SpaceReserve& operator=(const SpaceReserve&) = delete;
+    bool held() const { return held_; }
+    void release();
+
+private:
+    std::filesystem::path path_;
+    bool held_ = false;
+};
+
 /// Removes temp files a killed run may have left under `dir` (only ever complete files, but
 /// not outputs). Returns how many were removed. Call only while holding the output lock.
 std::size_t remove_atomic_temp_files(const std::filesystem::path& dir);

@@ -1,11 +1,17 @@
 // The output folder is written only where it should be: lock files are never followed through
 // a symlink, a symlinked folder inside the output tree is refused unless the batch allows it,
 // and runs that would write the same files at once (a full run and a shard run, or shards of
-// two different counts) are refused.
+// two different counts) are refused; a disk that fills part way still gets its manifest.
 #include <catch2/catch.hpp>
 
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <regex>
 #include <thread>
 
 #include "tests/support/e2e.h"
@@ -114,4 +120,48 @@ TEST_CASE("shards are refused while a full run writes the folder", "[e2e][output
     CHECK(shard.err.find("another boardpack run is writing to this folder (pid " + std::to_string(pid) + ")") !=
           std::string::npos);
     CHECK(test::wait_for(pid) == 0);
+}
+
+TEST_CASE("a disk that fills part way still gets a manifest of what was and was not written", "[e2e][output-safety][disk-full]") {
+    test::TempDir dir;
+    const fs::path mnt = dir.path() / "small";
+    fs::create_directories(mnt);
+    // A 1 MB tmpfs holds a few of the batch's 53 PDFs. Mounting needs root (CAP_SYS_ADMIN).
+    if (::geteuid() != 0 || ::mount("tmpfs", mnt.c_str(), "tmpfs", 0, "size=1m") != 0) {
+        WARN("disk-full test skipped: cannot mount a tmpfs here (needs root): " << std::strerror(errno));
+        return;
+    }
+    struct Unmount {
+        fs::path at;
+        ~Unmount() { ::umount2(at.c_str(), MNT_DETACH); }
+    } unmount{mnt};
+    const fs::path out = mnt / "out";
+    auto r = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--jobs", "1", "--format", "pdf"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("No space left on device") != std::string::npos);
+    const std::string manifest = test::read_text_file(out / "manifest.json");
+    REQUIRE(!manifest.empty());
+    CHECK(test::run({"python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", (out / "manifest.json").string()})
+              .exit_code == 0);
+    // Every PDF that is there is whole; the manifest says which were written and which not.
+    int pdfs = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+        const std::string name = e.path().filename().string();
+        INFO(name);
+        CHECK(name.find(".tmp-") == std::string::npos);
+        CHECK(name.rfind(".boardpack-reserve", 0) == std::string::npos);
+        if (e.path().extension() != ".pdf") continue;
+        ++pdfs;
+        CHECK(test::run({"qpdf", "--check", e.path().string()}).exit_code == 0);
+        CHECK(manifest.find(fs::relative(e.path(), out).string()) != std::string::npos);
+    }
+    const std::regex written("\"status\": \"written\""), failed("\"status\": \"failed\"");
+    auto count = [&](const std::regex& re) {
+        return static_cast<int>(std::distance(std::sregex_iterator(manifest.begin(), manifest.end(), re), std::sregex_iterator()));
+    };
+    CHECK(pdfs >= 1);
+    CHECK(count(written) == pdfs);
+    const int reports = static_cast<int>(
+        test::read_simple_csv(test::source_dir() / "samples/tracking-for-success/data/settings.csv").size() + 1);
+    CHECK(count(failed) == reports - pdfs);
 }
