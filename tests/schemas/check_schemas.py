@@ -31,6 +31,15 @@ SEMANTIC = {
     "60-targets-comparator-no-rows": "the targets' comparator has no rows in the data",
     "62-batch-icc-profile-missing": "the ICC profile file does not exist",
     "63-batch-icc-profile-not-an-icc-file": "the ICC profile file is not an ICC profile",
+    "68-batch-observations-device": "the observations path is a device, not a file",
+    "69-batch-observations-folder": "the observations path is a folder, not a file",
+    "77-obs-value-absurd-for-unit": "a value in the data is absurd for its unit",
+    "79-template-link-file-scheme": "a link inside narrative text has a refused scheme",
+    "80-template-link-relative": "a link inside narrative text has a refused scheme",
+    "84-batch-template-missing": "the template file does not exist",
+    "85-batch-settings-missing": "the settings file does not exist",
+    "86-obs-filters-match-nothing": "no row of the data matches the filters",
+    "92-batch-template-not-yaml": "the template path names a CSV file",
 }
 
 
@@ -72,12 +81,35 @@ def validator(root, name):
     return jsonschema.Draft202012Validator(schema)
 
 
+def expanded_size(node, memo, open_ids):
+    """Values in `node` with every alias repeated (None when an alias contains itself)."""
+    if not isinstance(node, (list, dict)):
+        return 1
+    if id(node) in open_ids:
+        return None
+    if id(node) not in memo:
+        open_ids.add(id(node))
+        total = 1
+        for child in (node.values() if isinstance(node, dict) else node):
+            n = expanded_size(child, memo, open_ids)
+            if n is None:
+                return None
+            total += n
+        open_ids.discard(id(node))
+        memo[id(node)] = total
+    return memo[id(node)]
+
+
 def problems(v, path):
-    """The schema's complaints about one file, or the YAML reader's."""
+    """The schema's complaints about one file, or the YAML reader's (as the engine's, a file
+    nested too deep, not UTF-8, or expanding past 200,000 values is refused before the schema)."""
     try:
         doc = load(path)
-    except yaml.YAMLError as e:
-        return [f"YAML: {e}".replace("\n", " ")]
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as e:
+        return [f"YAML: {type(e).__name__}: {str(e)[:200]}".replace("\n", " ")]
+    size = expanded_size(doc, {}, set())
+    if size is None or size > 200000:
+        return ["YAML: an alias contains itself" if size is None else "YAML: expands to more than 200000 values"]
     return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in v.iter_errors(doc)]
 
 
