@@ -168,7 +168,13 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sy
     if (!unnamed) fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) fail(path, "creating temp file", errno);
 
-    if (!write_all(fd, bytes) || (sync == Sync::Now && ::fsync(fd) != 0)) {
+    // Sync::Later still flushes the data of a file that replaces an earlier one before the
+    // rename, so a power cut can never leave the last good file damaged under its name; a new
+    // file has nothing to lose and waits for the run's one sync_file_system.
+    struct stat existing;
+    const bool replaces = ::lstat(path.c_str(), &existing) == 0;
+    const bool flush = sync == Sync::Now || replaces;
+    if (!write_all(fd, bytes) || (flush && ::fdatasync(fd) != 0)) {
         int e = errno;
         ::close(fd);
         if (!unnamed) ::unlink(tmp.c_str());

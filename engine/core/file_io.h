@@ -43,7 +43,9 @@ private:
 /// loss or an OS crash.
 enum class Sync {
     Now,    ///< fsync the file before the rename and the folder after it (the default)
-    Later,  ///< no fsync: the caller calls sync_file_system once when it has written them all
+    Later,  ///< no fsync of a new file (the caller calls sync_file_system once when it has
+            ///< written them all); a file replacing an existing one is still flushed before
+            ///< the rename, so the last good file survives a power cut
 };
 
 /// Writes `bytes` to `path` atomically: a temp file ".<name>.tmp-<pid>-<n>" is created in the
