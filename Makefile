@@ -1,6 +1,7 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
 #   make test   set up, build (warnings are errors) and run every test
+#   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
 
@@ -9,7 +10,9 @@ JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SAMPLES := accelerating-achievement tracking-for-success eyqip
 
-.PHONY: demo test build setup clean package
+.PHONY: demo test build setup clean package fuzz
+
+FUZZ_BUILD ?= build-fuzz
 
 setup:
 	@bash scripts/setup.sh
@@ -33,5 +36,14 @@ test: build
 package: build
 	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $(CURDIR)/$(BUILD)/boardpack_*.deb
 
+# Builds the three fuzz targets with clang 14 and seeds build-fuzz/corpus/; docs/testing.md says
+# how to run them. Separate from $(BUILD): make build and make test never need clang.
+fuzz:
+	@bash scripts/setup.sh --fuzz
+	@CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DBOARDPACK_FUZZ=ON -DBOARDPACK_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_csv fuzz_config fuzz_template
+	@bash tests/fuzz/make_corpus.sh $(FUZZ_BUILD)
+
 clean:
-	rm -rf $(BUILD) out
+	rm -rf $(BUILD) $(FUZZ_BUILD) out

@@ -2,6 +2,7 @@
 # Installs the Debian packages boardpack needs to build, run and test.
 # `scripts/setup.sh --bench` adds what the benchmarks alone need (bench/peer_side_by_side.sh:
 # the Python peer's matplotlib and ReportLab, /usr/bin/time); the build and tests never do.
+# `scripts/setup.sh --fuzz` adds clang 14 and libFuzzer for `make fuzz` (docs/testing.md).
 # Idempotent and fast when everything is present: dpkg is asked first and
 # apt-get only runs for what is missing (with one 'apt-get update' before it).
 set -euo pipefail
@@ -19,6 +20,7 @@ packages=(
 )
 
 if [ "${1:-}" = "--bench" ]; then packages+=(python3-matplotlib python3-reportlab time); fi
+if [ "${1:-}" = "--fuzz" ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
 # Debian's nodejs comes without npm (package npm); NodeSource's nodejs bundles it and conflicts
 # with Debian's npm, so ask for the package only when there is no npm command.

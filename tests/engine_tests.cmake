@@ -9,6 +9,7 @@ add_executable(engine_tests
   unit/exact_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
+  unit/fuzz_regressions_test.cpp
   unit/html_writer_test.cpp
   unit/language_tag_test.cpp
   unit/metrics_test.cpp
@@ -22,5 +23,5 @@ add_executable(engine_tests
   unit/text_test.cpp
 )
 target_link_libraries(engine_tests PRIVATE engine_cli engine_batch engine_html engine_layout engine_templating engine_metrics engine_config engine_data
-  engine_core test_support project_warnings)
+  engine_core fuzz_entry test_support project_warnings)
 catch_discover_tests(engine_tests EXTRA_ARGS -w NoTests TEST_PREFIX "engine:" PROPERTIES LABELS unit)

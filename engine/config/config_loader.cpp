@@ -80,7 +80,7 @@ TextNode read_text_tree(const YAML::Node& n, const std::string& file, const std:
         MapReader dup_check(n, file, path, sink);  // reports duplicate keys
         for (const auto& kv : n) {
             std::string key = kv.first.Scalar();
-            t.entries.emplace_back(key, read_text_tree(kv.second, file, path + "." + key, sink));
+            t.entries.push_back({key, read_text_tree(kv.second, file, path + "." + key, sink)});
         }
     } else if (n.IsSequence()) {
         t.kind = TextNode::Kind::List;
