@@ -128,6 +128,23 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
+std::string escape_markup(std::string_view s, bool quotes) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += quotes ? "&quot;" : "\""; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += ' ';
+                else out += c;
+        }
+    }
+    return out;
+}
+
 std::string excerpt(std::string_view s, std::size_t max) {
     if (s.size() <= max) return std::string(s);
     std::size_t cut = max;

@@ -35,6 +35,11 @@ bool starts_with(std::string_view s, std::string_view prefix);
 /// groups and measures.
 std::string slugify(std::string_view s);
 
+/// Text for XML or HTML content (`quotes` false) or a double-quoted attribute value (true):
+/// & < > (and ") escaped, the C0 controls XML 1.0 forbids (all but tab, LF, CR) as spaces,
+/// every other character (UTF-8) as it is. One escaper for the HTML writer and the XMP packet.
+std::string escape_markup(std::string_view s, bool quotes);
+
 /// At most `max` bytes of `s` (cut at a code point boundary) for echoing a bad value in a
 /// message: a longer value ends in "… (N bytes)", so a 50 MB cell never floods stderr.
 std::string excerpt(std::string_view s, std::size_t max = 60);

@@ -1,32 +1,12 @@
 #include "engine/html/html_escape.h"
 
+#include "engine/core/text.h"
+
 namespace engine::html {
 
-namespace {
+std::string escape_text(std::string_view s) { return core::escape_markup(s, false); }
 
-std::string escape(std::string_view s, bool quotes) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"':
-                if (quotes) out += "&quot;";
-                else out += c;
-                break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string escape_text(std::string_view s) { return escape(s, false); }
-
-std::string escape_attribute(std::string_view s) { return escape(s, true); }
+std::string escape_attribute(std::string_view s) { return core::escape_markup(s, true); }
 
 std::string fragment_id(std::string_view s) {
     std::string out;

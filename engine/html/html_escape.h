@@ -7,7 +7,7 @@
 
 namespace engine::html {
 
-/// Text as element content: & < > escaped; every other character (UTF-8) as it is.
+/// Text as element content: & < > escaped, forbidden C0 controls as spaces (core::escape_markup).
 std::string escape_text(std::string_view s);
 
 /// Text as a double-quoted attribute value: & < > " escaped.

@@ -11,6 +11,7 @@
 
 #include "engine/core/diagnostic.h"
 #include "engine/core/file_io.h"
+#include "engine/core/text.h"
 
 namespace engine::pdf {
 
@@ -24,26 +25,6 @@ constexpr int kFlagInvisible = 1, kFlagHidden = 2, kFlagPrint = 4, kFlagNoView =
 
 constexpr const char* kSrgbCondition = "sRGB IEC61966-2.1";
 
-std::string xml_escaped(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                // XML 1.0 forbids most C0 controls, even as references.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    out += ' ';
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
-
 std::string info_text(Handle info, const char* key) {
     if (!info.isDictionary()) return "";
     Handle v = info.getKey(key);
@@ -54,7 +35,7 @@ std::string info_text(Handle info, const char* key) {
 void property(std::string& out, const char* name, const std::string& value,
               const char* wrap = "") {
     if (value.empty()) return;
-    const std::string v = xml_escaped(value);
+    const std::string v = core::escape_markup(value, true);
     const std::string w = wrap;
     out += "   <" + std::string(name) + ">";
     if (w.empty()) {

@@ -43,3 +43,10 @@ TEST_CASE("split, join and trim", "[core][text]") {
     CHECK(join({"x", "y"}, "-") == "x-y");
     CHECK(trim("  a b \r\n") == "a b");
 }
+
+TEST_CASE("markup escaping quotes only attributes and turns forbidden controls into spaces", "[core][text]") {
+    using engine::core::escape_markup;
+    CHECK(escape_markup("a < b & \"c\" > d", false) == "a &lt; b &amp; \"c\" &gt; d");
+    CHECK(escape_markup("a < b & \"c\" > d", true) == "a &lt; b &amp; &quot;c&quot; &gt; d");
+    CHECK(escape_markup(std::string("x\x01y\tz\n\xC3\xA9", 8), false) == "x y\tz\n\xC3\xA9");
+}
