@@ -4,7 +4,9 @@ add_executable(e2e_tests
   e2e/bad_inputs_test.cpp
   e2e/batch_runs_test.cpp
   e2e/board_paper_test.cpp
+  e2e/brand_fonts_test.cpp
   e2e/charts_export_test.cpp
+  e2e/column_fan_out_test.cpp
   e2e/disclosure_test.cpp
   e2e/document_level_test.cpp
   e2e/error_flow_test.cpp

@@ -6,9 +6,11 @@ add_executable(engine_tests
   unit/coverage_test.cpp
   unit/csv_reader_test.cpp
   unit/data_loaders_test.cpp
+  unit/entity_groups_test.cpp
   unit/exact_test.cpp
   unit/expander_test.cpp
   unit/file_io_test.cpp
+  unit/font_choice_test.cpp
   unit/fuzz_regressions_test.cpp
   unit/html_writer_test.cpp
   unit/language_tag_test.cpp

@@ -66,8 +66,10 @@ FontContext& FontContext::for_thread(const FontPaths& paths) {
 }
 
 FontContext::FontContext(const FontPaths& paths) : paths_(paths) {
-    const std::string* files[] = {&paths.regular, &paths.bold, &paths.fallback_regular,
-                                  &paths.fallback_bold};
+    std::vector<const std::string*> files = {&paths.regular, &paths.bold, &paths.fallback_regular,
+                                             &paths.fallback_bold};
+    for (const std::string* f : {&paths.latin_regular, &paths.latin_bold})
+        if (!f->empty()) files.push_back(f);
     for (const std::string* f : files) {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(*f, ec))
@@ -85,6 +87,9 @@ FontContext::FontContext(const FontPaths& paths) : paths_(paths) {
     std::string fallback_family = family_of(config, paths.fallback_regular);
     if (main_family.empty()) main_family = "Liberation Sans";
     families_ = main_family;
+    if (!paths.latin_regular.empty())
+        if (std::string latin = family_of(config, paths.latin_regular); !latin.empty() && latin != main_family)
+            families_ += "," + latin;
     if (!fallback_family.empty() && fallback_family != main_family)
         families_ += "," + fallback_family;
 

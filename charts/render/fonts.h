@@ -1,5 +1,6 @@
 // charts render: the chart fonts, loaded from known files (never whatever fontconfig picks):
-// Liberation Sans for text, DejaVu Sans for glyphs Liberation lacks (e.g. ✓).
+// Liberation Sans for text (or a brand family's files, then Liberation Sans), DejaVu Sans for
+// glyphs they lack (e.g. ✓).
 #pragma once
 
 #include <string>
@@ -12,6 +13,9 @@ struct FontPaths {
     std::string bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
     std::string fallback_regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string fallback_bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    /// With a brand family as regular and bold: Liberation Sans, tried before the fallback
+    /// (empty: none).
+    std::string latin_regular, latin_bold;
 
     /// The same file names in other folders (e.g. from the batch config's fonts path).
     static FontPaths in_dirs(const std::string& liberation_dir, const std::string& dejavu_dir);

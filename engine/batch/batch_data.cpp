@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/batch/context_values.h"
+#include "engine/batch/entity_groups.h"
 #include "engine/batch/entity_rows.h"
 
 #include "engine/config/config_loader.h"
@@ -11,6 +12,7 @@
 #include "engine/data/csv_columns.h"
 #include "engine/data/loaders.h"
 #include "engine/data/records.h"
+#include "engine/layout/font_choice.h"
 #include "engine/metrics/coverage.h"
 #include "engine/templating/template_loader.h"
 
@@ -64,6 +66,21 @@ void load_document_level(const config::BatchConfig& c, pdf::DocumentLevel& level
         sink.error(c.icc_profile_where, "'" + c.icc_profile + "' is " + problem, hints);
 }
 
+// The chart fonts: the same files as the body text's.
+charts::render::FontPaths chart_font_paths(const layout::FontFiles& f) {
+    using layout::FontFace;
+    charts::render::FontPaths p;
+    p.regular = f.path(FontFace::Regular);
+    p.bold = f.path(FontFace::Bold);
+    p.fallback_regular = f.path(FontFace::Symbol);
+    p.fallback_bold = f.path(FontFace::SymbolBold);
+    if (f.branded()) {
+        p.latin_regular = f.path(FontFace::Latin);
+        p.latin_bold = f.path(FontFace::LatinBold);
+    }
+    return p;
+}
+
 }  // namespace
 
 std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
@@ -86,6 +103,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     for (const auto& src : c.observations)  // an empty path was reported by the config
         if (!src.path.empty()) data::load_observations(src, b->config.catalog, b->observations, sink);
     if (c.records && !c.records->path.empty()) data::load_records(*c.records, b->settings, b->observations, sink);
+    add_entity_groups(*b, sink);
     // Targets name groups and measures of the observations, so they are checked only against
     // observations that lack no shared row (a dropped row could make a sound target look
     // wrong); rows of single settings with errors are left out of those settings' reports.
@@ -123,10 +141,13 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
             b->templates.emplace(r.template_path, std::move(*t));
     }
     b->data_sound = shared_errors() == shared_before;
-    try {
-        b->fonts = std::make_unique<layout::Fonts>(layout::FontFiles{});
-    } catch (const core::EngineError& e) {
-        sink.add(e.diagnostic());
+    if (auto files = layout::resolve_fonts(c.fonts.family, c.fonts.dir, c.fonts.family_where, sink)) {
+        try {
+            b->fonts = std::make_unique<layout::Fonts>(*files);
+            b->chart_fonts = chart_font_paths(*files);
+        } catch (const core::EngineError& e) {
+            sink.add(e.diagnostic());
+        }
     }
     load_document_level(c, b->document_level, sink);
 
@@ -136,6 +157,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     rules.partitions = c.partitions;
     rules.totals = c.totals;
     b->view = std::make_unique<metrics::SuppressedView>(b->observations, rules);
+    b->view->protect_aggregates(b->aggregate_rows);
     for (const auto& w : b->view->warnings()) sink.add(w);
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);

@@ -10,8 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "charts/render/fonts.h"
 #include "engine/config/batch_config.h"
 #include "engine/core/diagnostic.h"
+#include "engine/data/entity_aggregates.h"
 #include "engine/data/tables.h"
 #include "engine/layout/font_metrics.h"
 #include "engine/metrics/suppression.h"
@@ -30,10 +32,15 @@ struct BatchData {
     std::map<std::string, std::vector<data::Activity>, std::less<>> activities_by_setting;
     /// data.tables: every row as column -> text, by table name.
     std::map<std::string, std::vector<std::vector<std::pair<std::string, std::string>>>> tables;
+    /// Fan-outs over a settings-file column: column -> value -> its settings (entity_groups),
+    /// and the rows their figures were added as, for disclosure control.
+    std::map<std::string, std::map<std::string, std::vector<const data::Entity*>>> entity_groups;
+    std::vector<data::AggregateRow> aggregate_rows;
     std::vector<data::Target> targets;
     data::ActionPlan actions;
     std::unique_ptr<metrics::SuppressedView> view;
     std::unique_ptr<layout::Fonts> fonts;
+    charts::render::FontPaths chart_fonts;  ///< the same files for chart text (batch.fonts)
     pdf::DocumentLevel document_level;  ///< language and the output intent's ICC profile
     std::map<std::string, templating::TemplateSpec> templates;  ///< by resolved path
     /// Template values every report shares, built once: `settings` and `tables`.

@@ -2,12 +2,21 @@
 
 namespace engine::batch {
 
-templating::Value entity_value(const data::Entity& e) {
+templating::Value entity_value(const data::Entity& e, const std::vector<const data::Entity*>& members) {
     templating::ValueMap m;
     m["id"] = templating::Value(e.id);
     m["name"] = templating::Value(e.name);
     m["la_name"] = templating::Value(e.la_name);
     for (const auto& [k, v] : e.attributes) m.emplace(k, templating::Value(v));
+    if (!members.empty()) {
+        templating::ValueList list;
+        for (const data::Entity* s : members) list.emplace_back(entity_value(*s));
+        templating::ValueMap settings;
+        settings.emplace("count", templating::Value(templating::number_of(
+                                      core::Exact(members.size()), templating::NumberUnit::Count, 0)));
+        settings.emplace("list", templating::Value(std::move(list)));
+        m["settings"] = templating::Value(std::move(settings));
+    }
     return templating::Value(m);
 }
 

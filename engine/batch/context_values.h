@@ -16,8 +16,10 @@
 
 namespace engine::batch {
 
-/// `entity`: id, name, la_name and every other column of the settings file.
-templating::Value entity_value(const data::Entity& e);
+/// `entity`: id, name, la_name and every other column of the settings file; for one value of
+/// a fan-out over a settings-file column (`members` not empty) also `settings`: its settings'
+/// count and list (as entity_value).
+templating::Value entity_value(const data::Entity& e, const std::vector<const data::Entity*>& members = {});
 /// `term`: name, slug, label, start, end.
 templating::Value term_value(const Term& t);
 /// `settings`: count, list (as entity_value), by_la (la_name, count).

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "engine/batch/entity_groups.h"
 #include "engine/core/text.h"
 
 namespace engine::batch {
@@ -72,13 +73,26 @@ std::optional<std::string> expand_pattern(const std::string& pattern,
     return core::join(parts, "/");
 }
 
-bool matches(const data::Entity& e,
-             const std::vector<std::pair<std::string, std::vector<std::string>>>& where) {
-    for (const auto& [key, values] : where) {
-        std::string v = e.get(key);
-        if (std::find(values.begin(), values.end(), v) == values.end()) return false;
-    }
-    return true;
+// The entity of one value of a settings-file column: the value as its id and name, and the
+// local authority and other columns its settings all share (so output patterns and templates
+// can use them); the column itself among them.
+data::Entity group_entity(const std::string& column, const std::string& value,
+                          const std::vector<const data::Entity*>& members) {
+    data::Entity e;
+    e.id = e.name = value;
+    e.where = members.front()->where;
+    const data::Entity& first = *members.front();
+    auto shared = [&](const std::string& key) {
+        const std::string v = first.get(key);
+        return std::all_of(members.begin(), members.end(), [&](const data::Entity* m) { return m->get(key) == v; })
+                   ? v
+                   : std::string();
+    };
+    e.la_name = shared("la_name");
+    e.attributes.emplace_back(column, value);
+    for (const auto& [key, v] : first.attributes)
+        if (key != column) e.attributes.emplace_back(key, shared(key));
+    return e;
 }
 
 }  // namespace
@@ -101,11 +115,18 @@ std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core:
             continue;
         } else if (r.for_each == "setting") {
             for (const auto& e : b.settings.all())
-                if (matches(e, r.entity_filter)) entities.push_back(e);
+                if (matches_where(e, r)) entities.push_back(e);
+        } else if (fans_out_over_column(r)) {
+            auto groups = b.entity_groups.find(r.for_each);
+            if (groups == b.entity_groups.end()) continue;  // an unknown column: reported at load
+            for (const auto& [value, members] : groups->second)
+                if (std::any_of(members.begin(), members.end(),
+                                [&](const data::Entity* m) { return matches_where(*m, r); }))
+                    entities.push_back(group_entity(r.for_each, value, members));
         } else {  // local_authority
             std::set<std::string> las;
             for (const auto& e : b.settings.all())
-                if (matches(e, r.entity_filter) && !e.la_name.empty()) las.insert(e.la_name);
+                if (matches_where(e, r) && !e.la_name.empty()) las.insert(e.la_name);
             for (const auto& la : las) {
                 data::Entity e;
                 e.id = e.name = e.la_name = la;
@@ -131,6 +152,9 @@ std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core:
                 if (r.for_each == "setting") {
                     u.area = {data::kSetting, e->id};
                     u.action_entity = e->id;
+                } else if (fans_out_over_column(r)) {
+                    u.area = {r.for_each, e->id};
+                    u.members = b.entity_groups.at(r.for_each).at(e->id);
                 } else {
                     u.area = {data::kLocalAuthority, e->id};
                 }
@@ -161,6 +185,13 @@ bool in_shard(const Unit& u, int k, int n) {
         h ^= c;
         h *= 1099511628211ull;
     }
+    // FNV-1a's low bits are weak (its lowest is the parity of the key's bytes, so k/2 split keys
+    // by that alone): mix every bit into all of them first (splitmix64's finaliser).
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBull;
+    h ^= h >> 31;
     return static_cast<int>(h % static_cast<std::uint64_t>(n)) == k - 1;
 }
 

@@ -1,5 +1,5 @@
 // batch: the units of work of a run — one per report, or one per entity of a fan-out report
-// (for_each: setting | local_authority, filtered by `where`) — with their output paths made
+// (for_each: setting | local_authority | a settings-file column, filtered by `where`) — with their output paths made
 // from the report's pattern and safe for file systems, and the deterministic shard each belongs
 // to.
 #pragma once
@@ -21,6 +21,8 @@ struct Unit {
     std::string output;                  ///< path relative to the output folder
     config::AreaRef area;                ///< whose figures the unit shows
     std::string action_entity;           ///< only this entity's actions (fan-out by setting)
+    /// A fan-out over a settings-file column: the settings that share the unit's value.
+    std::vector<const data::Entity*> members;
 };
 
 /// Expands every report into units. Errors (an unknown placeholder in an output pattern, two

@@ -2,6 +2,7 @@
 
 #include "engine/batch/context_values.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "charts/render/svg_painter.h"
 #include "engine/core/file_io.h"
 #include "engine/html/html_writer.h"
+#include "engine/layout/font_choice.h"
 #include "engine/layout/report_layout.h"
 #include "engine/metrics/report_metrics.h"
 #include "engine/pdf/pdf_writer.h"
@@ -75,7 +77,7 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
     ci.extra["activity_summary"] = activity_value(
         metrics::summarise_activities(activities_of(b, unit.action_entity), b.settings, unit.action_entity));
     ci.extra["tables"] = b.tables_context;
-    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity);
+    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity, unit.members);
     c->root = templating::build_context(ci, sink);
     return c;
 }
@@ -84,7 +86,7 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
 // name, not its id).
 templating::ChartContext chart_context(const BatchData& b, const Context& c, const Unit& unit) {
     return {&b.config.catalog, b.view.get(), &c.mx, c.in.area, &b.targets,
-            unit.entity ? unit.entity->name : c.in.area.area, &b.config.abbreviations};
+            unit.entity ? unit.entity->name : c.in.area.area, &b.config.abbreviations, &b.chart_fonts};
 }
 
 // Errors on rows of a setting this unit reads: the unit fails with them.
@@ -155,6 +157,19 @@ bool fill_data_tables(templating::ExpandedReport& report, const templating::Char
     return true;
 }
 
+// A character no chosen font has prints as an empty box: a warning for each, naming it, its
+// code point and the text it is in (body text first, then the charts').
+void warn_missing_glyphs(const BatchData& b, const Unit& unit, const Composed& c, core::DiagnosticSink& sink) {
+    std::vector<std::string> texts = layout::document_texts(c.laid.document);
+    for (const auto& scene : c.scenes)
+        for (const auto* t : charts::scene::collect_texts(scene)) texts.push_back(t->text);
+    for (const auto& g : layout::missing_glyphs(texts, *b.fonts))
+        sink.warning(unit.report->where, "report '" + unit.key + "': " + layout::missing_glyph_message(g),
+                     {b.fonts->files().branded()
+                          ? "choose a batch.fonts.family that has it, or write the text without it"
+                          : "write the text without it, or choose a batch.fonts.family that has it"});
+}
+
 std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                 const Term& term, core::DiagnosticSink& sink) {
     const config::ReportConfig& r = *unit.report;
@@ -205,6 +220,7 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
             out.kinds.push_back(kind == req.options.end() ? "chart" : kind->second);
         }
     }
+    warn_missing_glyphs(b, unit, out, sink);
     return out;
 }
 
@@ -241,7 +257,7 @@ RenderedReport render(const BatchData& b, const Unit& unit, const core::Date& as
     if (formats.pdf) {
         std::vector<const charts::scene::Scene*> scenes;
         for (const auto& s : composed->scenes) scenes.push_back(&s);
-        const auto chart_forms = charts::render::render_pdf_charts(scenes);
+        const auto chart_forms = charts::render::render_pdf_charts(scenes, b.chart_fonts);
         out.pdf = pdf::write_pdf(composed->laid.document, chart_forms, b.fonts->files(), b.document_level);
     }
     if (formats.html) out.html = html_page(b, *composed);
@@ -298,6 +314,8 @@ bool reads_entity(const BatchData& b, const Unit& unit, const data::Entity* e) {
     if (!e) return false;
     if (reads_every_area(b, unit)) return true;
     if (unit.report->for_each == "setting") return unit.entity->id == e->id;
+    if (!unit.members.empty())  // a fan-out over a settings-file column: its value's settings
+        return std::find(unit.members.begin(), unit.members.end(), e) != unit.members.end();
     return unit.entity->la_name == e->la_name;  // a local-authority fan-out: its settings
 }
 
@@ -355,6 +373,7 @@ ReportCharts build_report_charts(const BatchData& b, const Unit& unit, const cor
         if (!composed) return out;
         out.scenes = std::move(composed->scenes);
         out.kinds = std::move(composed->kinds);
+        out.fonts = b.chart_fonts;
         out.ok = true;
         return out;
     });

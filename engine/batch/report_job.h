@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "charts/render/fonts.h"
 #include "charts/scene/scene.h"
 #include "engine/batch/batch_data.h"
 #include "engine/batch/fan_out.h"
@@ -59,6 +60,7 @@ struct ReportCharts {
     bool ok = false;
     std::vector<charts::scene::Scene> scenes;  ///< one per chart, in report order
     std::vector<std::string> kinds;            ///< each chart's kind ("gap_trend" …)
+    charts::render::FontPaths fonts;           ///< the fonts they are drawn in (batch.fonts)
 };
 
 /// The charts of one unit exactly as its PDF draws them: the same specs, each built at the size

@@ -45,11 +45,20 @@ inline const std::vector<std::string>& output_format_names() {
     return names;
 }
 
+/// `batch.fonts`: the brand font family (by name) and a folder of font files for it.
+struct FontChoice {
+    std::string family;
+    std::string dir;
+    core::SourceLocation family_where, dir_where;
+};
+
 struct ReportConfig {
     std::string id;
-    /// Fan-out: "" (one report), "setting" (one per settings-file row) or "local_authority"
-    /// (one per la_name of the settings file).
+    /// Fan-out: "" (one report), "setting" (one per settings-file row), "local_authority"
+    /// (one per la_name of the settings file) or any other column of the settings file (one
+    /// per distinct value: the settings that share it, their figures aggregated).
     std::string for_each;
+    core::SourceLocation for_each_where;  ///< the for_each value
     /// Keep only entities whose attribute has one of the values (e.g. la_name: [Kent]).
     std::vector<std::pair<std::string, std::vector<std::string>>> entity_filter;
     /// The report's YAML as written, for incremental builds (a change rebuilds the report).
@@ -100,6 +109,9 @@ struct BatchConfig {
     /// icc-profiles-free's) and where the batch set it (the batch file when it did not).
     std::string icc_profile = "/usr/share/color/icc/sRGB.icc";
     core::SourceLocation icc_profile_where;
+    /// batch.fonts: a font family for body text and charts, found by fontconfig (empty: Liberation
+    /// Sans), and a folder of font files searched before the system's (resolved; may be empty).
+    FontChoice fonts;
     /// Abbreviations the charts' alt text spells out (abbreviation -> words), on top of the
     /// built-in table (an entry here overrides a built-in one), e.g. HWB -> Health and Wellbeing Board.
     std::vector<std::pair<std::string, std::string>> abbreviations;

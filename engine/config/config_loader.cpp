@@ -354,7 +354,13 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
     r.fingerprint = em.c_str();
     MapReader m(n, file, path, sink);
     r.id = m.string("id", true).value_or("");
-    r.for_each = m.choice("for_each", {"setting", "local_authority"}).value_or("");
+    // "setting", "local_authority" or any column of the settings file (checked against its
+    // header once the file is read: load_batch).
+    r.for_each = m.string("for_each").value_or("");
+    r.for_each_where = m.where("for_each");
+    if (m.has("for_each") && core::trim(r.for_each).empty())
+        sink.error(r.for_each_where, "'" + path + ".for_each' is empty",
+                   {"name 'setting', 'local_authority' or a column of the settings file"});
     YAML::Node where = m.map("where");
     if (where.IsDefined()) {
         if (r.for_each.empty())
@@ -518,6 +524,24 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
             }
         }
         a.finish();
+    }
+    YAML::Node fonts = b.map("fonts");
+    if (fonts.IsDefined()) {
+        MapReader f(fonts, path, "batch.fonts", sink);
+        cfg.fonts.family = f.string("family").value_or("");
+        cfg.fonts.family_where = f.where("family");
+        if (f.has("family") && core::trim(cfg.fonts.family).empty())
+            sink.error(cfg.fonts.family_where, "'batch.fonts.family' is empty",
+                       {"name an installed font family, e.g. DejaVu Serif (fc-list : family lists them)"});
+        if (auto dir = f.string("dir")) {
+            cfg.fonts.dir = resolve(cfg.base_dir, *dir);
+            cfg.fonts.dir_where = f.where("dir");
+            std::error_code ec;
+            if (!fs::is_directory(cfg.fonts.dir, ec))
+                sink.error(cfg.fonts.dir_where, "'batch.fonts.dir' must be a folder, got '" + *dir + "'",
+                           {"paths are relative to the folder of the batch file"});
+        }
+        f.finish();
     }
     YAML::Node act = b.map("action_plan");
     if (act.IsDefined()) {

@@ -19,6 +19,7 @@ bool load_entities(const std::string& path, EntityTable& into, core::DiagnosticS
         if (static_cast<int>(i) != c_id && static_cast<int>(i) != c_name && static_cast<int>(i) != c_la)
             attrs.push_back(static_cast<int>(i));
     if (!cols.ok()) return false;
+    into.set_columns(reader.header());
 
     CsvRecord row;
     while (reader.next(row)) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/core/civil_date.h"
@@ -114,9 +115,13 @@ public:
     const std::vector<Entity>& all() const { return entities_; }
     bool empty() const { return entities_.empty(); }
     std::vector<std::string> ids() const;
+    /// The settings file's header, in file order (set by load_entities).
+    const std::vector<std::string>& columns() const { return columns_; }
+    void set_columns(std::vector<std::string> c) { columns_ = std::move(c); }
 
 private:
     std::vector<Entity> entities_;
+    std::vector<std::string> columns_;
     std::map<std::string, std::size_t, std::less<>> index_;
 };
 

@@ -16,9 +16,7 @@ std::unique_ptr<FaceMetrics> FaceMetrics::load(const std::string& path) {
     FT_Face face = nullptr;
     if (FT_New_Face(lib, path.c_str(), 0, &face) != 0) {
         FT_Done_FreeType(lib);
-        throw core::EngineError({path}, "cannot load font file",
-                                {"install fonts-liberation2 and fonts-dejavu-core, or point "
-                                 "style.fonts_dir at a folder with the .ttf files"});
+        throw core::EngineError({path}, "cannot load font file", {missing_font_hint()});
     }
     auto m = std::make_unique<FaceMetrics>();
     m->path_ = path;
@@ -51,11 +49,16 @@ int FaceMetrics::advance(char32_t cp) const {
 }
 
 Fonts::Fonts(const FontFiles& files) : files_(files) {
-    for (std::size_t i = 0; i < kFontFaceCount; ++i) faces_[i] = FaceMetrics::load(files.paths[i]);
+    for (std::size_t i = 0; i < kFontFaceCount; ++i) {
+        for (std::size_t j = 0; j < i && !faces_[i]; ++j)  // a file is read once
+            if (files.paths[j] == files.paths[i]) faces_[i] = faces_[j];
+        if (!faces_[i]) faces_[i] = FaceMetrics::load(files.paths[i]);
+    }
 }
 
 FontFace Fonts::face_for(char32_t cp, FontFace preferred) const {
     if (cp == U' ' || face(preferred).has(cp)) return preferred;
+    if (files_.branded() && face(latin_of(preferred)).has(cp)) return latin_of(preferred);
     FontFace symbol = preferred == FontFace::Bold ? FontFace::SymbolBold : FontFace::Symbol;
     if (face(symbol).has(cp)) return symbol;
     return preferred;  // nobody has it: libharu draws the missing glyph of the preferred face

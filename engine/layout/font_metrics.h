@@ -1,7 +1,7 @@
 // layout: measuring text with the fonts that will draw it. Widths come from each TrueType
 // file's advance widths (FreeType, unscaled), truncated to 1/1000 em exactly as libharu does,
-// so measured and drawn text agree. Coverage tells which face draws each code point: Liberation
-// Sans first, DejaVu Sans for symbols it lacks. Loaded once, then shared read-only by threads.
+// so measured and drawn text agree. Coverage tells which face draws each code point: the body
+// family first (Liberation Sans or the brand family), then Liberation Sans, then DejaVu Sans. Loaded once, then shared read-only by threads.
 #pragma once
 
 #include <array>
@@ -68,7 +68,7 @@ public:
 
 private:
     FontFiles files_;
-    std::array<std::unique_ptr<FaceMetrics>, kFontFaceCount> faces_;
+    std::array<std::shared_ptr<const FaceMetrics>, kFontFaceCount> faces_;  // shared when files repeat
 };
 
 }  // namespace engine::layout

@@ -237,6 +237,23 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
     }
 }
 
+void SuppressedView::protect_aggregates(const std::vector<data::AggregateRow>& aggregates) {
+    for (const auto& a : aggregates) {
+        const data::ObservationRef o = table_.row(a.row);
+        if (decision(o) != SuppressionReason::None || !o.has_number()) continue;
+        for (std::uint32_t m : a.members) {
+            const data::ObservationRef member = table_.row(m);
+            if (decision(member) != SuppressionReason::None || member.missing() == data::Missing::Suppressed) {
+                decide(o, SuppressionReason::Aggregate);
+                break;
+            }
+        }
+    }
+    counts_.clear();
+    level_counts_.clear();
+    count_decisions();
+}
+
 void SuppressedView::count_decisions() {
     for (data::ObservationRef o : table_.rows()) {
         SuppressionReason r = decision(o);
@@ -314,6 +331,10 @@ std::string SuppressedView::footnote_from(std::map<SuppressionReason, std::size_
         done.push_back(plural(n[SuppressionReason::Breakdown], "more figure is", "more figures are") +
                        " suppressed because a suppressed group's breakdown is not known, so every "
                        "group that could make up the total with it is suppressed too");
+    if (n[SuppressionReason::Aggregate])
+        done.push_back(plural(n[SuppressionReason::Aggregate], "more figure is", "more figures are") +
+                       " suppressed because each is made of a suppressed figure of one of its settings, "
+                       "which it could reveal");
     if (done.empty()) s += " No figure in this report needed suppressing.";
     else s += " In this report " + core::join(done, "; ") + ".";
     if (!rules_.secondary)

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/core/diagnostic.h"
+#include "engine/data/entity_aggregates.h"
 #include "engine/data/tables.h"
 
 namespace engine::metrics {
@@ -44,6 +45,7 @@ enum class SuppressionReason {
     SmallCohort,  ///< primary: cohort below the threshold
     Secondary,    ///< to protect another suppressed group of the same partition
     Breakdown,    ///< fail-closed: a suppressed group of the breakdown has no known complement
+    Aggregate,    ///< a group of settings' figure made of a setting's suppressed figure
 };
 
 /// A value as reports may show it.
@@ -83,6 +85,13 @@ public:
     /// One warning per suppressed group whose breakdown had to be suppressed whole, at its
     /// first row, naming the groups and the partition entry that would suppress less.
     const std::vector<core::Diagnostic>& warnings() const { return warnings_; }
+
+    /// Suppresses each aggregate (a group of settings' figure, data::add_aggregates) one of
+    /// whose member figures is suppressed or missing as `c`: a published aggregate is then
+    /// always a function of published figures, so it can reveal nothing they hide, whatever
+    /// else is published (the settings, their totals, the other groups). Counted again for
+    /// the footnotes.
+    void protect_aggregates(const std::vector<data::AggregateRow>& aggregates);
 
 private:
     const data::ObservationTable& table_;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "engine/core/diagnostic.h"
+#include "engine/layout/fonts.h"
 #include "engine/pdf/png_decoder.h"
 
 namespace engine::pdf {
@@ -104,7 +105,7 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw core::EngineError(
             core::SourceLocation{path, 0, 0}, "font file not found",
-            {"install fonts-liberation2 and fonts-dejavu-core, or set style.fonts_dir"});
+            {layout::missing_font_hint()});
     }
     const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
     if (name == nullptr || error_.error_no != HPDF_OK) {

@@ -482,7 +482,7 @@ std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(
         if (s) specs.push_back(std::move(*s));
     }
     if (sink.error_count() > errors_before) return std::nullopt;
-    charts::render::PangoTextMeasure measure;
+    charts::render::PangoTextMeasure measure(ctx.fonts ? *ctx.fonts : charts::render::FontPaths{});
     std::vector<charts::scene::Scene> scenes;
     for (std::size_t i = 0; i < specs.size(); ++i) {
         ChartSlot slot = i < slots.size() ? slots[i] : ChartSlot{480, 220};

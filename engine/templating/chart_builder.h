@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "charts/model/chart_spec.h"
+#include "charts/render/fonts.h"
 #include "charts/scene/scene.h"
 #include "engine/core/diagnostic.h"
 #include "engine/data/catalog.h"
@@ -30,6 +31,8 @@ struct ChartContext {
     std::string area_label;  ///< how the area is named in subtitles (a setting's name, not its id)
     /// batch.abbreviations: spelled out in alt text on top of the charts' built-in table.
     const std::vector<std::pair<std::string, std::string>>* plain_words = nullptr;
+    /// The chart fonts (batch.fonts); nullptr: the default ones.
+    const charts::render::FontPaths* fonts = nullptr;
 };
 
 /// The spec a chart block asks for; errors (unknown kind or option, unknown measure or group)
