@@ -548,7 +548,11 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
         std::vector<WrittenChart> written;
         if (rc.ok) {
             try {
-                written = write_unit_charts(unit_chart_folder(root, u.output), rc, charts);
+                // The same output-folder safety as run's: no writing through a symlinked folder.
+                const fs::path folder = unit_chart_folder(root, u.output);
+                check_output_folders(root.string(), (folder / "chart").string(),
+                                     p.batch->config.allow_symlinked_folders);
+                written = write_unit_charts(folder, rc, charts);
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
                 rc.ok = false;

@@ -80,6 +80,35 @@ TEST_CASE("a symlinked folder inside the output tree is refused unless the batch
     CHECK(fs::is_regular_file(elsewhere / "base.pdf"));
 }
 
+TEST_CASE("boardpack charts refuses a symlinked folder inside its output tree unless the batch allows it",
+          "[e2e][output-safety][charts]") {
+    test::TempDir dir;
+    const fs::path sample = test::copy_sample(dir.path(), "accelerating-achievement");
+    const fs::path out = dir.path() / "charts";
+    const fs::path elsewhere = dir.path() / "elsewhere";
+    fs::create_directories(out);
+    fs::create_directories(elsewhere);
+    // The board paper's charts go to <out>/<its output stem>/; that folder is a link.
+    const fs::path link = out / "accelerating-achievement-progress-update";
+    fs::create_directory_symlink(elsewhere, link);
+
+    auto refused = test::run_boardpack({"charts", (sample / "batch.yaml").string(), "--out", out.string()});
+    INFO(refused.err);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("error: the output folder '" + link.string() +
+                           "' is a symbolic link: boardpack does not write through it") != std::string::npos);
+    CHECK(refused.err.find("hint: remove the link, or set batch.allow_symlinked_folders: true") != std::string::npos);
+    CHECK(fs::is_empty(elsewhere));
+
+    REQUIRE(test::edit_file(sample / "batch.yaml", "\n  as_of: ", "\n  allow_symlinked_folders: true\n  as_of: ") == 1);
+    auto allowed = test::run_boardpack({"charts", (sample / "batch.yaml").string(), "--out", out.string()});
+    INFO(allowed.err);
+    CHECK(allowed.exit_code == 0);
+    int pngs = 0;
+    for (const auto& e : fs::directory_iterator(elsewhere)) pngs += e.path().extension() == ".png";
+    CHECK(pngs == 1);
+}
+
 TEST_CASE("a full run and shards of another count are refused while shards write a folder", "[e2e][output-safety][lock]") {
     test::TempDir dir;
     const fs::path out = dir.path() / "out";
