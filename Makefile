@@ -1,6 +1,7 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
-#   make test   set up, build (warnings are errors) and run every test
+#   make test   set up, build (warnings are errors) and run every test, then all of them again in
+#               the sanitizer build $(ASAN_BUILD) (ASan + UBSan; scripts/test.sh, docs/testing.md)
 #   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
@@ -13,6 +14,7 @@ SAMPLES := accelerating-achievement tracking-for-success eyqip
 .PHONY: demo test build setup clean package fuzz
 
 FUZZ_BUILD ?= build-fuzz
+ASAN_BUILD ?= build-asan
 
 setup:
 	@bash scripts/setup.sh
@@ -31,7 +33,7 @@ demo: build
 	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries (PDF), $$(find $$d -name '*.html' | wc -l) (HTML)"; done
 
 test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@bash scripts/test.sh $(BUILD) $(ASAN_BUILD) $(JOBS) $(CMAKE_FLAGS)
 
 package: build
 	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $(CURDIR)/$(BUILD)/boardpack_*.deb
@@ -46,4 +48,4 @@ fuzz:
 	@bash tests/fuzz/make_corpus.sh $(FUZZ_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out

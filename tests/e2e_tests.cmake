@@ -29,4 +29,14 @@ target_compile_definitions(e2e_tests PRIVATE POINTERHOLDER_TRANSITION=4)
 target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
   PDF_TAG_CHECK_EXE="$<TARGET_FILE:pdf_tag_check>")
 add_dependencies(e2e_tests boardpack pdf_tag_check)
-catch_discover_tests(e2e_tests EXTRA_ARGS -w NoTests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e)
+# Every sample rendered once per ctest run (run and charts), for the tests that only read the
+# outputs (tests/support/sample_outputs.h); one fixture test per sample, so two run at once.
+set(BOARDPACK_SAMPLE_OUTPUTS ${CMAKE_CURRENT_BINARY_DIR}/e2e-samples)
+foreach(sample accelerating-achievement tracking-for-success eyqip)
+  set(name "e2e fixture: the ${sample} sample is rendered and its charts exported once for the tests that read them")
+  add_test(NAME "${name}" COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_sample.sh $<TARGET_FILE:boardpack>
+           ${PROJECT_SOURCE_DIR} ${BOARDPACK_SAMPLE_OUTPUTS} ${sample})
+  set_tests_properties("${name}" PROPERTIES FIXTURES_SETUP e2e_samples LABELS e2e)
+endforeach()
+catch_discover_tests(e2e_tests EXTRA_ARGS -w NoTests TEST_PREFIX "e2e:" PROPERTIES LABELS e2e
+  FIXTURES_REQUIRED e2e_samples ENVIRONMENT "BOARDPACK_SAMPLE_OUTPUTS=${BOARDPACK_SAMPLE_OUTPUTS}")

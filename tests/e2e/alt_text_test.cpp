@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -17,34 +19,30 @@ namespace {
 
 const char* const kSamples[] = {"accelerating-achievement", "eyqip", "tracking-for-success"};
 
-// Every chart of every sample exported once (per test process); the reports are rendered
-// only when a test asks for one.
+// Every chart of every sample exported, and every report rendered, once per ctest run
+// (tests/support/sample_outputs.h).
 struct Exported {
-    test::TempDir dir;
     std::string errors;
     std::vector<fs::path> alts;  // the .txt files, sorted
+    std::map<fs::path, std::string> sample_of;  // alt file -> its sample
     Exported() {
         for (const char* s : kSamples) {
-            auto c = test::run_boardpack({"charts", batch(s), "--out",
-                                          (dir.path() / "charts" / s).string(), "--jobs", "2"});
-            if (c.exit_code != 0) errors += c.err;
+            const test::SampleOutput& c = test::exported_charts(s);
+            if (c.run.exit_code != 0) errors += c.run.err;
+            for (const auto& e : fs::recursive_directory_iterator(c.dir))
+                if (e.path().extension() == ".txt") {
+                    alts.push_back(e.path());
+                    sample_of[e.path()] = s;
+                }
         }
-        for (const auto& e : fs::recursive_directory_iterator(dir.path() / "charts"))
-            if (e.path().extension() == ".txt") alts.push_back(e.path());
         std::sort(alts.begin(), alts.end());
     }
-    // The report PDF a chart folder belongs to: charts/<sample>/<stem…>/NN-x.txt ->
-    // pdf/<sample>/<stem…>.pdf
+    // The report PDF a chart folder belongs to: <charts of sample>/<stem…>/NN-x.txt ->
+    // <run of sample>/<stem…>.pdf
     fs::path pdf_of(const fs::path& alt) const {
-        fs::path rel = fs::relative(alt.parent_path(), dir.path() / "charts");
-        const std::string sample = rel.begin()->string();
-        if (!fs::exists(dir.path() / "pdf" / sample))
-            test::run_boardpack({"run", batch(sample), "--out", (dir.path() / "pdf" / sample).string(),
-                                 "--jobs", "2"});
-        return dir.path() / "pdf" / (rel.string() + ".pdf");
-    }
-    static std::string batch(const std::string& sample) {
-        return (test::source_dir() / "samples" / sample / "batch.yaml").string();
+        const std::string& sample = sample_of.at(alt);
+        const fs::path rel = fs::relative(alt.parent_path(), test::exported_charts(sample).dir);
+        return test::rendered_sample(sample).dir / (rel.string() + ".pdf");
     }
 };
 const Exported& exported() {

@@ -16,26 +16,24 @@
 #include <sstream>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// Every sample batch rendered once; the checks below read the PDFs.
+// Every sample batch rendered once per ctest run (tests/support/sample_outputs.h); the checks
+// below read the PDFs.
 struct Samples {
-    test::TempDir dir;
     std::vector<fs::path> pdfs;
     std::string errors;
     Samples() {
         for (const char* s : {"accelerating-achievement", "eyqip", "tracking-for-success"}) {
-            auto batch = test::source_dir() / "samples" / s / "batch.yaml";
-            auto r = test::run_boardpack(
-                {"run", batch.string(), "--out", (dir.path() / s).string(), "--jobs", "2"});
-            if (r.exit_code != 0) errors += r.err;
+            const test::SampleOutput& r = test::rendered_sample(s);
+            if (r.run.exit_code != 0) errors += r.run.err;
+            pdfs.insert(pdfs.end(), r.pdfs.begin(), r.pdfs.end());
         }
-        for (const auto& e : fs::recursive_directory_iterator(dir.path()))
-            if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
         std::sort(pdfs.begin(), pdfs.end());
     }
 };

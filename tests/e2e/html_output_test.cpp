@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -99,25 +100,9 @@ std::map<std::string, Page> html_tables(const std::vector<fs::path>& pages) {
     return out;
 }
 
-// Every sample rendered once, PDFs and HTML pages.
-struct Sample {
-    test::TempDir dir;
-    test::RunResult run;
-    std::vector<fs::path> pdfs;
-};
-const Sample& sample(const std::string& name) {
-    static std::map<std::string, std::unique_ptr<Sample>> cache;
-    auto& s = cache[name];
-    if (!s) {
-        s = std::make_unique<Sample>();
-        const fs::path batch = test::source_dir() / "samples" / name / "batch.yaml";
-        s->run = test::run_boardpack({"run", batch.string(), "--out", s->dir.path().string(), "--jobs", "2"});
-        for (const auto& e : fs::recursive_directory_iterator(s->dir.path()))
-            if (e.is_regular_file() && e.path().extension() == ".pdf") s->pdfs.push_back(e.path());
-        std::sort(s->pdfs.begin(), s->pdfs.end());
-    }
-    return *s;
-}
+// Every sample rendered once per ctest run, PDFs and HTML pages (tests/support/sample_outputs.h).
+using Sample = test::SampleOutput;
+const Sample& sample(const std::string& name) { return test::rendered_sample(name); }
 
 fs::path html_of(const fs::path& pdf) { return fs::path(pdf).replace_extension(".html"); }
 
@@ -179,7 +164,7 @@ TEST_CASE("the board paper's status table reads the same in the html and the pdf
           "[e2e][html]") {
     const Sample& s = sample("accelerating-achievement");
     REQUIRE(s.run.exit_code == 0);
-    const fs::path pdf = s.dir.path() / (std::string(kAaPage) + ".pdf");
+    const fs::path pdf = s.dir / (std::string(kAaPage) + ".pdf");
     auto html = html_tables({html_of(pdf)});
     const auto& tables = html[html_of(pdf).string()].tables;
     REQUIRE(!tables.empty());

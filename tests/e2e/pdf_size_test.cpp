@@ -16,27 +16,20 @@
 #include <vector>
 
 #include "tests/support/e2e.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/sample_outputs.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSample = test::source_dir() / "samples/tracking-for-success";
-
-// The 52 setting summaries of one run of the sample, sorted.
+// The 52 setting summaries of the sample, rendered once per ctest run, sorted.
 const std::vector<fs::path>& summaries() {
-    static test::TempDir dir;
     static const std::vector<fs::path> files = [] {
-        const auto run = test::run_boardpack(
-            {"run", (kSample / "batch.yaml").string(), "--out", dir.path().string(), "--jobs", "2"});
+        const test::SampleOutput& run = test::rendered_sample("tracking-for-success");
         std::vector<fs::path> out;
-        if (run.exit_code != 0) return out;
-        for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
-            if (e.path().extension() == ".pdf" && e.path().string().find("setting-summaries") != std::string::npos)
-                out.push_back(e.path());
-        }
-        std::sort(out.begin(), out.end());
+        if (run.run.exit_code != 0) return out;
+        for (const auto& pdf : run.pdfs)
+            if (pdf.string().find("setting-summaries") != std::string::npos) out.push_back(pdf);
         return out;
     }();
     return files;

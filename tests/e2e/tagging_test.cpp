@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/tag_checker.h"
 #include "tests/support/temp_dir.h"
 
@@ -20,26 +21,10 @@ namespace {
 const char* kSamples[] = {"accelerating-achievement", "eyqip", "tracking-for-success"};
 const char* kBoardPaper = "accelerating-achievement-progress-update.pdf";
 
-// Each sample batch rendered at most once per test process, when a check first needs it.
-struct Rendered {
-    test::TempDir dir;
-    test::RunResult run;
-    std::vector<fs::path> pdfs;
-    explicit Rendered(const std::string& sample) {
-        run = test::run_boardpack({"run", (test::source_dir() / "samples" / sample / "batch.yaml").string(),
-                                   "--out", dir.path().string()});
-        for (const auto& e : fs::recursive_directory_iterator(dir.path()))
-            if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
-        std::sort(pdfs.begin(), pdfs.end());
-    }
-};
-const Rendered& sample(const std::string& name) {
-    static std::map<std::string, std::unique_ptr<Rendered>> rendered;
-    auto& r = rendered[name];
-    if (!r) r = std::make_unique<Rendered>(name);
-    return *r;
-}
-fs::path board_paper() { return sample("accelerating-achievement").dir.path() / kBoardPaper; }
+// Each sample batch rendered once per ctest run (tests/support/sample_outputs.h).
+using Rendered = test::SampleOutput;
+const Rendered& sample(const std::string& name) { return test::rendered_sample(name); }
+fs::path board_paper() { return sample("accelerating-achievement").dir / kBoardPaper; }
 
 std::string struct_text(const fs::path& pdf) {
     auto r = test::run({"pdfinfo", "-struct-text", pdf.string()});
@@ -98,13 +83,11 @@ TEST_CASE("the board paper's section 3.2 reads H3, its paragraphs, the table wit
 
 TEST_CASE("the board paper's Figure carries the chart's generated alt text, the same as the chart export's",
           "[e2e][tagging][board-paper]") {
-    test::TempDir dir;
-    auto r = test::run_boardpack({"charts", (test::source_dir() / "samples/accelerating-achievement/batch.yaml").string(),
-                                  "--out", dir.path().string()});
-    REQUIRE(r.exit_code == 0);
+    const test::SampleOutput& charts = test::exported_charts("accelerating-achievement");
+    REQUIRE(charts.run.exit_code == 0);
     std::vector<std::string> exported;
     std::vector<fs::path> alt_files;
-    for (const auto& e : fs::recursive_directory_iterator(dir.path()))
+    for (const auto& e : fs::recursive_directory_iterator(charts.dir))
         if (e.path().extension() == ".txt") alt_files.push_back(e.path());
     std::sort(alt_files.begin(), alt_files.end());
     for (const auto& f : alt_files) {
@@ -158,7 +141,7 @@ TEST_CASE("pdftotext -raw reads a paragraph's number before its words and the ch
 
 TEST_CASE("the annual report's contents page is a TOC whose entries link to their sections",
           "[e2e][tagging][tfs]") {
-    const fs::path pdf = sample("tracking-for-success").dir.path() / "tracking-for-success-final-report.pdf";
+    const fs::path pdf = sample("tracking-for-success").dir / "tracking-for-success-final-report.pdf";
     const std::string t = struct_text(pdf);
     const auto toc = t.find("  TOC\n    TOCI\n      Reference (inline)\n        Link (inline)\n");
     REQUIRE(toc != std::string::npos);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -19,15 +20,18 @@ namespace {
 const fs::path kSample = test::source_dir() / "samples/tracking-for-success";
 const char* kAnnual = "tracking-for-success-final-report.pdf";
 
+// The sample rendered once per ctest run (tests/support/sample_outputs.h).
 struct Rendered {
-    test::TempDir dir;
+    fs::path dir;
     test::RunResult run;
     fs::path annual;
     std::string text;  // pdftotext -layout of the annual report, spaces squeezed
     std::string flow;  // reading order, line breaks joined
     Rendered() {
-        run = test::run_boardpack({"run", (kSample / "batch.yaml").string(), "--out", dir.path().string(), "--jobs", "2"});
-        annual = dir.path() / kAnnual;
+        const test::SampleOutput& s = test::rendered_sample("tracking-for-success");
+        dir = s.dir;
+        run = s.run;
+        annual = dir / kAnnual;
         text = test::squeeze(test::pdf_text(annual.string()));
         flow = test::pdf_flow(annual.string());
     }
@@ -86,7 +90,7 @@ TEST_CASE("the Tracking for Success batch writes the annual report and 52 settin
     CHECK(r.run.exit_code == 0);
     CHECK(r.run.out.find("53 of 53 reports written") != std::string::npos);
     int summaries = 0;
-    for (const auto& e : fs::recursive_directory_iterator(r.dir.path() / "setting-summaries"))
+    for (const auto& e : fs::recursive_directory_iterator(r.dir / "setting-summaries"))
         if (e.path().extension() == ".pdf") ++summaries;
     CHECK(summaries == 52);
     int pages = test::page_count(r.annual.string());
@@ -171,7 +175,7 @@ TEST_CASE("the annual report passes qpdf --check and embeds its fonts", "[e2e][t
 
 TEST_CASE("a setting summary quotes its own setting's GLD from the records", "[e2e][tfs][setting-summary]") {
     const auto& r = rendered();
-    const fs::path pdf = r.dir.path() / "setting-summaries/summer-2019/Bradford/TFS01.pdf";
+    const fs::path pdf = r.dir / "setting-summaries/summer-2019/Bradford/TFS01.pdf";
     REQUIRE(fs::exists(pdf));
     CHECK(test::page_count(pdf.string()) == 2);
     std::string t = test::squeeze(test::pdf_text(pdf.string()));
@@ -230,7 +234,7 @@ TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is su
     const auto [small, la] = small_setting();
     REQUIRE_FALSE(small.empty());
     INFO(small);
-    const fs::path pdf = r.dir.path() / "setting-summaries/summer-2019" / la / (small + ".pdf");
+    const fs::path pdf = r.dir / "setting-summaries/summer-2019" / la / (small + ".pdf");
     REQUIRE(fs::exists(pdf));
     std::string flow = test::pdf_flow(pdf.string());
     CHECK(flow.find("cannot be reported because the disadvantaged cohort is fewer than 5 children (suppressed)") !=
@@ -240,7 +244,7 @@ TEST_CASE("a setting with fewer than 5 disadvantaged children says its gap is su
 TEST_CASE("every setting summary is exactly 2 pages, as REPORT_SPEC asks", "[e2e][tfs][setting-summary]") {
     const auto& r = rendered();
     int checked = 0;
-    for (const auto& e : fs::recursive_directory_iterator(r.dir.path() / "setting-summaries")) {
+    for (const auto& e : fs::recursive_directory_iterator(r.dir / "setting-summaries")) {
         if (e.path().extension() != ".pdf") continue;
         INFO(e.path().string());
         CHECK(test::page_count(e.path().string()) == 2);
