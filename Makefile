@@ -1,7 +1,8 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
-#   make test   set up, build (warnings are errors) and run every test, then all of them again in
-#               the sanitizer build $(ASAN_BUILD) (ASan + UBSan; scripts/test.sh, docs/testing.md)
+#   make test   set up, build (warnings are errors) and run every test
+#   make test-sanitizers  make test, then every test again in the sanitizer build $(ASAN_BUILD)
+#               (ASan + UBSan; scripts/test.sh, docs/testing.md)
 #   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
@@ -11,7 +12,7 @@ JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SAMPLES := accelerating-achievement tracking-for-success eyqip
 
-.PHONY: demo test build setup clean package fuzz
+.PHONY: demo test test-sanitizers build setup clean package fuzz
 
 FUZZ_BUILD ?= build-fuzz
 ASAN_BUILD ?= build-asan
@@ -33,6 +34,9 @@ demo: build
 	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries (PDF), $$(find $$d -name '*.html' | wc -l) (HTML)"; done
 
 test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitizers: build
 	@bash scripts/test.sh $(BUILD) $(ASAN_BUILD) $(JOBS) $(CMAKE_FLAGS)
 
 package: build

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test (what .ci/run runs), after make build: every ctest test twice, in the plain build and
+# make test-sanitizers, after make build: every ctest test twice, in the plain build and
 # in the sanitizer build (BOARDPACK_SANITIZE: ASan with leak checks + UBSan, any report fatal;
 # docs/testing.md). On 2 cores the sanitizer tree compiles, at a lower priority, while the
 # plain suite runs (its serial browser checks leave a core idle); then its suite runs.
