@@ -44,7 +44,7 @@ def column(presets):
 
 def table(presets, rows_required):
     t = {"type": "object", "additionalProperties": False, "properties": {
-        "rows": text, "caption": text, "note": text, "empty": text,
+        "id": text, "rows": text, "caption": text, "note": text, "empty": text,
         "columns": {"type": "array", "items": column(presets)}}}
     if rows_required:
         t["required"] = ["rows", "columns"]
@@ -59,7 +59,18 @@ CHART_KINDS = {
     "distribution": ["measure", "group", "comparator", "level", "highlight", "period", "subtitle"],
     "line": ["measure", "group", "areas", "level", "national", "target", "subtitle"],
 }
-CHART_COMMON = ["kind", "title", "source", "note", "alt", "table", "data_table", "height", "min_height", "caption"]
+CHART_COMMON = ["kind", "id", "title", "source", "note", "alt", "table", "data_table", "height", "min_height",
+                "caption"]
+SERIES_SHOW = ["value", "comparator_value", "gap", "change", "value_change"]
+
+
+def series_table():
+    row = {"type": "object", "additionalProperties": False, "required": ["figure"],
+           "properties": {"figure": text, "label": text, "show": {"enum": SERIES_SHOW}}}
+    return {"type": "object", "additionalProperties": False, "required": ["rows"], "properties": {
+        "id": text, "caption": text, "note": text, "empty": text, "header": text, "change": boolean,
+        "periods": {"anyOf": [text, {"type": "array", "items": text}]},
+        "rows": {"type": "array", "items": row}}}
 
 
 def chart():
@@ -94,6 +105,7 @@ def schema():
         block("action_table", {"oneOf": [{"type": "null"}, table(ACTION_COLUMNS, False)]}),
         block("sources_table", {"oneOf": [{"type": "null"}, table([], False)]}),
         block("chart", chart()),
+        block("series_table", series_table()),
     ]
     style = {"type": "object", "additionalProperties": False, "properties": {
         "page_size": {"enum": ["A4", "Letter"]},

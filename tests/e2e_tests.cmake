@@ -11,6 +11,7 @@ add_executable(e2e_tests
   e2e/document_level_test.cpp
   e2e/error_flow_test.cpp
   e2e/eyqip_test.cpp
+  e2e/figures_test.cpp
   e2e/fault_test.cpp
   e2e/html_output_test.cpp
   e2e/input_safety_test.cpp

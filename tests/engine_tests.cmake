@@ -9,6 +9,7 @@ add_executable(engine_tests
   unit/entity_groups_test.cpp
   unit/exact_test.cpp
   unit/expander_test.cpp
+  unit/figures_test.cpp
   unit/file_io_test.cpp
   unit/font_choice_test.cpp
   unit/fuzz_regressions_test.cpp

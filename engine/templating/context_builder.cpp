@@ -2,7 +2,10 @@
 
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
+#include "engine/metrics/trajectory.h"
+#include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
+#include "engine/templating/figures.h"
 #include "engine/templating/inline_markup.h"
 
 namespace engine::templating {
@@ -148,6 +151,12 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
         v["reason"] = Value(row.result.reason);
         for (auto s : metrics::all_target_statuses())
             v[metrics::status_key(s)] = Value(row.result.status == s);
+        // Where the target's straight line stands at the latest period (metrics/trajectory.h).
+        const metrics::TrajectoryPoint tp = metrics::trajectory_point(t, row.series);
+        v["trajectory"] = Value::number(tp.value,
+                                        t.kind == data::TargetKind::ValueAtLeast ? unit_of(m) : NumberUnit::Ppts,
+                                        m.dp, tp.missing);
+        v["trajectory_period"] = Value(tp.at ? tp.at->label() : "");
     }
     return v;
 }
@@ -189,23 +198,24 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         root["period"] = Value(period);
 
         ValueList targets;
-        ValueMap gap;  // gap.<measure>.<group slug>: the first target row of each pair
+        // gap.<measure>.<group slug>: the first target row of each pair, and every other
+        // figure of the data by name (figures.h).
+        FiguresInputs figures;
+        figures.catalog = &cat;
+        figures.view = in.view;
+        figures.area = mx.area;
+        figures.fan_out = in.extra.count("entity") > 0;
         std::map<std::string, int> status_counts;
         for (auto s : metrics::all_target_statuses()) status_counts[metrics::status_key(s)] = 0;
         for (const auto& row : mx.rows) {
             ValueMap rv = gap_row_value(row, cat);
             targets.push_back(Value(rv));
             if (row.target) ++status_counts[metrics::status_key(row.result.status)];
-            std::string mkey = core::slugify(row.series.measure);
-            std::string gkey = core::slugify(row.series.group);
-            ValueMap measure_map;
-            if (const Value* existing = gap.count(mkey) ? &gap[mkey] : nullptr)
-                measure_map = existing->map();
-            if (!measure_map.count(gkey)) measure_map[gkey] = Value(rv);
-            gap[mkey] = Value(measure_map);
+            figures.targets.emplace(std::make_pair(core::slugify(row.series.measure), core::slugify(row.series.group)),
+                                    std::make_pair(rv, &row));
         }
         root["targets"] = Value(targets);
-        root["gap"] = Value(gap);
+        if (in.view) root["gap"] = figures_value(std::move(figures));
         ValueMap counts;
         int total = 0;
         for (const auto& [k, n] : status_counts) {
@@ -260,6 +270,8 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     for (const auto& s : rep.sources)
         sources.push_back(Value(ValueMap{{"title", Value(s.title)}, {"url", Value(s.url)}}));
     root["sources"] = Value(sources);
+    root["figure"] = cross_ref_value(RefKind::Figure);
+    root["table"] = cross_ref_value(RefKind::Table);
     for (auto& [k, v] : in.extra) root[k] = v;
 
     // The report's own strings may name the entity, term and figures ("Setting progress report:

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "engine/core/text.h"
+#include "engine/templating/cross_refs.h"
 #include "engine/templating/format_value.h"
 #include "engine/templating/inline_markup.h"
 
@@ -139,9 +140,7 @@ private:
         std::vector<const Value*> all = scopes_;
         for (auto it = pushed_.rbegin(); it != pushed_.rend(); ++it)
             if (*it) all.push_back(*it);
-        auto near = core::nearest_names(name, ex_.known_names(all), 3);
-        if (near.empty()) return {};
-        return {"did you mean " + core::quoted_list(near) + "?"};
+        return ex_.hints(name, all);
     }
 
     const km::data* section_data(const Value& v) const {
@@ -191,6 +190,28 @@ void collect_names(const Value& v, const std::string& prefix, int depth,
     }
 }
 
+// The names under lazy maps (figures.h), after every name of the plain maps, so that they
+// cannot crowd those out: each lazy map offers a few (hint_keys), not all it accepts.
+void collect_lazy_names(const Value& v, const std::string& prefix, int depth, bool inside,
+                        std::vector<std::string>& out) {
+    if (depth == 0 || out.size() > 8000) return;
+    if (const LazyMap* l = v.lazy()) {
+        for (const auto& k : l->hint_keys()) {
+            std::string name = prefix.empty() ? k : prefix + "." + k;
+            out.push_back(name);
+            if (depth > 1)
+                if (const Value* child = l->get(k)) collect_lazy_names(*child, name, depth - 1, true, out);
+        }
+        return;
+    }
+    if (!v.is_map()) return;
+    for (const auto& [k, child] : v.map()) {
+        std::string name = prefix.empty() ? k : prefix + "." + k;
+        if (inside) out.push_back(name);
+        collect_lazy_names(child, name, depth - 1, inside, out);
+    }
+}
+
 }  // namespace
 
 Expander::Expander(const Value& root, core::DiagnosticSink& sink) : root_(root), sink_(sink) {}
@@ -217,18 +238,50 @@ std::vector<std::string> Expander::known_names(const std::vector<const Value*>& 
     for (const Value* s : scopes)
         if (s) collect_names(*s, "", 5, out);
     collect_names(root_, "", 5, out);
+    for (const Value* s : scopes)
+        if (s) collect_lazy_names(*s, "", 5, false, out);
+    collect_lazy_names(root_, "", 4, false, out);
     return out;
+}
+
+std::vector<std::string> Expander::hints(const std::string& path,
+                                         const std::vector<const Value*>& scopes) const {
+    // Under a lazy map, the hint comes from the first part it refuses: the names it accepts
+    // there, and why it refused this one ("'Kentt' is no area …").
+    auto parts = core::split(path, '.');
+    const Value* v = &root_;
+    for (auto it = scopes.rbegin(); it != scopes.rend(); ++it)
+        if (*it && (*it)->get(parts.front())) {
+            v = *it;
+            break;
+        }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Value* next = v->get(parts[i]);
+        if (next) {
+            v = next;
+            continue;
+        }
+        const LazyMap* lazy = v->lazy();
+        if (!lazy) break;
+        std::vector<std::string> out;
+        std::string head, tail;
+        for (std::size_t j = 0; j < i; ++j) head += parts[j] + ".";
+        for (std::size_t j = i + 1; j < parts.size(); ++j) tail += "." + parts[j];
+        std::vector<std::string> near;
+        for (const auto& n : core::nearest_names(parts[i], lazy->all_keys(), 3)) near.push_back(head + n + tail);
+        if (!near.empty()) out.push_back("did you mean " + core::quoted_list(near) + "?");
+        if (std::string why = lazy->why_not(parts[i]); !why.empty()) out.push_back(why);
+        return out;
+    }
+    auto near = core::nearest_names(path, known_names(scopes), 3);
+    if (near.empty()) return {};
+    return {"did you mean " + core::quoted_list(near) + "?"};
 }
 
 const Value* Expander::require(const std::string& path, const core::SourceLocation& where,
                                const std::vector<const Value*>& scopes) {
     const Value* v = resolve(path, scopes);
-    if (!v) {
-        std::vector<std::string> hints;
-        auto near = core::nearest_names(path, known_names(scopes), 3);
-        if (!near.empty()) hints.push_back("did you mean " + core::quoted_list(near) + "?");
-        sink_.error(locate(where, path), "unknown name '" + path + "'", hints);
-    }
+    if (!v) sink_.error(locate(where, path), "unknown name '" + path + "'", hints(path, scopes));
     return v;
 }
 
@@ -292,7 +345,7 @@ std::string Expander::expand(const std::string& text, const core::SourceLocation
     }
     tmpl.set_custom_escape([](const std::string& s) { return s; });
     StrictContext ctx(*this, scopes, problems);
-    std::string out = tmpl.render(ctx);
+    std::string out = locate_cross_refs(tmpl.render(ctx), *this, where);
     for (const auto& p : problems) sink_.error(locate(where, p.tag), p.message, p.hints);
     return out;
 }

@@ -37,6 +37,11 @@ public:
     /// Every dotted name reachable from the scopes and the root (for hints), depth-limited.
     std::vector<std::string> known_names(const std::vector<const Value*>& scopes) const;
 
+    /// The hints for a name that does not resolve: "did you mean …?" (the nearest names, or
+    /// under a lazy map the nearest of the names it accepts at the part it refused) and why
+    /// a lazy map refused it.
+    std::vector<std::string> hints(const std::string& path, const std::vector<const Value*>& scopes) const;
+
     /// Locates `needle` in the source file at or after `where` (exact line:col of a tag).
     core::SourceLocation locate(const core::SourceLocation& where, const std::string& needle);
 

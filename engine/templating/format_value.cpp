@@ -56,14 +56,30 @@ std::optional<std::string> render_value(const Value& v, std::string& error) {
 
 namespace {
 
-// "plural: child, children" → {"child", "children"}; "plural: action" → {"action", "actions"}.
-std::optional<std::pair<std::string, std::string>> word_forms(const std::string& args) {
+struct WordForms {
+    std::string one, many;
+    std::optional<std::string> none;  ///< the whole text for zero ("no settings"), if given
+};
+
+// "plural: child, children" → child / children; "plural: action" → action / actions;
+// "plural: setting(s)", "child(ren)" → the word with and without its ending; a third form is
+// printed instead of the number and word for zero: "plural: setting, settings, no settings".
+std::optional<WordForms> word_forms(const std::string& args) {
     auto parts = core::split(args, ',');
-    std::string one(core::trim(parts[0]));
-    if (one.empty() || parts.size() > 2) return std::nullopt;
-    std::string many = parts.size() == 2 ? std::string(core::trim(parts[1])) : one + "s";
-    if (many.empty()) return std::nullopt;
-    return std::make_pair(one, many);
+    WordForms w;
+    w.one = std::string(core::trim(parts[0]));
+    if (w.one.empty() || parts.size() > 3) return std::nullopt;
+    if (parts.size() == 1 && w.one.size() > 2 && w.one.back() == ')' && w.one.find('(') != std::string::npos) {
+        const std::size_t open = w.one.find('(');
+        w.many = w.one.substr(0, open) + w.one.substr(open + 1, w.one.size() - open - 2);
+        w.one = w.one.substr(0, open);
+        if (w.one.empty() || w.many == w.one) return std::nullopt;
+        return w;
+    }
+    w.many = parts.size() >= 2 ? std::string(core::trim(parts[1])) : w.one + "s";
+    if (w.many.empty()) return std::nullopt;
+    if (parts.size() == 3) w.none = std::string(core::trim(parts[2]));
+    return w;
 }
 
 }  // namespace
@@ -99,16 +115,24 @@ std::optional<Value> apply_filter(const Value& v, const std::string& filter, std
         auto forms = word_forms(args);
         if (!forms) {
             error = "filter '" + f + "' needs the word, e.g. '" + f +
-                    (f == "plural" ? ": action' or '" + f + ": child, children'"
+                    (f == "plural" ? ": action', '" + f + ": child, children', '" + f + ": setting(s)' or '" + f +
+                                         ": setting, settings, no settings'"
                                    : ": was, were'");
             return std::nullopt;
         }
-        return numeric([&](Number x) -> Value {
-            const std::string& word =
-                core::displays_as_one(x.value, x.dp) ? forms->first : forms->second;
-            if (f == "agree") return Value(word);
-            return Value(text_of(x) + " " + word);
-        });
+        // A list counts its items: {{ settings.list | plural: setting }}.
+        const Value counted = v.is_list() ? Value(number_of(core::Exact(v.list().size()), NumberUnit::Count, 0)) : v;
+        const Number* cn = std::get_if<Number>(&counted.data());
+        if (!cn) {
+            if (m) return v;  // a missing number stays missing
+            error = "filter '" + f + "' needs a number or a list, got " + v.kind_name();
+            return std::nullopt;
+        }
+        Number x = *cn;
+        const std::string& word = core::displays_as_one(x.value, x.dp) ? forms->one : forms->many;
+        if (f == "agree") return Value(word);
+        if (forms->none && core::rounds_to_zero(x.value, x.dp)) return Value(*forms->none);
+        return Value(text_of(x) + " " + word);
     }
     if (!args.empty()) {
         error = "filter '" + f + "' takes no arguments, got '" + args + "'";

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "engine/core/text.h"
+#include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
 #include "engine/templating/inline_markup.h"
+#include "engine/templating/series_table.h"
 #include "engine/templating/status_style.h"
 
 namespace engine::templating {
@@ -22,6 +24,7 @@ public:
         build_front();
         for (const auto& s : t_.sections) section(s);
         resolve_chart_tables();
+        resolve_cross_refs(out_, numbered_, sink_);
         if (!partial && sink_.error_count() > errors_before) return std::nullopt;
         return std::move(out_);
     }
@@ -309,6 +312,13 @@ private:
             case BlockKind::StatusTable:
             case BlockKind::ActionTable: table(b, sc); break;
             case BlockKind::SourcesTable: sources_table(b, sc); break;
+            case BlockKind::SeriesTable: {
+                Table t = build_series_table(b, ex_, sc);
+                t.caption = caption("Table", table_count_, b.caption, sc);
+                number(b, RefKind::Table, t.caption);
+                out_.doc.blocks.push_back(std::move(t));
+                break;
+            }
             case BlockKind::Chart: chart(b, sc); break;
         }
     }
@@ -319,10 +329,19 @@ private:
         return std::string(word) + " " + std::to_string(++counter) + ": " + s;
     }
 
+    // A block with an `id` gets the number of its caption ("Table 3: …" → 3) for references.
+    void number(const BlockSpec& b, RefKind kind, const std::string& caption) {
+        if (b.id.empty()) return;
+        int n = 0;
+        if (auto space = caption.find(' '); space != std::string::npos) n = std::atoi(caption.c_str() + space + 1);
+        numbered_.push_back({kind, b.id, n, b.id_where});
+    }
+
     void table(const BlockSpec& b, const Scopes& sc) {
         Table t;
         t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
+        number(b, RefKind::Table, t.caption);
         t.note = plain(b.note, sc);
         if (!b.empty_text.empty()) t.empty_text = plain(b.empty_text, sc);
         for (const auto& c : b.columns) {
@@ -369,6 +388,7 @@ private:
         Table t;
         t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
+        number(b, RefKind::Table, t.caption);
         t.columns = {{"Source documents", Align::Left, 1.2}, {"Location", Align::Left, 1.8}};
         const Value* rows = ex_.require(b.rows, b.where, sc);
         if (rows && rows->is_list()) {
@@ -405,6 +425,7 @@ private:
         cb.height = b.height > 0 ? b.height : 220;
         cb.min_height = std::min(b.min_height, cb.height);
         cb.caption = caption("Figure", figure_count_, b.caption, sc);
+        number(b, RefKind::Figure, cb.caption);
         out_.doc.blocks.push_back(cb);
         if (auto dt = req.options.find("data_table"); dt != req.options.end()) {
             if (dt->second == "true") {
@@ -467,6 +488,7 @@ private:
     int table_count_ = 0;
     int figure_count_ = 0;
     std::vector<Value> loop_values_;
+    std::vector<NumberedBlock> numbered_;
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ constexpr KindName kBlockKinds[] = {
     {BlockKind::Callout, "callout"},         {BlockKind::PageBreak, "page_break"},
     {BlockKind::Contents, "contents"},       {BlockKind::SourcesTable, "sources_table"},
     {BlockKind::Note, "note"},               {BlockKind::Spacer, "spacer"},
+    {BlockKind::SeriesTable, "series_table"},
 };
 
 TemplateString tstring(MapReader& m, const std::string& key, bool required = false) {
@@ -312,6 +313,9 @@ private:
             case BlockKind::Chart:
                 read_chart(m.map(key, true), path + ".chart", b);
                 break;
+            case BlockKind::SeriesTable:
+                read_series_table(m.map(key, true), path + "." + key, b);
+                break;
         }
         m.finish();
         return b;
@@ -327,6 +331,7 @@ private:
         b.caption = tstring(m, "caption");
         b.note = tstring(m, "note");
         b.empty_text = tstring(m, "empty");
+        read_id(m, b);
         YAML::Node cols = m.list("columns", b.kind == BlockKind::Table);
         std::vector<std::string> default_cols;
         if (b.kind == BlockKind::StatusTable)
@@ -392,11 +397,59 @@ private:
         m.finish();
     }
 
+    // `id: gld_trend` names a chart or table for cross-references ({{ figure.gld_trend }}).
+    void read_id(MapReader& m, BlockSpec& b) {
+        auto id = m.string("id");
+        if (!id) return;
+        b.id = *id;
+        b.id_where = m.where("id");
+        if (b.id.empty() || core::slugify(b.id) != b.id)
+            sink_.error(b.id_where, "'id' must be lower-case letters, digits and '_', got '" + b.id + "'",
+                        {"e.g. id: " + (core::slugify(b.id).empty() ? std::string("gld_trend") : core::slugify(b.id))});
+    }
+
+    void read_series_table(const YAML::Node& n, const std::string& path, BlockSpec& b) {
+        if (!n.IsDefined()) return;
+        MapReader m(n, file_, path, sink_);
+        b.caption = tstring(m, "caption");
+        b.note = tstring(m, "note");
+        b.empty_text = tstring(m, "empty");
+        b.row_header = tstring(m, "header");
+        b.change_column = m.boolean("change").value_or(false);
+        read_id(m, b);
+        YAML::Node periods = m.any("periods");
+        if (periods.IsSequence()) {
+            for (const auto& p : periods) b.periods.push_back(scalar_string(p, file_));
+        } else if (periods.IsScalar()) {
+            const TemplateString all = scalar_string(periods, file_);
+            for (const auto& p : core::split(all.text, ','))
+                if (!core::trim(p).empty()) b.periods.push_back({std::string(core::trim(p)), all.where});
+        }
+        YAML::Node rows = m.list("rows", true);
+        int i = 0;
+        for (const auto& r : rows) {
+            MapReader rm(r, file_, path + ".rows[" + std::to_string(i++) + "]", sink_);
+            SeriesRowSpec row;
+            row.where = location_of(r, file_);
+            row.figure = tstring(rm, "figure", true);
+            row.label = tstring(rm, "label");
+            row.show = rm.choice("show", {"value", "comparator_value", "gap", "change", "value_change"})
+                           .value_or("value");
+            rm.finish();
+            b.series_rows.push_back(std::move(row));
+        }
+        m.finish();
+    }
+
     void read_chart(const YAML::Node& n, const std::string& path, BlockSpec& b) {
         if (!n.IsDefined()) return;
         MapReader m(n, file_, path, sink_);
         for (const auto& kv : m.node()) {
             std::string key = kv.first.Scalar();
+            if (key == "id") {
+                read_id(m, b);
+                continue;
+            }
             if (key == "height") {
                 b.height = m.number("height").value_or(0);
                 continue;

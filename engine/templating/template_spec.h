@@ -31,7 +31,16 @@ struct ColumnSpec {
 
 enum class BlockKind {
     Heading, Paragraph, Paragraphs, Bullets, Lettered, Table, StatusTable, ActionTable, Chart,
-    Quote, Callout, PageBreak, Contents, SourcesTable, Note, Spacer
+    Quote, Callout, PageBreak, Contents, SourcesTable, Note, Spacer, SeriesTable
+};
+
+/// A row of a series_table: a figure row's name (figures.h) and which of its fields each
+/// period's cell shows.
+struct SeriesRowSpec {
+    TemplateString label;   ///< the row's first cell; empty: made from the figure
+    TemplateString figure;  ///< e.g. "gap.gld.fsm.vs.not_fsm.in.england" (placeholders allowed)
+    std::string show = "value";  ///< value, comparator_value, gap, change, value_change
+    core::SourceLocation where;
 };
 
 struct BlockSpec {
@@ -58,6 +67,14 @@ struct BlockSpec {
     std::map<std::string, TemplateString> options;
     double height = 0;                  // charts, spacers
     double min_height = 0;              // charts: may shrink to this to fit the page
+    // cross-references: `figure.<id>` / `table.<id>` give this chart's or table's number
+    std::string id;
+    core::SourceLocation id_where;
+    // series_table: rows of figures, one column per period
+    std::vector<SeriesRowSpec> series_rows;
+    std::vector<TemplateString> periods;  ///< as written ("2016/17"); empty: the first row's
+    TemplateString row_header;            ///< header of the label column
+    bool change_column = false;           ///< a last column: the change from first to last
 };
 
 struct SectionSpec {

@@ -8,6 +8,7 @@ Value Value::number(std::optional<core::Exact> v, NumberUnit unit, int dp, data:
 }
 
 const Value* Value::get(const std::string& key) const {
+    if (const LazyMap* l = lazy()) return l->get(key);
     if (!is_map()) return nullptr;
     const auto& m = map();
     auto it = m.find(key);

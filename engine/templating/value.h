@@ -50,11 +50,28 @@ class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value>;
 
+/// A map whose entries are worked out when first named (figures.h: every measure × group ×
+/// area × period of the data, far too many to build up front). get() returns an address that
+/// stays valid while the map lives; hint_keys() are the names offered by "did you mean"
+/// lists over the whole context (a few), all_keys() every name get() accepts (for the hint
+/// when a name under this map is wrong), why_not() a reason a name is refused, if it has one.
+class LazyMap {
+public:
+    virtual ~LazyMap() = default;
+    virtual const Value* get(const std::string& key) const = 0;
+    virtual std::vector<std::string> hint_keys() const = 0;
+    virtual std::vector<std::string> all_keys() const { return hint_keys(); }
+    virtual std::string why_not(const std::string& key) const {
+        (void)key;
+        return "";
+    }
+};
+
 class Value {
 public:
     using Data = std::variant<std::monostate, bool, std::string, Number, MissingNumber, core::Date,
                               std::shared_ptr<const ValueList>, std::shared_ptr<const ValueMap>,
-                              Markup>;
+                              Markup, std::shared_ptr<const LazyMap>>;
 
     Value() = default;
     Value(bool b) : data_(b) {}
@@ -66,6 +83,7 @@ public:
     Value(Markup m) : data_(std::move(m)) {}
     Value(ValueList l) : data_(std::make_shared<const ValueList>(std::move(l))) {}
     Value(ValueMap m) : data_(std::make_shared<const ValueMap>(std::move(m))) {}
+    Value(std::shared_ptr<const LazyMap> m) : data_(std::move(m)) {}
 
     /// A number, or a missing number when `v` has no value.
     static Value number(std::optional<core::Exact> v, NumberUnit unit, int dp,
@@ -76,9 +94,14 @@ public:
     bool is_map() const { return std::holds_alternative<std::shared_ptr<const ValueMap>>(data_); }
     const ValueList& list() const { return *std::get<std::shared_ptr<const ValueList>>(data_); }
     const ValueMap& map() const { return *std::get<std::shared_ptr<const ValueMap>>(data_); }
+    /// The lazy map, or nullptr.
+    const LazyMap* lazy() const {
+        const auto* p = std::get_if<std::shared_ptr<const LazyMap>>(&data_);
+        return p ? p->get() : nullptr;
+    }
     const Data& data() const { return data_; }
 
-    /// Child by key (maps only); nullptr when absent.
+    /// Child by key (maps and lazy maps); nullptr when absent.
     const Value* get(const std::string& key) const;
     /// Truthiness for sections and `if:`: false, empty text, missing numbers, empty lists and
     /// null are false.

@@ -143,8 +143,8 @@ TEST_CASE("plural without its word, or arguments to a filter that takes none, is
     ex.expand("{{ n | ppts: x }}", {"t.yaml", 4, 5});
     REQUIRE(sink.error_count() == 2);
     CHECK(sink.diagnostics()[0].message ==
-          "in '{{ n | plural }}': filter 'plural' needs the word, e.g. 'plural: action' or "
-          "'plural: child, children'");
+          "in '{{ n | plural }}': filter 'plural' needs the word, e.g. 'plural: action', "
+          "'plural: child, children', 'plural: setting(s)' or 'plural: setting, settings, no settings'");
     CHECK(sink.diagnostics()[1].message ==
           "in '{{ n | ppts: x }}': filter 'ppts' takes no arguments, got 'x'");
 }
