@@ -18,6 +18,7 @@ add_executable(e2e_tests
   e2e/long_cell_test.cpp
   e2e/nothing_silent_test.cpp
   e2e/operator_test.cpp
+  e2e/page_fill_test.cpp
   e2e/output_safety_test.cpp
   e2e/pdf_size_test.cpp
   e2e/tagging_test.cpp

@@ -20,6 +20,7 @@
 #include "engine/templating/chart_builder.h"
 #include "engine/templating/chart_table.h"
 #include "engine/templating/context_builder.h"
+#include "engine/templating/figure_words.h"
 #include "engine/templating/report_builder.h"
 
 namespace engine::batch {
@@ -152,7 +153,9 @@ bool fill_data_tables(templating::ExpandedReport& report, const templating::Char
         if (!spec) return false;
         auto& block = report.doc.blocks.at(static_cast<std::size_t>(req.data_table));
         auto& table = std::get<templating::Table>(block);
+        std::string source = std::move(table.source);
         table = templating::chart_table(*spec, table.caption);
+        table.source = std::move(source);
     }
     return true;
 }
@@ -170,8 +173,11 @@ void warn_missing_glyphs(const BatchData& b, const Unit& unit, const Composed& c
                           : "write the text without it, or choose a batch.fonts.family that has it"});
 }
 
+// `words_in_charts`: the charts also draw their title, subtitle and source themselves (for
+// `boardpack charts`, whose pictures stand alone); a report prints them around its figures.
 std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core::Date& as_of,
-                                const Term& term, core::DiagnosticSink& sink) {
+                                const Term& term, core::DiagnosticSink& sink,
+                                bool words_in_charts = false) {
     const config::ReportConfig& r = *unit.report;
     auto tmpl = b.templates.find(r.template_path);
     if (tmpl == b.templates.end()) {
@@ -191,6 +197,7 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     if (unit.entity) state_empty_charts(*expanded, cc, cc.area_label);
 
     if (!fill_data_tables(*expanded, cc, sink)) return std::nullopt;
+    if (!templating::set_figure_words(*expanded, cc, sink)) return std::nullopt;
 
     Composed out;
     // A logo's path is relative to the template.
@@ -209,6 +216,8 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     if (n_charts > 0) {
         std::vector<templating::ChartSlot> slots;
         for (const auto& s : out.laid.chart_sizes) slots.push_back({s.width, s.height});
+        if (words_in_charts)
+            for (auto& req : expanded->charts) req.words_outside = false;
         auto scenes = templating::build_chart_scenes(expanded->charts, slots, cc, sink);
         if (!scenes) return std::nullopt;
         out.scenes = std::move(*scenes);
@@ -369,7 +378,7 @@ ReportCharts build_report_charts(const BatchData& b, const Unit& unit, const cor
                                  const Term& term, core::DiagnosticSink& sink) {
     return guarded<ReportCharts>(unit, sink, "building the charts", [&] {
         ReportCharts out;
-        auto composed = compose(b, unit, as_of, term, sink);
+        auto composed = compose(b, unit, as_of, term, sink, true);
         if (!composed) return out;
         out.scenes = std::move(composed->scenes);
         out.kinds = std::move(composed->kinds);

@@ -71,6 +71,9 @@ struct ReportConfig {
     std::string author;
     std::string organisation;
     std::string classification;  ///< e.g. "OFFICIAL"
+    /// Where the figures come from, printed as "Source: …" under every chart and table that
+    /// names no source of its own (`report.source`).
+    std::string source;
     AreaRef area;
     MeetingInfo meeting;
     TextNode text;  ///< free-form narrative (a map), strings may hold placeholders

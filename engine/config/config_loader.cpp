@@ -383,6 +383,7 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
     r.author = m.string("author").value_or("");
     r.organisation = m.string("organisation").value_or("");
     r.classification = m.string("classification").value_or("");
+    r.source = short_text(m, "source", sink);
 
     YAML::Node area = m.map("area");
     if (area.IsDefined()) {

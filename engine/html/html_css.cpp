@@ -51,6 +51,7 @@ p.small,.note{font-size:0.875rem;color:@muted@}
 ul,ol{margin:0 0 0.75em;padding-left:1.75em}
 ul.numbered,ol.numbered{padding-left:calc(3.25em + 1.75em)}
 ol.lettered{list-style-type:lower-alpha}
+ol.lettered>li::marker{content:counter(list-item,lower-alpha) ") "}
 li{margin-bottom:0.25em}
 .table-wrap{overflow-x:auto;margin:1rem 0 0.5rem;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:0.9375rem}
@@ -65,6 +66,8 @@ td.empty{font-style:italic;color:@muted@}
 .note{margin:0 0 1.5rem}
 figure{margin:1.5rem 0}
 figcaption{font-weight:bold;margin-bottom:0.5rem}
+figcaption .subtitle{display:block;font-weight:normal;color:@muted@}
+p.source{font-size:0.875rem;color:@muted@;margin:0.25rem 0 0.75rem}
 figure svg{display:block;max-width:100%;height:auto}
 blockquote{margin:1rem 0 1rem 1rem;padding-left:1rem;border-left:4px solid @accent@;font-style:italic}
 blockquote .attribution{font-style:normal;color:@muted@}

@@ -178,6 +178,7 @@ private:
             out_ += "</tr>\n";
         }
         out_ += "</tbody>\n</table>\n</div>\n";
+        if (!t.source.empty()) out_ += "<p class=\"source\">" + escape_text(t.source) + "</p>\n";
         if (!t.note.empty()) out_ += "<p class=\"note\" id=\"" + note_id + "\">" + escape_text(t.note) + "</p>\n";
     }
 
@@ -196,7 +197,11 @@ private:
     void add(const ChartBlock& c) {
         const auto i = static_cast<std::size_t>(std::max(c.chart, 0));
         out_ += "<figure class=\"chart\">\n";
-        if (!c.caption.empty()) out_ += "<figcaption>" + escape_text(c.caption) + "</figcaption>\n";
+        if (!c.caption.empty() || !c.subtitle.empty()) {
+            out_ += "<figcaption>" + escape_text(c.caption);
+            if (!c.subtitle.empty()) out_ += " <span class=\"subtitle\">" + escape_text(c.subtitle) + "</span>";
+            out_ += "</figcaption>\n";
+        }
         if (i < in_.chart_svgs.size() && !in_.chart_svgs[i].empty()) {
             out_ += in_.chart_svgs[i];
             if (out_.back() != '\n') out_ += '\n';
@@ -206,19 +211,22 @@ private:
                                          : c.alt_text;
             out_ += "<p>" + escape_text(alt) + "</p>\n";
         }
-        if (i < in_.chart_values.size()) add_values(in_.chart_values[i], i);
+        if (!c.source.empty()) out_ += "<p class=\"source\">" + escape_text(c.source) + "</p>\n";
+        if (i < in_.chart_values.size()) add_values(in_.chart_values[i], i, c.caption);
         out_ += "</figure>\n";
     }
 
     // The figures behind chart i, for readers who cannot see it or want the numbers: a table
     // in a <details> block (its first column row headers) and, when given, a CSV download.
-    void add_values(const charts::model::ValuesTable& v, std::size_t i) {
+    void add_values(const charts::model::ValuesTable& v, std::size_t i, const std::string& figure) {
         if (v.rows.empty() || v.columns.empty()) return;
         const std::string id = "chart" + std::to_string(i + 1) + "-values";
         out_ += "<details class=\"values\">\n<summary>The figures behind this chart</summary>\n";
         out_ += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + id + "\">\n";
         out_ += "<table>\n<caption id=\"" + id + "\">" +
-                escape_text(v.caption.empty() ? "Figures behind the chart" : v.caption) + "</caption>\n";
+                escape_text(!v.caption.empty() ? v.caption
+                            : figure.empty() ? std::string("Figures behind the chart")
+                                             : "The figures of " + figure.substr(0, figure.find(':'))) + "</caption>\n";
         out_ += "<thead>\n<tr>";
         for (std::size_t c = 0; c < v.columns.size(); ++c)
             out_ += std::string("<th scope=\"col\"") + (c ? " class=\"r\"" : "") + ">" +

@@ -19,6 +19,10 @@ namespace {
 Rgb rgb(const templating::Rgb& c) { return {c.r, c.g, c.b}; }
 constexpr Rgb kWhite{255, 255, 255};
 const Tag kLayout = Tag::as(Artifact::Layout);  // rules, fills, backgrounds, the logo
+// A chart without a `min_height` may shrink to this share of its height to stay on the page
+// with its lead-in instead of leaving the rest of the page empty.
+constexpr double kChartMinShare = 0.8;
+constexpr double kChartMinBox = 80;  // the smallest chart box the charts can draw in (points)
 
 // ---- pieces and blocks ---------------------------------------------------------------------
 
@@ -88,7 +92,11 @@ public:
 
     std::vector<Block> build() {
         front();
-        for (const auto& b : doc_.blocks) std::visit([&](const auto& x) { add(x); }, b);
+        for (const auto& b : doc_.blocks) {
+            std::visit([&](const auto& x) { add(x); }, b);
+            const auto* p = std::get_if<templating::Paragraph>(&b);
+            lead_in_ = p && p->style != templating::ParagraphStyle::Small;
+        }
         return std::move(blocks_);
     }
 
@@ -329,7 +337,7 @@ private:
 
     void add(const templating::ListBlock& l) {
         double x0 = left_ + num_w_ + (numbered_ ? 0 : 4);
-        double marker_w = l.lettered ? fonts_.width("m.) ", FontFace::Regular, body_) + 4 : 14;
+        double marker_w = l.lettered ? fonts_.width("m) ", FontFace::Regular, body_) + 4 : 14;
         Rgb c = rgb(st_.text);
         const int list = open(StructType::L);
         for (std::size_t i = 0; i < l.items.size(); ++i) {
@@ -339,7 +347,7 @@ private:
             open(StructType::LBody, item);
             Block b = lines_block(lines, x0 + marker_w, body_, line_h_, 0, i + 1 == l.items.size() ? body_ * 0.55 : 3);
             if (!b.pieces.empty()) {
-                std::string marker = l.lettered ? std::string(1, static_cast<char>('a' + i % 26)) + ".)" : "\xE2\x80\xA2";
+                std::string marker = l.lettered ? std::string(1, static_cast<char>('a' + i % 26)) + ")" : "\xE2\x80\xA2";
                 double asc = fonts_.ascent(body_);
                 auto& items = b.pieces.front().items;
                 items.insert(items.begin(), TextRun{x0, (line_h_ - asc - fonts_.descent(body_)) / 2 + asc, FontFace::Regular, body_, c, spaced(marker), Tag::of(label)});
@@ -355,14 +363,19 @@ private:
         b.space_before = 4;
         b.space_after = 8;
         const int table = open(StructType::Table);
+        std::optional<Piece> continued;  // the caption again, on each continuation page
         if (!t.caption.empty()) {
             open(StructType::Caption, table);
             const double cap_size = body_ - 1.5;
-            Piece cap;
-            auto lines = break_lines(one(t.caption, FontFace::Bold, text), cap_size, width_, fonts_);
-            cap.height = draw_lines(cap, lines, left_, 0, cap_size, cap_size * 1.25) + 3;
-            b.pieces.push_back(std::move(cap));
+            auto caption_piece = [&](const std::string& words) {
+                Piece cap;
+                auto lines = break_lines(one(words, FontFace::Bold, text), cap_size, width_, fonts_);
+                cap.height = draw_lines(cap, lines, left_, 0, cap_size, cap_size * 1.25) + 3;
+                return cap;
+            };
+            b.pieces.push_back(caption_piece(t.caption));
             ++b.lead;
+            continued = as_artifact(caption_piece(t.caption + " (continued)"), Artifact::Pagination);
         }
         const std::size_t ncol = t.columns.size();
         std::vector<std::vector<CellText>> grid;  // the header row, then the body rows
@@ -475,6 +488,14 @@ private:
         b.pieces.push_back(header);
         ++b.lead;
         b.repeat = as_artifact(header, Artifact::Pagination);
+        if (continued) {  // "Table 2: … (continued)" above the repeated header
+            for (PageItem item : b.repeat->items) {
+                shift(item, 0, continued->height);
+                continued->items.push_back(std::move(item));
+            }
+            continued->height += b.repeat->height;
+            b.repeat = std::move(continued);
+        }
         const int body = tree_.add(StructType::TBody, table);
         if (t.rows.empty()) {
             const int cell = open(StructType::TD, tree_.add(StructType::TR, body));
@@ -485,17 +506,28 @@ private:
             b.pieces.push_back(std::move(p));
         }
         for (std::size_t r = 0; r < t.rows.size(); ++r)
-            for (auto& p : row_pieces(spans_of(grid[r + 1]), row_fills[r], false, body, header.height))
+            for (auto& p : row_pieces(spans_of(grid[r + 1]), row_fills[r], false, body, b.repeat->height))
                 b.pieces.push_back(std::move(p));
         b.min_start = std::min<int>(b.lead + 1, static_cast<int>(b.pieces.size()));
         b.min_end = 1;
         blocks_.push_back(std::move(b));
+        if (!t.source.empty()) {  // "Source: …", a P after the table, kept with its last row
+            Block s;
+            s.kind = Block::Kind::Whole;
+            s.pieces.push_back(source_piece(t.source));
+            blocks_.back().space_after = 0;
+            blocks_.back().keep_with_next = true;
+            s.space_after = 8;
+            blocks_.push_back(std::move(s));
+        }
         if (!t.note.empty()) {
             const int note = open(StructType::Note);
             tree_[note].id = "note-" + std::to_string(note);
             auto lines = break_lines(one(t.note, FontFace::Regular, rgb(st_.muted)), body_ - 2.5, width_, fonts_);
             Block n = lines_block(lines, left_, body_ - 2.5, (body_ - 2.5) * 1.3, 0, 8);
+            n.min_start = n.min_end = static_cast<int>(n.pieces.size());  // the note is read whole
             blocks_.back().space_after = 3;
+            blocks_.back().keep_with_next = true;  // the last row goes over with the note
             blocks_.push_back(std::move(n));
         }
     }
@@ -506,6 +538,27 @@ private:
     // one number formatter.
     static std::string pt_text(double v) {
         return core::format_fixed(core::Exact::ratio(std::llround(v * 10), 10), 1);
+    }
+
+    // The "Source: …" line under a chart or table: its own P, small and muted like a note.
+    double source_size() const { return body_ - 2.5; }
+    double source_height(const std::string& source) const {
+        const double size = source_size();
+        return static_cast<double>(break_lines(one(source, FontFace::Regular, rgb(st_.muted)), size, width_, fonts_).size()) *
+                   size * 1.3 + 3;
+    }
+    Piece source_piece(const std::string& source) {
+        open(StructType::P);
+        Piece p;
+        const double size = source_size();
+        auto lines = break_lines(one(source, FontFace::Regular, rgb(st_.muted)), size, width_, fonts_);
+        p.height = draw_lines(p, lines, left_, 3, size, size * 1.3);
+        return p;
+    }
+    // The last run of a line that another text follows ends with a space (see spaced()).
+    static PageItem spaced_run(PageItem item) {
+        if (auto* r = std::get_if<TextRun>(&item); r && !r->text.empty() && r->text.back() != ' ') r->text += ' ';
+        return item;
     }
 
     void too_wide(const templating::Table& t, const ColumnNeeds& need, double size) {
@@ -528,23 +581,46 @@ private:
         double size = body_ - 1.5;
         const int figure = open(StructType::Figure);
         tree_[figure].alt = c.alt_text;
-        if (!c.caption.empty()) {
+        if (!c.caption.empty() || !c.subtitle.empty()) {  // one Caption: the title, then the subtitle
             open(StructType::Caption, figure);
             auto lines = break_lines(one(c.caption, FontFace::Bold, rgb(st_.text)), size, width_, fonts_);
-            y = draw_lines(p, lines, left_, 0, size, size * 1.25) + 4;
+            y = draw_lines(p, lines, left_, 0, size, size * 1.25);
+            if (!c.subtitle.empty()) {
+                if (!lines.empty()) p.items.back() = spaced_run(p.items.back());
+                auto sub = break_lines(one(c.subtitle, FontFace::Regular, rgb(st_.muted)), size, width_, fonts_);
+                y = draw_lines(p, sub, left_, y + 1, size, size * 1.25);
+            }
+            y += 4;
         }
-        double max_h = st_.height - st_.margin_top - st_.margin_bottom - y - 8;
-        double h = std::min(c.height, max_h);
+        const double source_h = c.source.empty() ? 0 : source_height(c.source);
+        double max_h = st_.height - st_.margin_top - st_.margin_bottom - y - source_h - 8;
+        // `height` is the figure's, its title and subtitle included (they were drawn inside
+        // the chart before the report printed them), so the words take no extra room.
+        const double words = y;
+        const double floor_h = std::min(c.height, std::max(c.height * 0.6, kChartMinBox));
+        double h = std::min(std::max(c.height - words, floor_h), max_h);
         p.items.push_back(ChartPlacement{left_, y, width_, h, c.chart, Tag::of(figure)});
         if (c.chart >= 0 && static_cast<std::size_t>(c.chart) < chart_sizes_.size())
             chart_sizes_[static_cast<std::size_t>(c.chart)] = {width_, h};
         p.height = y + h;
+        if (!c.source.empty()) {  // a P right after the Figure, drawn under the chart
+            Piece s = source_piece(c.source);
+            for (PageItem item : s.items) {
+                shift(item, 0, p.height);
+                p.items.push_back(std::move(item));
+            }
+            p.height += s.height;
+        }
         Block b;
         b.kind = Block::Kind::Whole;
         b.space_before = 6;
-        b.space_after = 10;
-        if (c.min_height > 0 && c.min_height < h) b.shrink = h - c.min_height;
+        b.space_after = c.source.empty() ? 10 : 5;  // the source line closes the figure
+        const double min_total = c.min_height > 0 ? c.min_height : c.height * kChartMinShare;
+        const double min_h = std::max(min_total - words, std::min(h, std::max(min_total * 0.6, kChartMinBox)));
+        if (min_h < h) b.shrink = h - min_h;
         b.pieces.push_back(std::move(p));
+        // The paragraph that introduces the chart goes over with it (its last lines, when long).
+        if (lead_in_ && !blocks_.empty()) blocks_.back().keep_with_next = true;
         blocks_.push_back(std::move(b));
     }
 
@@ -652,6 +728,7 @@ private:
     StructureTree tree_;
     Tag cur_ = Tag::of(0);
     bool titled_ = false;  // the front block shows the title (as H1)
+    bool lead_in_ = false;  // the block just added is a paragraph: a chart after it is its lead-in
     int toc_ = -1;         // the TOC element of the contents page
     int link_ = -1, link_parent_ = -1;  // the Link element being drawn, and its parent
     std::string link_uri_;
@@ -685,17 +762,18 @@ public:
                 double over = y_ + before + first_unit(b) - bottom_;
                 if (over <= b.shrink + 1e-6) shrink_chart(b, over);
             }
+            // What must share this page with the block's start: its first unit, and for a
+            // block kept with the next one (a heading, a chart's lead-in, a table before its
+            // note) the start of the chain after it, as long as that chain fits on a page.
             double need = before + first_unit(b);
-            if (b.keep_with_next && i + 1 < blocks.size()) {
-                const Block& n = blocks[i + 1];
-                need += b.space_after + n.space_before + first_unit(n);
-            }
+            const double chain = before + chain_need(blocks, i);
+            if (chain <= page_height() + 1e-6) need = std::max(need, chain);
             if (y_ + need > bottom_ + 1e-6 && !at_top()) {
                 new_page();
                 before = 0;
             }
             y_ += before;
-            place_block(b);
+            place_block(b, follow_need(blocks, i));
             y_ += b.space_after;
         }
     }
@@ -730,6 +808,44 @@ private:
         y_ = top_;
     }
 
+    double page_height() const { return bottom_ - top_; }
+
+    // A block that cannot break across pages: anything but a flow, or a flow too short to
+    // leave its orphan and widow minimums on two pages.
+    static bool unbreakable(const Block& b) {
+        if (b.kind != Block::Kind::Flow && b.kind != Block::Kind::Contents) return true;
+        return static_cast<int>(b.pieces.size()) < std::max(b.min_start, b.lead + 1) + b.min_end;
+    }
+
+    // The height a block may be placed at: a chart that may shrink counts at its smallest.
+    static double whole_height(const Block& b) {
+        double h = 0;
+        for (const auto& p : b.pieces) h += p.height;
+        return h - b.shrink;
+    }
+
+    // Height, from the top of block i, of what must be on the same page as its start: its
+    // first unit, and when it is kept with the next block and cannot break, all of it, the
+    // spacing and the next block's own chain. A chain ends at a page break.
+    static double chain_need(const std::vector<Block>& blocks, std::size_t i) {
+        const Block& b = blocks[i];
+        if (!unbreakable(b)) return first_unit(b);
+        double h = whole_height(b);
+        if (b.keep_with_next && i + 1 < blocks.size() && blocks[i + 1].kind != Block::Kind::Break)
+            h += b.space_after + blocks[i + 1].space_before + chain_need(blocks, i + 1);
+        return h;
+    }
+
+    // For a block that can break and is kept with the next: what its last pieces must share a
+    // page with (0 when nothing follows it that way).
+    static double follow_need(const std::vector<Block>& blocks, std::size_t i) {
+        const Block& b = blocks[i];
+        if (!b.keep_with_next || unbreakable(b) || i + 1 >= blocks.size() ||
+            blocks[i + 1].kind == Block::Kind::Break)
+            return 0;
+        return b.space_after + blocks[i + 1].space_before + chain_need(blocks, i + 1);
+    }
+
     // Height of what must stay together at the start of a block.
     static double first_unit(const Block& b) {
         if (b.kind != Block::Kind::Flow && b.kind != Block::Kind::Contents) {
@@ -755,7 +871,10 @@ private:
         y_ += p.height;
     }
 
-    void place_block(const Block& b) {
+    // Places a block from y_, breaking a flow between pieces where the page is full; `follow`
+    // (see follow_need) is what the flow's last pieces must be followed by on their page, so
+    // when the rest fits but not what follows, the last min_end pieces go over with it.
+    void place_block(const Block& b, double follow = 0) {
         const std::size_t n = b.pieces.size();
         if (b.kind == Block::Kind::Whole) {
             for (const auto& p : b.pieces) put(p);
@@ -771,10 +890,16 @@ private:
                 y += b.pieces[i + fit].height;
                 ++fit;
             }
-            if (fit == n - i) {
+            const std::size_t tail = static_cast<std::size_t>(std::max(b.min_end, 1));
+            double tail_h = 0;
+            for (std::size_t k = n - std::min(tail, n); k < n; ++k) tail_h += b.pieces[k].height;
+            const bool follow_fits = follow <= 0 || y + follow <= bottom_ + 1e-6 ||
+                                     tail_h + follow > page_height() + 1e-6 || n - i <= tail;
+            if (fit == n - i && follow_fits) {
                 for (; i < n; ++i) put(b.pieces[i], contents && i > 0);
                 return;
             }
+            if (fit == n - i) fit = n - i - tail;  // the last lines go over with what follows
             // Splitting: respect the lead (caption + header stay with a row), orphans and widows.
             std::size_t min_first = i == 0 ? static_cast<std::size_t>(std::max(b.min_start, b.lead + 1)) : 1;
             std::size_t left_after = n - i - fit;

@@ -184,11 +184,14 @@ std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double si
 }
 
 std::vector<std::string> split_long_word(std::string_view word) {
+    // A web address breaks only after / or . (a break at a hyphen would read as part of it).
+    const bool address = word.find("://") != std::string_view::npos || word.substr(0, 4) == "www.";
     std::vector<std::string> segments;
     std::string seg;
     for (char c : word) {
         seg += c;
-        if (c == '/' || c == '-' || c == '_' || c == '.' || c == '?' || c == '&' || c == '=') {
+        if (c == '/' || c == '.' ||
+            (!address && (c == '-' || c == '_' || c == '?' || c == '&' || c == '='))) {
             segments.push_back(std::move(seg));
             seg.clear();
         }

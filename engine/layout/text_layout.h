@@ -42,7 +42,8 @@ std::vector<LineBox> break_lines(const std::vector<StyledText>& spans, double si
                                  double max_width, const Fonts& fonts);
 
 /// A word too wide for its line (a URL, a long compound) in the pieces the line breaker may
-/// break it into: after / - _ . ? & =.
+/// break it into: after / - _ . ? & =; a web address (with "://", or starting "www.") only
+/// after / and .
 std::vector<std::string> split_long_word(std::string_view word);
 
 /// Words longer than this many bytes may be broken at split_long_word's points in narrow

@@ -164,6 +164,12 @@ private:
         t.note = opt("note");
         t.alt_text = opt("alt");
         t.table = opt("table");
+        if (req_.words_outside) {  // the report prints them as the figure's caption and source
+            t.title.clear();
+            t.finding_title = false;
+            t.subtitle.clear();
+            t.source.clear();
+        }
         if (ctx_.plain_words) t.plain_words = *ctx_.plain_words;
         return t;
     }

@@ -174,6 +174,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     report["author"] = Value(rep.author);
     report["organisation"] = Value(rep.organisation);
     report["classification"] = Value(rep.classification);
+    report["source"] = Value(rep.source);
     report["area"] = Value(in.metrics ? in.metrics->area.area : rep.area.name);
     report["area_level"] = Value(in.metrics ? in.metrics->area.level : rep.area.level);
     root["report"] = Value(report);
@@ -280,7 +281,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         Value partial(root);
         Expander ex(partial, sink);
         ValueMap r = root["report"].map();
-        for (const char* key : {"title", "subtitle", "author", "organisation", "classification"}) {
+        for (const char* key : {"title", "subtitle", "author", "organisation", "classification", "source"}) {
             const auto* v = std::get_if<std::string>(&r[key].data());
             if (v && v->find("{{") != std::string::npos)
                 r[key] = Value(plain_text(ex.expand(*v, rep.where)));

@@ -71,14 +71,17 @@ struct Table {
     std::string note;     ///< small text under the table (e.g. the suppression rule)
     std::string empty_text = "No rows.";
     core::SourceLocation where;  ///< the template block, for layout errors
+    std::string source = {};   ///< "Source: …", under the table (before its note); "" for none
 };
 
 struct ChartBlock {
     int chart = 0;        ///< index into DocTree::charts_alt / the report's chart list
     double height = 220;  ///< points; the width is the text width
     double min_height = 0;  ///< when > 0, the chart shrinks to this to stay on the page
-    std::string caption;  ///< "Figure 1: …"
+    std::string caption;  ///< "Figure 1: …", the one title of the figure
     std::string alt_text;
+    std::string subtitle = {};  ///< what, who, where and when, under the caption; "" for none
+    std::string source = {};    ///< "Source: …", under the chart; "" for none
 };
 
 struct Quote {

@@ -5,6 +5,7 @@
 #include "engine/core/text.h"
 #include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
+#include "engine/templating/figure_words.h"
 #include "engine/templating/inline_markup.h"
 #include "engine/templating/series_table.h"
 #include "engine/templating/status_style.h"
@@ -316,6 +317,7 @@ private:
                 Table t = build_series_table(b, ex_, sc);
                 t.caption = caption("Table", table_count_, b.caption, sc);
                 number(b, RefKind::Table, t.caption);
+                t.source = source_line(plain(b.source, sc));
                 out_.doc.blocks.push_back(std::move(t));
                 break;
             }
@@ -337,11 +339,18 @@ private:
         numbered_.push_back({kind, b.id, n, b.id_where});
     }
 
+    // The "Source: …" line of a table or chart: its own `source`, else the report's.
+    std::string source_line(const std::string& own) {
+        std::string s = own.empty() ? plain({"{{ report.source }}", {}}) : own;
+        return source_sentence(s);
+    }
+
     void table(const BlockSpec& b, const Scopes& sc) {
         Table t;
         t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
         number(b, RefKind::Table, t.caption);
+        t.source = source_line(plain(b.source, sc));
         t.note = plain(b.note, sc);
         if (!b.empty_text.empty()) t.empty_text = plain(b.empty_text, sc);
         for (const auto& c : b.columns) {
@@ -397,10 +406,13 @@ private:
                 if (const Value* v = row.get("title")) ex_render(*v, title);
                 if (const Value* v = row.get("url")) ex_render(*v, url);
                 std::string number = next_paragraph_number();
-                TableCell c1{templating::plain((number.empty() ? "" : number + " ") + title), {}, {}, false};
-                TableCell c2;
+                // The title is the link text (it says where the link goes); the address is
+                // printed beside it for readers of the paper copy.
                 check_link(url, b.where);
-                c2.text = {Span{url, false, false, url}};
+                TableCell c1;
+                if (!number.empty()) c1.text.push_back(Span{number + " ", false, false, ""});
+                c1.text.push_back(Span{title, false, false, url});
+                TableCell c2{templating::plain(url), {}, {}, false};
                 t.rows.push_back({c1, c2});
             }
         }
@@ -424,16 +436,22 @@ private:
         cb.chart = req.index;
         cb.height = b.height > 0 ? b.height : 220;
         cb.min_height = std::min(b.min_height, cb.height);
-        cb.caption = caption("Figure", figure_count_, b.caption, sc);
+        // Every chart is a numbered figure with one title: its `title` (a `finding` is written
+        // in once the chart's figures are known, see figure_words.h), else its `caption`.
+        req.figure = "Figure " + std::to_string(++figure_count_);
+        req.caption = plain(b.caption, sc);
+        const std::string title = req.options.count("title") ? req.options.at("title") : "";
+        const std::string headline = title.empty() || title == "finding" ? req.caption : title;
+        cb.caption = headline.empty() ? req.figure : req.figure + ": " + headline;
+        cb.source = source_line(req.options.count("source") ? req.options.at("source") : "");
         number(b, RefKind::Figure, cb.caption);
         out_.doc.blocks.push_back(cb);
         if (auto dt = req.options.find("data_table"); dt != req.options.end()) {
             if (dt->second == "true") {
                 // Numbered now, so later tables keep their numbers; filled by the batch.
                 Table t;
-                const std::string figure = cb.caption.substr(0, cb.caption.find(':'));
-                t.caption = "Table " + std::to_string(++table_count_) + ": The figures of " +
-                            (cb.caption.empty() ? std::string("the chart above") : figure);
+                t.caption = "Table " + std::to_string(++table_count_) + ": The figures of " + req.figure;
+                t.source = cb.source;
                 req.data_table = static_cast<int>(out_.doc.blocks.size());
                 if (req.options["table"].empty()) req.options["table"] = t.caption;
                 out_.doc.blocks.push_back(std::move(t));

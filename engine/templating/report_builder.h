@@ -25,6 +25,11 @@ struct ChartRequest {
     /// is to hold its figures (captioned, still empty: the batch fills it from the chart's
     /// spec, see chart_table.h); -1 when none.
     int data_table = -1;
+    std::string figure;   ///< "Figure 3": the chart's number
+    std::string caption;  ///< the template's `caption`, expanded, without the number
+    /// The chart's title, subtitle and source are printed around it by the report (its figure
+    /// caption and source line, figure_words.h): the chart then draws none of them itself.
+    bool words_outside = false;
 };
 
 struct ExpandedReport {

@@ -62,6 +62,7 @@ struct BlockSpec {
     std::vector<ColumnSpec> columns;
     TemplateString caption;
     TemplateString note;
+    TemplateString source;              // tables: the "Source: …" line (default: report.source)
     TemplateString empty_text;
     // charts: options checked by the chart builder (kind, measure, group …)
     std::map<std::string, TemplateString> options;

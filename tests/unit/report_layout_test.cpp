@@ -157,7 +157,8 @@ TEST_CASE("pages carry 'Page X of Y' and charts get their slot size", "[layout]"
     CHECK(found);
     REQUIRE(laid.chart_sizes.size() == 1);
     CHECK(laid.chart_sizes[0].width == Approx(doc.style.width - doc.style.margin_left - doc.style.margin_right));
-    CHECK(laid.chart_sizes[0].height == Approx(230));
+    // The figure's height includes its one-line caption (9.5 pt text, 1.25 leading, 4 pt gap).
+    CHECK(laid.chart_sizes[0].height == Approx(230 - (9.5 * 1.25 + 4)));
 }
 
 TEST_CASE("US Letter pages have the Letter size", "[layout]") {
@@ -329,4 +330,95 @@ TEST_CASE("a date in a table cell is kept on one line like a number", "[layout][
                                                {{{{"17 September 2015", FontFace::Regular, {}, {}}}, false, false}}};
     auto need = measure_columns(grid, 1, 9.5, 4, fonts());
     CHECK(need.min[0] == Approx(fonts().width("17 September 2015", FontFace::Regular, 9.5) + 8));
+}
+
+TEST_CASE("a split table's caption says continued on each next page, as a pagination artifact", "[layout][table]") {
+    tpl::DocTree doc;
+    doc.blocks.push_back(table(80));
+    auto laid = layout_report(doc, fonts(), 0);
+    REQUIRE(laid.document.pages.size() >= 2);
+    for (std::size_t p = 0; p < laid.document.pages.size(); ++p) {
+        int plain = 0, continued = 0;
+        for (const auto* r : body_runs(laid.document.pages[p], doc.style)) {
+            if (r->text.rfind("Table 1: Action plan (continued)", 0) == 0) {
+                ++continued;
+                CHECK(r->tag.artifact == Artifact::Pagination);
+            } else if (r->text.rfind("Table 1: Action plan", 0) == 0) {
+                ++plain;
+                CHECK(r->tag.element > 0);  // the real Caption, once
+            }
+        }
+        INFO("page " << p + 1);
+        CHECK(plain == (p == 0 ? 1 : 0));
+        CHECK(continued == (p == 0 ? 0 : 1));
+    }
+}
+
+TEST_CASE("a table's note and source line stay on the page of its last row", "[layout][table]") {
+    // Tables of growing length: wherever the last row falls, the note is on the same page.
+    for (int rows = 20; rows < 40; ++rows) {
+        tpl::DocTree doc;
+        tpl::Table t = table(rows);
+        t.source = "Source: the action plan";
+        t.note = "Status as at the meeting date. " + words(12);
+        doc.blocks.push_back(t);
+        auto laid = layout_report(doc, fonts(), 0);
+        int last_row_page = -1, note_page = -1, source_page = -1;
+        for (std::size_t p = 0; p < laid.document.pages.size(); ++p)
+            for (const auto* r : body_runs(laid.document.pages[p], doc.style)) {
+                if (r->text.rfind("Action number " + std::to_string(rows) + " ", 0) == 0) last_row_page = static_cast<int>(p);
+                if (r->text.rfind("Status as at", 0) == 0) note_page = static_cast<int>(p);
+                if (r->text.rfind("Source: the action plan", 0) == 0) source_page = static_cast<int>(p);
+            }
+        INFO(rows << " rows");
+        REQUIRE(last_row_page >= 0);
+        CHECK(note_page == last_row_page);
+        CHECK(source_page == last_row_page);
+    }
+}
+
+TEST_CASE("a chart moves with the paragraph that introduces it and may shrink to stay", "[layout]") {
+    // Fill a page to different depths, then a lead-in paragraph and a chart: the paragraph's
+    // last line is always on the chart's page, and the chart is never below 80% of its height.
+    for (int fill = 25; fill < 45; ++fill) {
+        tpl::DocTree doc;
+        for (int i = 0; i < fill; ++i) doc.blocks.push_back(para("Line " + std::to_string(i)));
+        doc.blocks.push_back(para("The chart below shows the gap. " + words(6) + " lastword"));
+        tpl::ChartBlock chart;
+        chart.chart = 0;
+        chart.height = 220;
+        chart.caption = "Figure 1: A chart";
+        doc.blocks.push_back(chart);
+        auto laid = layout_report(doc, fonts(), 1);
+        int lead_page = -1, chart_page = -1;
+        for (std::size_t p = 0; p < laid.document.pages.size(); ++p)
+            for (const auto& item : laid.document.pages[p].items) {
+                if (const auto* r = std::get_if<TextRun>(&item); r && r->text.find("lastword") != std::string::npos)
+                    lead_page = static_cast<int>(p);
+                if (std::holds_alternative<ChartPlacement>(item)) chart_page = static_cast<int>(p);
+            }
+        INFO("fill " << fill);
+        CHECK(lead_page == chart_page);
+        REQUIRE(laid.chart_sizes.size() == 1);
+        CHECK(laid.chart_sizes[0].height >= 0.8 * 220 - (9.5 * 1.25 + 4) - 1e-6);
+    }
+}
+
+TEST_CASE("lettered lists print a) and web addresses break only after a slash or a dot", "[layout]") {
+    tpl::DocTree doc;
+    tpl::ListBlock l;
+    l.lettered = true;
+    l.items = {tpl::plain("First"), tpl::plain("Second")};
+    doc.blocks.push_back(l);
+    auto laid = layout_report(doc, fonts(), 0);
+    std::vector<std::string> labels;
+    for (const auto* r : body_runs(laid.document.pages[0], doc.style))
+        if (r->text == "a) " || r->text == "b) " || r->text.find(".)") != std::string::npos) labels.push_back(r->text);
+    CHECK(labels == std::vector<std::string>{"a) ", "b) "});
+    const auto pieces = split_long_word("https://www.example.org.uk/joint-strategic-needs/current_reports?a=b");
+    for (const auto& p : pieces) {
+        INFO(p);
+        CHECK((p.back() == '/' || p.back() == '.' || &p == &pieces.back()));
+    }
+    CHECK(split_long_word("a-long-compound-word-without-any-address").size() > 1);
 }
