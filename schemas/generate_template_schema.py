@@ -44,7 +44,7 @@ def column(presets):
 
 def table(presets, rows_required):
     t = {"type": "object", "additionalProperties": False, "properties": {
-        "id": text, "rows": text, "caption": text, "note": text, "empty": text,
+        "id": text, "rows": text, "caption": text, "note": text, "source": text, "empty": text,
         "columns": {"type": "array", "items": column(presets)}}}
     if rows_required:
         t["required"] = ["rows", "columns"]
@@ -68,7 +68,7 @@ def series_table():
     row = {"type": "object", "additionalProperties": False, "required": ["figure"],
            "properties": {"figure": text, "label": text, "show": {"enum": SERIES_SHOW}}}
     return {"type": "object", "additionalProperties": False, "required": ["rows"], "properties": {
-        "id": text, "caption": text, "note": text, "empty": text, "header": text, "change": boolean,
+        "id": text, "caption": text, "note": text, "source": text, "empty": text, "header": text, "change": boolean,
         "periods": {"anyOf": [text, {"type": "array", "items": text}]},
         "rows": {"type": "array", "items": row}}}
 

@@ -216,8 +216,16 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     if (n_charts > 0) {
         std::vector<templating::ChartSlot> slots;
         for (const auto& s : out.laid.chart_sizes) slots.push_back({s.width, s.height});
-        if (words_in_charts)
-            for (auto& req : expanded->charts) req.words_outside = false;
+        if (words_in_charts)  // the same title and subtitle as the page prints
+            for (const auto& block : out.doc.blocks)
+                if (const auto* c = std::get_if<templating::ChartBlock>(&block);
+                    c && c->chart >= 0 && static_cast<std::size_t>(c->chart) < expanded->charts.size()) {
+                    auto& req = expanded->charts[static_cast<std::size_t>(c->chart)];
+                    const auto colon = c->caption.find(": ");
+                    req.options["title"] = colon == std::string::npos ? std::string() : c->caption.substr(colon + 2);
+                    req.options["subtitle"] = c->subtitle;
+                    req.words_outside = false;
+                }
         auto scenes = templating::build_chart_scenes(expanded->charts, slots, cc, sink);
         if (!scenes) return std::nullopt;
         out.scenes = std::move(*scenes);

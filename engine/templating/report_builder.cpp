@@ -417,6 +417,7 @@ private:
             }
         }
         t.empty_text = "No source documents.";
+        t.source = source_sentence(plain(b.source, sc));  // only its own: it lists the sources
         out_.doc.blocks.push_back(std::move(t));
     }
 

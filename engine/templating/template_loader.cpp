@@ -330,7 +330,7 @@ private:
         b.rows = m.string("rows", default_rows.empty()).value_or(default_rows);
         b.caption = tstring(m, "caption");
         b.note = tstring(m, "note");
-        if (b.kind != BlockKind::SourcesTable) b.source = tstring(m, "source");
+        b.source = tstring(m, "source");
         b.empty_text = tstring(m, "empty");
         read_id(m, b);
         YAML::Node cols = m.list("columns", b.kind == BlockKind::Table);

@@ -61,7 +61,8 @@ TEST_CASE("an unknown key is reported with its position and the valid keys", "[c
     CHECK(l.errors ==
           "batch.yaml:7:5: error: unknown key 'tittle' in 'reports[0]'\n"
           "  hint: did you mean 'title'? valid keys are 'id', 'for_each', 'where', 'template', "
-          "'output', 'formats', 'title', 'subtitle', 'author', 'organisation', 'classification', 'area', "
+          "'output', 'formats', 'title', 'subtitle', 'author', 'organisation', 'classification', 'source', "
+          "'area', "
           "'meeting', 'text' and 'sources'\n");
 }
 
