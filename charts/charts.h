@@ -7,6 +7,7 @@
 //   std::string pdf = charts::render_pdf({&s});             // one page per scene
 #pragma once
 
+#include "charts/compose/absent.h"
 #include "charts/compose/build_chart.h"
 #include "charts/compose/describe.h"
 #include "charts/compose/text_measure.h"

@@ -7,6 +7,8 @@ add_executable(charts_tests
   unit/charts/export_test.cpp
   unit/charts/format_test.cpp
   unit/charts/labels_test.cpp
+  unit/charts/many_series_test.cpp
+  unit/charts/palette_test.cpp
   unit/charts/pdf_painter_test.cpp
   unit/charts/render_scene_test.cpp
   unit/charts/scales_test.cpp

@@ -400,7 +400,7 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
     const std::size_t nr = spec.rows.size();
     const double rows_h = std::max(20.0, bottom - top - extra);
     const BandScale band(nr, top, top + rows_h, 0.3, 0.1);
-    const double bar_h = std::min(band.bandwidth(), 18.0);
+    const double seg_font_lh = m.line_height(kValueFont);
 
     // Row labels carry the row's total: "2. Parental involvement (6)".
     std::vector<int> row_totals;
@@ -416,9 +416,28 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
         wrap_rows(c, names, kLabelFont, lines_per_row(m, kLabelFont, band.step()), label_w, split);
     const double plot_left = label_w + 10.0;
     const double plot_right = size.width - 1.0;
+    const double w_all = plot_right - plot_left;
+
+    // A segment too narrow for its marker and count inside gets them under the bar instead, so
+    // its status symbol is never lost; the bars then leave room for that line.
+    auto fits_inside = [&](int n, double w, const Category& st) {
+        const double tw = c.text_width(std::to_string(n), kValueFont);
+        return st.marker == model::MarkerShape::None ? tw + 3.0 <= w : tw + 10.0 + 4.0 <= w;
+    };
+    bool any_outside = false;
+    for (std::size_t ri = 0; ri < nr; ++ri) {
+        const auto& r = spec.rows[ri];
+        for (std::size_t si = 0; si < ns && si < r.counts.size() && row_totals[ri] > 0; ++si) {
+            const int n = std::max(r.counts[si], 0);
+            const double w = w_all * static_cast<double>(n) / static_cast<double>(row_totals[ri]);
+            if (n > 0 && !fits_inside(n, w, spec.statuses[si])) any_outside = true;
+        }
+    }
+    const double outside_h = any_outside ? seg_font_lh + 2.0 : 0.0;
+    const double bar_h = std::clamp(band.bandwidth() - outside_h, 6.0, 18.0);
 
     auto row_centre = [&](std::size_t i) {
-        return band.centre(i) + (split && i + 1 == nr ? extra : 0.0);
+        return band.centre(i) + (split && i + 1 == nr ? extra : 0.0) - outside_h / 2.0;
     };
 
     scene::Group bars;
@@ -434,7 +453,6 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
         rule.line_width = kAxisWidth;
         bars.items.emplace_back(std::move(rule));
     }
-    const double seg_font_lh = m.line_height(kValueFont);
     for (std::size_t ri = 0; ri < nr; ++ri) {
         const auto& r = spec.rows[ri];
         const double cy = row_centre(ri);
@@ -449,7 +467,10 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
             continue;
         }
         double x = plot_left;
-        const double w_all = plot_right - plot_left;
+        // Labels of narrow segments, placed under the bar after the loop.
+        std::vector<LabelSlot> outside;
+        std::vector<std::pair<std::size_t, int>> outside_of;  // status, count
+        std::vector<double> outside_w;
         for (std::size_t si = 0; si < ns && si < r.counts.size(); ++si) {
             const int n = std::max(r.counts[si], 0);
             if (n == 0) continue;
@@ -461,11 +482,15 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
             seg.line_width = 0.75;
             outline_if_light(seg, st.fill);  // or an outline that shows the segment on white
             bars.items.emplace_back(std::move(seg));
-            if (bar_h >= seg_font_lh) {
-                const std::string count = std::to_string(n);
-                const double tw = c.text_width(count, kValueFont);
-                const bool with_marker =
-                    st.marker != model::MarkerShape::None && tw + 10.0 + 4.0 <= w;
+            const std::string count = std::to_string(n);
+            const double tw = c.text_width(count, kValueFont);
+            if (!fits_inside(n, w, st) || bar_h < seg_font_lh) {
+                const double lw = tw + (st.marker == model::MarkerShape::None ? 0.0 : 10.0);
+                outside.push_back({x + w / 2.0, lw});
+                outside_of.emplace_back(si, n);
+                outside_w.push_back(lw);
+            } else {
+                const bool with_marker = st.marker != model::MarkerShape::None;
                 if (with_marker) {
                     const double x0 = x + (w - (tw + 10.0)) / 2.0;
                     Path mk = marker_path(st.marker, {x0 + 3.0, cy}, 2.6);
@@ -473,12 +498,38 @@ scene::Scene build_action_status(const model::ActionStatusSpec& spec, scene::Siz
                     labels.items.emplace_back(std::move(mk));
                     labels.items.emplace_back(
                         c.text(count, x0 + 10.0, base, Anchor::Left, kValueFont, st.text_on_fill));
-                } else if (tw + 3.0 <= w) {
+                } else {
                     labels.items.emplace_back(c.text(count, x + w / 2.0, base, Anchor::Centre,
                                                      kValueFont, st.text_on_fill));
                 }
             }
             x += w;
+        }
+        // Outside labels: marker (in the segment's colour) and count on white, under the bar,
+        // nudged apart along it, each joined to its segment by a short leader when moved.
+        const std::vector<double> centres = spread_labels(outside, plot_left, plot_right, 4.0);
+        const double out_base = cy + bar_h / 2.0 + 1.5 + m.ascent(kValueFont);
+        for (std::size_t k = 0; k < outside.size(); ++k) {
+            const Category& st = spec.statuses[outside_of[k].first];
+            const double x0 = centres[k] - outside_w[k] / 2.0;
+            if (std::fabs(centres[k] - outside[k].desired) > 1.0) {
+                Path leader = Path::line({outside[k].desired, cy + bar_h / 2.0},
+                                         {centres[k], cy + bar_h / 2.0 + 1.5});
+                leader.stroke = palette::kAxis;
+                leader.line_width = 0.5;
+                labels.items.emplace_back(std::move(leader));
+            }
+            double tx = x0;
+            if (st.marker != model::MarkerShape::None) {
+                const double my = out_base - m.ascent(kValueFont) / 2.0 + 0.5;
+                Path mk = marker_path(st.marker, {x0 + 3.0, my}, 2.6);
+                mk.fill = st.fill;
+                outline_if_light(mk, st.fill);
+                labels.items.emplace_back(std::move(mk));
+                tx += 10.0;
+            }
+            labels.items.emplace_back(c.text(std::to_string(outside_of[k].second), tx, out_base,
+                                             Anchor::Left, kValueFont, palette::kText));
         }
     }
     c.add(std::move(bars));

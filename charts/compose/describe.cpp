@@ -26,7 +26,9 @@ std::string finding_gap_trend(const model::GapTrendSpec& s) {
     const int dp = s.y.decimals;
     const double g0 = *s.comparator.values[span->first] - *s.group.values[span->first];
     const double g1 = *s.comparator.values[span->second] - *s.group.values[span->second];
-    std::string subject = s.measure.empty() ? "The gap" : "The " + s.measure + " gap";
+    // "The gap in parents taking part", never "The Parents engaged gap".
+    const std::string& what = s.measure_phrase.empty() ? s.measure : s.measure_phrase;
+    std::string subject = what.empty() ? "The gap" : "The gap in " + what;
     const std::string since = " since " + s.periods[span->first];
     const double change = std::fabs(g0) - std::fabs(g1);
     if (format_value(std::fabs(g0), dp) == format_value(std::fabs(g1), dp) ||

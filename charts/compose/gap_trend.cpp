@@ -15,6 +15,7 @@
 #include "charts/compose/format.h"
 #include "charts/compose/labels.h"
 #include "charts/compose/scales.h"
+#include "charts/compose/small_multiples.h"
 
 namespace charts::compose {
 
@@ -404,6 +405,11 @@ scene::Scene build_gap_trend(const model::GapTrendSpec& spec, scene::Size size,
 
 scene::Scene build_line_chart(const model::LineChartSpec& spec, scene::Size size,
                               const TextMeasure& measure) {
+    // More than four lines in one plot cannot be told apart: one panel per line instead.
+    if (small_multiple_panels(spec) > kMaxLinesInOnePlot) {
+        std::string alt = spec.text.alt_text.empty() ? describe_chart(spec) : spec.text.alt_text;
+        if (auto s = build_small_multiples(spec, size, measure, alt)) return std::move(*s);
+    }
     LineInput in;
     in.title = resolve_title(spec.text, finding_title(spec));
     in.subtitle = spec.text.subtitle;
@@ -412,7 +418,17 @@ scene::Scene build_line_chart(const model::LineChartSpec& spec, scene::Size size
     for (const Series& s : spec.series) missing = missing || any_missing(s, n);
     in.captions = caption_lines(spec.text, {missing ? spec.suppressed_note : std::string()});
     in.periods = &spec.periods;
-    for (const Series& s : spec.series) in.series.push_back(&s);
+    // More than three lines: each solid line with markers gets its own shape, so that lines
+    // stay apart in greyscale and for colour-blind readers (dashed reference lines keep theirs).
+    std::vector<Series> cued = spec.series;
+    std::size_t solid = 0;
+    for (const Series& s : cued) solid += s.dashed || s.marker == model::MarkerShape::None ? 0 : 1;
+    if (solid > 3) {
+        std::size_t k = 0;
+        for (Series& s : cued)
+            if (!s.dashed && s.marker != model::MarkerShape::None) s.marker = model::series_marker(k++);
+    }
+    for (const Series& s : cued) in.series.push_back(&s);
     if (spec.target) in.target = &*spec.target;
     in.y = &spec.y;
     in.label_values = spec.label_values;

@@ -47,6 +47,15 @@ struct ChartText {
 
 enum class MarkerShape { Circle, Square, Triangle, Diamond, TriangleDown, None };
 
+/// The marker of the i-th series when a chart has more than three (a second cue beside colour,
+/// for greyscale prints and colour-blind readers): circle, square, triangle, diamond, down
+/// triangle, then round again.
+constexpr MarkerShape series_marker(std::size_t i) {
+    constexpr MarkerShape kShapes[] = {MarkerShape::Circle, MarkerShape::Square, MarkerShape::Triangle,
+                                       MarkerShape::Diamond, MarkerShape::TriangleDown};
+    return kShapes[i % 5];
+}
+
 /// A status (or any other class) as the caller wants it shown: the word, its colour, the text
 /// colour that reads on that colour, and a marker shape. Charts know nothing of the engine's
 /// status enums; colour is never the only signal, so the word is always drawn too.
@@ -103,6 +112,9 @@ inline const char* const kDefaultSuppressedNote =
 struct GapTrendSpec {
     ChartText text;
     std::string measure;               ///< short name for alt text and findings, e.g. "KS2 RWM"
+    /// What the gap is in, for the generated title ("The gap in <phrase> narrowed …"), e.g.
+    /// "parents taking part"; empty = `measure`.
+    std::string measure_phrase;
     std::vector<std::string> periods;  ///< x labels in order, e.g. "2011/12"
     Series group;                      ///< e.g. "Disadvantaged" (dark blue)
     Series comparator;                 ///< e.g. "Not disadvantaged"

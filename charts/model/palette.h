@@ -61,9 +61,19 @@ inline constexpr Color kLightPurple = from_hex(0xA285D1);
 inline constexpr Color kMidBlue = from_hex(0x2073BC);
 inline constexpr Color kLightBlue = from_hex(0x6BACE6);
 
-/// Categorical palette: use at most 4 colours where possible; 5 and 6 are the extension.
-inline constexpr std::array<Color, 6> kCategorical = {kDarkBlue, kTurquoise, kDarkPink,
-                                                      kOrange,   kDarkGrey,  kLightPurple};
+// The categorical palette starts from the Analysis Function's dark blue and orange and is
+// chosen so that every pair stays apart (CIEDE2000 dE >= 15) as seen with normal vision and
+// simulated protanopia and deuteranopia, and the first three also in greyscale; every colour is
+// 3:1 or more on white. charts/model/color_vision.h does the maths, tests/unit/charts/
+// palette_test.cpp the check, docs/accessibility.md#chart-colours gives the measured figures.
+inline constexpr Color kDarkTurquoise = from_hex(0x28786C);  ///< AF turquoise, darker
+inline constexpr Color kNearBlack = from_hex(0x0B0C0C);
+inline constexpr Color kBrown = from_hex(0x6B4A00);
+
+/// Categorical palette, in order: use at most 4 colours where possible; 5 and 6 are the
+/// extension. Charts with more than three series add marker shapes as a second cue.
+inline constexpr std::array<Color, 6> kCategorical = {kDarkBlue,  kOrange,      kDarkTurquoise,
+                                                      kNearBlack, kLightPurple, kBrown};
 /// Two series: dark blue and orange.
 inline constexpr std::array<Color, 2> kTwoSeries = {kDarkBlue, kOrange};
 /// Sequential palette, dark to light.

@@ -108,18 +108,37 @@ bool entity_data_failed(const BatchData& b, const Unit& unit, core::DiagnosticSi
     return failed;
 }
 
-// In a fan-out unit, a chart with no data to draw for this entity is replaced by a one-line
-// statement (as a suppressed figure is), instead of failing the unit: another setting's data
-// may well have it. Other problems of the chart are still errors.
+templating::Paragraph small_paragraph(const std::string& text) {
+    templating::Paragraph p;
+    p.style = templating::ParagraphStyle::Small;
+    p.text = {{text, false, false, ""}};
+    return p;
+}
+
+// A chart whose every figure is suppressed or missing is replaced by a one-line statement
+// saying so (an empty plot with an axis from 0 to 1 tells a reader nothing), in any report.
+// In a fan-out unit, so is a chart with no data to draw for this entity, instead of failing the
+// unit: another setting's data may well have it. Other problems of the chart are still errors.
+// A replaced chart's `data_table` keeps its number and caption and says the same.
 void state_empty_charts(templating::ExpandedReport& rep, const templating::ChartContext& cc,
-                        const std::string& area_label) {
+                        const std::string& area_label, bool fan_out) {
     std::vector<int> renumber(rep.charts.size(), -1);
     std::vector<templating::ChartRequest> kept;
     std::vector<std::string> statements(rep.charts.size());
+    std::vector<std::pair<std::size_t, std::string>> dropped_tables;
     for (std::size_t i = 0; i < rep.charts.size(); ++i) {
-        if (auto problem = templating::chart_data_problem(rep.charts[i], cc)) {
+        std::optional<std::string> problem;
+        if (fan_out) problem = templating::chart_data_problem(rep.charts[i], cc);
+        if (problem) {
             statements[i] = "No chart: there are no data to draw it from for " + area_label + " (" +
                             *problem + ").";
+        } else if (auto absent = templating::chart_figures_absent(rep.charts[i], cc)) {
+            statements[i] = "No chart: " + *absent + " for " + area_label + ".";
+        }
+        if (!statements[i].empty()) {
+            if (rep.charts[i].data_table >= 0)
+                dropped_tables.emplace_back(static_cast<std::size_t>(rep.charts[i].data_table),
+                                            statements[i]);
             continue;
         }
         renumber[i] = static_cast<int>(kept.size());
@@ -135,10 +154,19 @@ void state_empty_charts(templating::ExpandedReport& rep, const templating::Chart
             c->chart = renumber[i];
             continue;
         }
-        templating::Paragraph p;
-        p.style = templating::ParagraphStyle::Small;
-        p.text = {{(c->caption.empty() ? "" : c->caption + ". ") + statements[i], false, false, ""}};
-        block = p;
+        // Name the chart by its caption, else by its title ("finding" is not a title).
+        std::string name = c->caption;
+        if (name.empty()) {
+            auto t = rep.charts[i].options.find("title");
+            if (t != rep.charts[i].options.end() && t->second != "finding") name = t->second;
+        }
+        block = small_paragraph((name.empty() ? "" : name + ". ") + statements[i]);
+    }
+    for (const auto& [t, statement] : dropped_tables) {
+        auto* table = t < rep.doc.blocks.size() ? std::get_if<templating::Table>(&rep.doc.blocks[t]) : nullptr;
+        if (!table) continue;
+        rep.doc.blocks[t] = small_paragraph((table->caption.empty() ? "" : table->caption + ". ") +
+                                            "No table: " + statement.substr(std::string("No chart: ").size()));
     }
     rep.charts = std::move(kept);
 }
@@ -194,7 +222,7 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     auto expanded = templating::expand_template(tmpl->second, ctx->root, sink);
     if (!expanded) return std::nullopt;
     const templating::ChartContext cc = chart_context(b, *ctx, unit);
-    if (unit.entity) state_empty_charts(*expanded, cc, cc.area_label);
+    state_empty_charts(*expanded, cc, cc.area_label, unit.entity.has_value());
 
     if (!fill_data_tables(*expanded, cc, sink)) return std::nullopt;
     if (!templating::set_figure_words(*expanded, cc, sink)) return std::nullopt;

@@ -108,6 +108,7 @@ void read_measures(const YAML::Node& n, const std::string& file, data::Catalog& 
         mi.id = id;
         mi.label = m.string("label").value_or(id);
         mi.short_label = m.string("short_label").value_or(mi.label);
+        mi.phrase = m.string("phrase").value_or(data::default_measure_phrase(mi.label, mi.short_label));
         auto unit = m.choice("unit", {"percent", "number", "score"});
         if (unit == "number") mi.unit = data::Unit::Number;
         else if (unit == "score") mi.unit = data::Unit::Score;

@@ -16,10 +16,20 @@ struct MeasureInfo {
     std::string id;           ///< as in the data's `measure` column
     std::string label;        ///< "Key Stage 2: reading, writing and maths"
     std::string short_label;  ///< "KS2 RWM"
+    /// A noun phrase for generated titles, read after "the gap in": "parents taking part".
+    /// Defaults to the label with its first letter lower-cased when the label is a plain
+    /// phrase in sentence case, else to the short label (see default_measure_phrase).
+    std::string phrase;
     Unit unit = Unit::Percent;
     int dp = 1;               ///< display decimal places of values and gaps
     Polarity polarity = Polarity::HigherIsBetter;
 };
+
+/// The phrase a measure gets when the batch gives none: "Good level of development" ->
+/// "good level of development" ("EAL pupils …" keeps its acronym); a label with a colon or a
+/// capital after its first word ("Key Stage 2: reading…") is not a phrase, so the short label
+/// ("KS2 RWM") is used.
+std::string default_measure_phrase(const std::string& label, const std::string& short_label);
 
 struct GroupInfo {
     std::string id;     ///< as in the data's `characteristic` column

@@ -199,6 +199,13 @@ private:
         if (p->suppressed()) return data::display_symbol(data::Missing::Suppressed);
         return symbol_of(!p->group.present() ? p->group : p->comparator);
     }
+    // ", 2016/17 to 2018/19" for a subtitle; ", 2018/19" for one period (never "2018/19 to
+    // 2018/19"); "" for none.
+    static std::string span_of(const std::vector<std::string>& periods) {
+        if (periods.empty()) return "";
+        if (periods.front() == periods.back()) return ", " + periods.front();
+        return ", " + periods.front() + " to " + periods.back();
+    }
     static void push(cm::Series& s, const metrics::Cell& c) {
         s.values.push_back(value_of(c));
         s.symbols.push_back(symbol_of(c));
@@ -213,6 +220,7 @@ private:
         require_series(m.id, g, comp, ctx_.area.level);
         if (flag("national") && !comp.national) require_rows("national", m.id, g, data::kNational, england());
         s.measure = m.short_label;
+        s.measure_phrase = m.phrase;
         s.group = {ctx_.catalog->group_label(g), pal::kTwoSeries[0], {}, cm::MarkerShape::Circle, false};
         s.comparator = {label_of(comp), pal::kTwoSeries[1], {}, cm::MarkerShape::Square, false};
         for (const auto& p : series.points) {
@@ -231,9 +239,8 @@ private:
         }
         s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
         s.y.decimals = m.dp;
-        std::string span = s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back();
         s.text = text(m.label + ": " + ctx_.catalog->group_label(g) + " and " + label_of(comp) + ", " +
-                      place() + span);
+                      place() + span_of(s.periods));
         return s;
     }
 
@@ -417,8 +424,7 @@ private:
         }
         s.measure = m.short_label;
         s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
-        s.text = text(m.label + ", " + ctx_.catalog->group_label(g) +
-                      (s.periods.empty() ? "" : ", " + s.periods.front() + " to " + s.periods.back()));
+        s.text = text(m.label + ", " + ctx_.catalog->group_label(g) + span_of(s.periods));
         return s;
     }
 
@@ -476,6 +482,13 @@ std::optional<std::string> chart_data_problem(const ChartRequest& req, const Cha
     auto spec = Maker(req, ctx, scratch).run();
     if (!spec) return std::nullopt;
     return charts::compose::check_chart_spec(*spec);
+}
+
+std::optional<std::string> chart_figures_absent(const ChartRequest& req, const ChartContext& ctx) {
+    core::DiagnosticSink scratch;
+    auto spec = Maker(req, ctx, scratch).run();
+    if (!spec || charts::compose::check_chart_spec(*spec)) return std::nullopt;
+    return charts::compose::nothing_to_draw(*spec);
 }
 
 std::optional<std::vector<charts::scene::Scene>> build_chart_scenes(

@@ -49,6 +49,10 @@ void check_chart_options(const ChartRequest& req, const ChartContext& ctx, core:
 /// nullopt when it can (or when its options are wrong: make_chart_spec reports those).
 std::optional<std::string> chart_data_problem(const ChartRequest& req, const ChartContext& ctx);
 
+/// Why the chart would show no figure at all for this report's area ("every figure it would
+/// show is suppressed (c)"), or nullopt when it has one (or cannot be made: see above).
+std::optional<std::string> chart_figures_absent(const ChartRequest& req, const ChartContext& ctx);
+
 struct BuiltCharts {
     std::string pdf;                     ///< one page per chart, in request order
     std::vector<std::string> alt_texts;  ///< one per chart

@@ -91,6 +91,25 @@ ValueMap counts_value(const metrics::StatusCounts& c) {
     return m;
 }
 
+// Why gaps are suppressed, by kind of rule (so a sentence can give the true reason).
+struct SuppressedWhy {
+    bool small = false, secondary = false, source = false;
+    void add(const metrics::GapPoint* p) {
+        if (!p) return;
+        for (const metrics::Cell* c : {&p->group, &p->comparator}) {
+            using R = metrics::SuppressionReason;
+            small = small || c->suppression == R::SmallCohort;
+            secondary = secondary || c->suppression == R::Secondary || c->suppression == R::Breakdown;
+            source = source || c->suppression == R::Source;
+        }
+    }
+    void put(ValueMap& m, const std::string& prefix) const {
+        m[prefix + "small_cohort"] = Value(small);
+        m[prefix + "secondary"] = Value(secondary);
+        m[prefix + "at_source"] = Value(source);
+    }
+};
+
 }  // namespace
 
 ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog) {
@@ -123,6 +142,7 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
     v["baseline"] = Value(base ? base->period.label() : "");
     v["baseline_short"] = Value(base ? base->period.short_label() : "");
     v["baseline_gap"] = gap_value(base, m);
+    v["baseline_suppressed"] = Value(base && base->suppressed());
     if (row.change_since_baseline_suppressed)
         v["change_since_baseline"] = Value(MissingNumber{data::Missing::Suppressed, NumberUnit::Ppts});
     else
@@ -138,6 +158,9 @@ ValueMap gap_row_value(const metrics::GapRow& row, const data::Catalog& catalog)
     v["widened"] = Value(row.direction == metrics::Direction::Widened);
     v["unchanged"] = Value(row.direction == metrics::Direction::Unchanged);
     v["suppressed"] = Value(latest && latest->suppressed());
+    SuppressedWhy why;
+    why.add(latest);
+    why.put(v, "suppressed_");
     if (row.target) {
         const auto& t = *row.target;
         v["id"] = Value(t.id);
@@ -255,6 +278,19 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         ValueMap supp;
         supp["footnote"] = Value(mx.suppression_footnote);
         supp["min_cohort"] = Value(number_of(core::Exact(batch.min_cohort), NumberUnit::Count, 0));
+        // Whether every gap of every target row, in every period, is suppressed, and why (a
+        // report whose figures are all suppressed says so once instead of drawing empty charts).
+        bool all = !mx.rows.empty();
+        SuppressedWhy why;
+        for (const auto& row : mx.rows) {
+            if (row.series.points.empty()) all = false;
+            for (const auto& p : row.series.points) {
+                if (!p.suppressed()) all = false;
+                why.add(&p);
+            }
+        }
+        supp["all_suppressed"] = Value(all);
+        why.put(supp, "");
         root["suppression"] = Value(supp);
     }
 

@@ -212,7 +212,7 @@ TEST_CASE("SVG charts are well-formed XML titled with the headline the report sh
     }
     CHECK(titled >= 1);
     // The gap trend's headline, drawn by the chart and found again in the report's text.
-    CHECK(e.pdf_flow.find("The KS2 RWM gap narrowed") != std::string::npos);
+    CHECK(e.pdf_flow.find("The gap in KS2 RWM narrowed") != std::string::npos);
 }
 
 // The text of every <text> element, entities decoded.

@@ -192,3 +192,20 @@ TEST_CASE("batch.abbreviations are read in order and an empty expansion is an er
           "batch.yaml:3:10: error: 'batch.abbreviations.HWB' must spell the abbreviation out, "
           "e.g. HWB: Health and Wellbeing Board\n");
 }
+
+TEST_CASE("a measure's title phrase is given or made from a sentence-case label", "[config]") {
+    auto l = load(std::string(kMinimal) + R"(measures:
+  parents: {label: Parents taking part in home learning, short_label: Parents engaged, phrase: parents taking part}
+  gld: {label: Good level of development, short_label: GLD}
+  ks2: {label: "Key Stage 2: reading, writing and maths", short_label: KS2 RWM}
+  eal: {label: EAL pupils at the expected standard, short_label: EAL}
+)");
+    REQUIRE(l.cfg);
+    CHECK(l.errors.empty());
+    const auto& cat = l.cfg->catalog;
+    CHECK(cat.measure("parents")->phrase == "parents taking part");
+    CHECK(cat.measure("gld")->phrase == "good level of development");
+    CHECK(cat.measure("ks2")->phrase == "KS2 RWM");  // a colon: not a phrase, the short label
+    CHECK(cat.measure("eal")->phrase == "EAL pupils at the expected standard");  // acronym kept
+    CHECK(engine::data::default_measure_phrase("Maths in Year 6", "Y6 maths") == "Y6 maths");
+}

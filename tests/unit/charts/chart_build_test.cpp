@@ -269,7 +269,7 @@ TEST_CASE("finding titles replace the title only when asked for", "[charts][desc
     CHECK(has_text(s, "The KS2 gap has narrowed since 2012/13"));
     spec.text.finding_title = true;
     s = compose::build_chart(spec, {480, 240}, m);
-    CHECK(has_text(s, "The KS2 RWM gap narrowed by 2 ppts since 2012/13"));
+    CHECK(has_text(s, "The gap in KS2 RWM narrowed by 2 ppts since 2012/13"));
 }
 
 TEST_CASE("the alt text is generated unless the template overrides it", "[charts][describe]") {

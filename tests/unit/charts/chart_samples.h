@@ -170,6 +170,28 @@ inline LineChartSpec line_chart() {
     return s;
 }
 
+/// Six areas and England: more lines than one plot can hold, drawn as small multiples.
+inline LineChartSpec many_lines() {
+    LineChartSpec s;
+    s.text.title = "GLD rose in every local authority";
+    s.text.subtitle = "Disadvantaged children, 2016/17 to 2018/19";
+    s.text.source = "Source: Tracking for Success";
+    s.measure = "GLD";
+    s.periods = {"2015/16", "2016/17", "2017/18", "2018/19"};
+    const char* names[] = {"Bradford", "Doncaster", "Kent", "Leicester", "Nottingham", "Plymouth"};
+    const double base[] = {29.0, 33.0, 35.0, 37.0, 35.0, 36.0};
+    for (std::size_t i = 0; i < 6; ++i) {
+        Series x{names[i], pal::categorical(i), {}, MarkerShape::Circle, false};
+        for (std::size_t k = 0; k < 4; ++k) x.values.push_back(base[i] + 7.0 * static_cast<double>(k) + static_cast<double>(i));
+        s.series.push_back(x);
+    }
+    s.series[2].values[1] = std::nullopt;  // a break in Kent
+    s.series.push_back({"England", pal::kDarkGrey, {40.0, 44.0, 47.0, 50.0}, MarkerShape::None, true});
+    s.y.unit = "%";
+    s.y.label = "Good level of development (%)";
+    return s;
+}
+
 /// Every kind, with a name for files and test messages.
 inline std::vector<std::pair<std::string, ChartSpec>> all_samples() {
     return {
@@ -180,6 +202,7 @@ inline std::vector<std::pair<std::string, ChartSpec>> all_samples() {
         {"action_status", action_status()},
         {"distribution", distribution()},
         {"line_chart", line_chart()},
+        {"line_chart_small_multiples", many_lines()},
     };
 }
 

@@ -164,6 +164,24 @@ TEST_CASE("abbreviations are spelled out as whole words, the longest first", "[c
           "a good level of development");  // the batch's own entry wins
 }
 
+TEST_CASE("finding titles name what the gap is in with the measure's phrase", "[charts][describe]") {
+    model::GapTrendSpec s = ks2_two_years();
+    s.measure = "Parents engaged";
+    s.measure_phrase = "parents taking part";
+    s.periods = {"Autumn 2017/18", "Summer 2018/19"};
+    s.group.values = {40.0, 50.0};
+    s.comparator.values = {60.0, 62.0};
+    CHECK(finding_title(s) == "The gap in parents taking part narrowed by 8 ppts since Autumn 2017/18");
+    s.measure_phrase.clear();
+    s.measure.clear();
+    CHECK(finding_title(s) == "The gap narrowed by 8 ppts since Autumn 2017/18");
+    // One period has nothing to compare with: no headline, never "since" the same period.
+    s.periods = {"Summer 2018/19"};
+    s.group.values = {50.0};
+    s.comparator.values = {62.0};
+    CHECK(finding_title(s) == "");
+}
+
 TEST_CASE("finding titles state the movement and its size", "[charts][describe]") {
     model::GapTrendSpec s = ks2_two_years();
     s.measure = "KS2";
@@ -171,11 +189,11 @@ TEST_CASE("finding titles state the movement and its size", "[charts][describe]"
     s.group.values = {40.0, 41.0, 45.3};
     s.comparator.values = {62.0, 63.0, 65.2};
     s.y.decimals = 1;
-    CHECK(finding_title(s) == "The KS2 gap narrowed by 2.1 ppts since 2012/13");
+    CHECK(finding_title(s) == "The gap in KS2 narrowed by 2.1 ppts since 2012/13");
     s.group.values = {40.0, 41.0, 39.0};
-    CHECK(finding_title(s) == "The KS2 gap widened by 4.2 ppts since 2012/13");
+    CHECK(finding_title(s) == "The gap in KS2 widened by 4.2 ppts since 2012/13");
     s.group.values = {40.0, 41.0, 43.2};
-    CHECK(finding_title(s) == "The KS2 gap has not changed since 2012/13");
+    CHECK(finding_title(s) == "The gap in KS2 has not changed since 2012/13");
     s.group.values = {std::nullopt, std::nullopt, 43.2};
     CHECK(finding_title(s) == "");
 
