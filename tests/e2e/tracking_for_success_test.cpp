@@ -286,3 +286,34 @@ TEST_CASE("every setting summary is exactly 2 pages, as REPORT_SPEC asks", "[e2e
     }
     CHECK(checked == 52);
 }
+
+TEST_CASE("a setting summary gives the true reason when there is no change to report", "[e2e][tfs][setting-summary]") {
+    test::TempDir dir;
+    const fs::path sample = test::copy_sample(dir.path(), "tracking-for-success");
+    // TFS01 keeps only its latest term (no earlier term to compare with); TFS02 loses every row.
+    const auto rows = test::read_simple_csv(sample / "data/records.csv");
+    const std::string all = test::read_text_file(sample / "data/records.csv");
+    std::string kept = all.substr(0, all.find('\n') + 1);
+    std::size_t at = kept.size();
+    for (const auto& r : rows) {
+        const std::size_t end = all.find('\n', at);
+        const std::string line = all.substr(at, end - at + 1);
+        at = end + 1;
+        const bool latest = r.at("time_period") == "201819" && r.at("time_identifier") == "Summer term";
+        if (r.at("setting_id") == "TFS02" || (r.at("setting_id") == "TFS01" && !latest)) continue;
+        kept += line;
+    }
+    test::write_text_file(sample / "data/records.csv", kept);
+    auto run = test::run_boardpack({"run", (sample / "batch.yaml").string(), "--out", (dir.path() / "out").string()});
+    // No rows at all for a setting is an error naming it, never a quiet "No data".
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("measure 'gld' has no rows in TFS02 (Setting)") != std::string::npos);
+    const fs::path pdf = dir.path() / "out/setting-summaries/summer-2019/Bradford/TFS01.pdf";
+    REQUIRE(fs::exists(pdf));
+    const std::string flow = test::squeeze(test::pdf_flow(pdf.string()));
+    INFO(flow);
+    CHECK(std::regex_search(flow, std::regex("the gap in GLD between disadvantaged children and their peers was "
+                                             "[0-9.]+ ppts; there is no earlier term with figures to compare it with\\.")));
+    CHECK(flow.find("fewer than 5") == std::string::npos);
+    CHECK(flow.find("suppressed") == std::string::npos);
+}
