@@ -16,13 +16,13 @@ struct MeasureInfo {
     std::string id;           ///< as in the data's `measure` column
     std::string label;        ///< "Key Stage 2: reading, writing and maths"
     std::string short_label;  ///< "KS2 RWM"
-    /// A noun phrase for generated titles, read after "the gap in": "parents taking part".
-    /// Defaults to the label with its first letter lower-cased when the label is a plain
-    /// phrase in sentence case, else to the short label (see default_measure_phrase).
-    std::string phrase;
     Unit unit = Unit::Percent;
     int dp = 1;               ///< display decimal places of values and gaps
     Polarity polarity = Polarity::HigherIsBetter;
+    /// A noun phrase for generated titles, read after "the gap in": "parents taking part".
+    /// Defaults to the label with its first letter lower-cased when the label is a plain
+    /// phrase in sentence case, else to the short label (see default_measure_phrase).
+    std::string phrase = {};  // last, so that positional initialisers of the fields above hold
 };
 
 /// The phrase a measure gets when the batch gives none: "Good level of development" ->
