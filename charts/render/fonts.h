@@ -16,6 +16,9 @@ struct FontPaths {
     /// With a brand family as regular and bold: Liberation Sans, tried before the fallback
     /// (empty: none).
     std::string latin_regular, latin_bold;
+    /// The brand family regular and bold are (batch.fonts.family), for the SVG's font list;
+    /// empty for Liberation Sans.
+    std::string family;
 
     /// The same file names in other folders (e.g. from the batch config's fonts path).
     static FontPaths in_dirs(const std::string& liberation_dir, const std::string& dejavu_dir);

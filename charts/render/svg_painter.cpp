@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "charts/render/css_font_list.h"
 #include "charts/render/render_scene.h"
 #include "charts/scene/scene_dump.h"
 
@@ -152,7 +153,9 @@ std::string render_scene_svg(const scene::Scene& scene, const SvgOptions& option
     out += attr("viewBox", "0 0 " + w + " " + h) + " role=\"img\"" +
            attr("aria-labelledby", p + "-title");
     if (describe) out += attr("aria-describedby", p + "-desc");
-    out += " font-family=\"'Liberation Sans', Arial, sans-serif\">\n";
+    const std::string fonts = options.font_family.empty() ? "'Liberation Sans', Arial, sans-serif"
+                                                          : css_font_list(options.font_family);
+    out += attr("font-family", fonts) + ">\n";
     out += "  <title" + attr("id", p + "-title") + ">" + xml_escape(title) + "</title>\n";
     if (!scene.alt_text.empty())
         out += "  <desc" + attr("id", p + "-desc") + ">" + xml_escape(scene.alt_text) + "</desc>\n";

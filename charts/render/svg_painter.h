@@ -22,6 +22,10 @@ struct SvgOptions {
     /// size in the PDF). false: for inlining in HTML — no declaration, width 100% of the
     /// container up to the chart's size (1 pt = 4/3 CSS px), height from the viewBox.
     bool standalone = true;
+    /// A brand family (batch.fonts.family) the text is set in: named first in the font list,
+    /// before Liberation Sans, DejaVu Sans and sans-serif (css_font_list). Empty: Liberation
+    /// Sans, Arial, sans-serif.
+    std::string font_family;
 };
 
 /// Writes the items a scene walk paints as SVG elements, numbers with two fixed decimals in the
@@ -51,7 +55,7 @@ class SvgPainter final : public Painter {
 /// The whole SVG document of `scene`: <svg role="img" aria-labelledby=…> with a viewBox of the
 /// scene's size in points, <title> (the headline, or the alt text when the chart has none) and
 /// <desc> (the alt text), then every item in drawing order; text in Liberation Sans, Arial,
-/// sans-serif at the scene's sizes. The same scene and options always give the same text.
+/// sans-serif (or the options' brand family first) at the scene's sizes. The same scene and options always give the same text.
 /// Throws std::invalid_argument for a scene without a size or an id prefix that is not a name.
 std::string render_scene_svg(const scene::Scene& scene, const SvgOptions& options = {});
 

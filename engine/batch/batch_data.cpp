@@ -77,6 +77,7 @@ charts::render::FontPaths chart_font_paths(const layout::FontFiles& f) {
     if (f.branded()) {
         p.latin_regular = f.path(FontFace::Latin);
         p.latin_bold = f.path(FontFace::LatinBold);
+        p.family = f.family;
     }
     return p;
 }

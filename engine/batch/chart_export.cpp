@@ -74,7 +74,9 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
         d.info.alt_path = (folder / (stem + ".txt")).string();
         d.info.values_path = (folder / (stem + ".csv")).string();
         d.csv = charts::compose::values_csv(s.values);
-        d.bytes = png ? charts::render::render_png(s, options.dpi, charts.fonts) : charts::render::render_scene_svg(s);
+        charts::render::SvgOptions svg;
+        svg.font_family = charts.fonts.family;
+        d.bytes = png ? charts::render::render_png(s, options.dpi, charts.fonts) : charts::render::render_scene_svg(s, svg);
         d.info.bytes = d.bytes.size();
         const double scale = png ? options.dpi / 72.0 : 1.0;  // the same rounding as render_png
         d.info.width = std::lround(s.width * scale);

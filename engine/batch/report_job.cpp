@@ -270,19 +270,22 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
 }
 
 // Chart `index` of a report as an inline <svg role="img"> element for its HTML page, drawn by
-// the SVG painter from the scene the PDF draws; ids numbered by the chart so none repeats.
-std::string inline_svg(const charts::scene::Scene& scene, std::size_t index) {
+// the SVG painter from the scene the PDF draws, in its fonts; ids numbered by the chart so none
+// repeats.
+std::string inline_svg(const charts::scene::Scene& scene, std::size_t index, const std::string& font_family) {
     charts::render::SvgOptions options;
     options.id_prefix = "chart" + std::to_string(index + 1);
     options.standalone = false;
+    options.font_family = font_family;
     return charts::render::render_scene_svg(scene, options);
 }
 
 std::string html_page(const BatchData& b, const Composed& c) {
     html::HtmlInputs in;
     in.language = report_language(b.config);
+    in.font_family = b.fonts->files().family;
     for (const auto& scene : c.scenes) {
-        in.chart_svgs.push_back(inline_svg(scene, in.chart_svgs.size()));
+        in.chart_svgs.push_back(inline_svg(scene, in.chart_svgs.size(), in.font_family));
         in.chart_alt_texts.push_back(scene.alt_text);
         in.chart_values.push_back(scene.values);
         in.chart_csv_urls.push_back(scene.values.rows.empty()

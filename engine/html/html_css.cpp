@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "charts/model/palette.h"
+#include "charts/render/css_font_list.h"
 
 namespace engine::html {
 
@@ -18,11 +19,11 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
         s.replace(at, from.size(), to);
 }
 
-// Colours are written as @name@ and filled in from the report's style.
+// Colours are written as @name@ and filled in from the report's style; @fonts@ is the font list.
 constexpr const char* kSheet = R"css(
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:#ffffff;color:@text@;font-family:"Liberation Sans",Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;overflow-wrap:break-word}
+body{margin:0;background:#ffffff;color:@text@;font-family:@fonts@;font-size:1rem;line-height:1.5;overflow-wrap:break-word}
 .skip-link{position:absolute;left:0.5rem;top:-10rem;padding:0.5rem 0.75rem;background:@focus@;color:@black@;z-index:10}
 .skip-link:focus{top:0.5rem}
 a{color:@accent@;text-decoration:underline;text-underline-offset:0.15em}
@@ -111,8 +112,10 @@ std::string css_colour(const templating::Rgb& c) {
     return out;
 }
 
-std::string stylesheet(const templating::PageStyle& style) {
+std::string stylesheet(const templating::PageStyle& style, const std::string& font_family) {
     std::string s = kSheet + 1;  // without the leading newline
+    replace_all(s, "@fonts@", font_family.empty() ? "\"Liberation Sans\",Arial,Helvetica,sans-serif"
+                                                  : charts::render::css_font_list(font_family));
     replace_all(s, "@text@", css_colour(style.text));
     replace_all(s, "@muted@", css_colour(style.muted));
     replace_all(s, "@accent@", css_colour(style.accent));

@@ -12,7 +12,9 @@ namespace engine::html {
 /// "#12436d".
 std::string css_colour(const templating::Rgb& c);
 
-/// The stylesheet for a report in `style`'s colours. The same style gives the same text.
-std::string stylesheet(const templating::PageStyle& style);
+/// The stylesheet for a report in `style`'s colours, its text in `font_family` (a brand family,
+/// then Liberation Sans, DejaVu Sans, sans-serif) or, with none, in "Liberation Sans", Arial,
+/// Helvetica, sans-serif. The same arguments give the same text.
+std::string stylesheet(const templating::PageStyle& style, const std::string& font_family = {});
 
 }  // namespace engine::html

@@ -47,7 +47,7 @@ public:
             out_ += "<meta name=\"description\" content=\"" + escape_attribute(doc_.subject) + "\">\n";
         if (!doc_.keywords.empty())
             out_ += "<meta name=\"keywords\" content=\"" + escape_attribute(doc_.keywords) + "\">\n";
-        out_ += "<style>\n" + stylesheet(doc_.style) + "</style>\n</head>\n<body>\n";
+        out_ += "<style>\n" + stylesheet(doc_.style, in_.font_family) + "</style>\n</head>\n<body>\n";
         out_ += "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n";
         header();
         out_ += "<main id=\"main\">\n";

@@ -34,6 +34,9 @@ struct HtmlInputs {
     std::vector<charts::model::ValuesTable> chart_values;
     /// Chart i's values as a CSV data: URL for a download link; empty: no link.
     std::vector<std::string> chart_csv_urls;
+    /// A brand family (batch.fonts.family) the PDF's body is set in: named first in the page's
+    /// font list. Empty: Liberation Sans.
+    std::string font_family;
 };
 
 /// The page for `doc`. Pure: no I/O, no clock.

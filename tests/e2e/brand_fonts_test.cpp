@@ -1,7 +1,7 @@
 // End to end: brand fonts — a family Debian ships (DejaVu Serif, fonts-dejavu-core) chosen by
 // name in batch.fonts, embedded as a subset with a ToUnicode map for the body and the charts,
-// its text extractable and the file sound for qpdf; and the warning for a character that no
-// chosen font has.
+// its text extractable and the file sound for qpdf; named first in the HTML page's CSS and the SVG
+// charts' font list; and the warning for a character that no chosen font has.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -66,6 +66,54 @@ TEST_CASE("a brand font family chosen by name is embedded as a subset with ToUni
                                       "--format", "pdf"});
     REQUIRE(again.exit_code == 0);
     CHECK(test::read_text_file(dir.path() / "again" / fs::relative(pdf, dir.path() / "out")) == test::read_text_file(pdf));
+}
+
+TEST_CASE("the HTML page and the SVG charts of a brand font family name it first, then Liberation Sans and DejaVu Sans",
+          "[e2e][fonts][html]") {
+    test::TempDir dir;
+    const fs::path sample = test::copy_sample(dir.path(), "accelerating-achievement");
+    const std::string list = "'DejaVu Serif', 'Liberation Sans', 'DejaVu Sans', sans-serif";
+    const std::regex svg_fonts("<svg [^>]*font-family=\"([^\"]*)\"");
+    // Without batch.fonts: the page and its charts keep Liberation Sans.
+    auto plain = test::run_boardpack({"run", (sample / "batch.yaml").string(), "--out", (dir.path() / "plain").string(),
+                                      "--format", "html"});
+    REQUIRE(plain.exit_code == 0);
+    REQUIRE(test::edit_file(sample / "batch.yaml", "\nbatch:\n", "\nbatch:\n  fonts: {family: DejaVu Serif}\n") == 1);
+    auto r = test::run_boardpack({"run", (sample / "batch.yaml").string(), "--out", (dir.path() / "out").string(),
+                                  "--format", "html"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+    int pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path() / "out")) {
+        if (e.path().extension() != ".html") continue;
+        ++pages;
+        INFO(e.path());
+        const std::string html = test::read_text_file(e.path());
+        const std::string before = test::read_text_file(dir.path() / "plain" / fs::relative(e.path(), dir.path() / "out"));
+        CHECK(std::regex_search(html, std::regex("\\nbody\\{[^}]*;font-family:" + list + ";")));
+        CHECK(before.find("font-family:\"Liberation Sans\",Arial,Helvetica,sans-serif;") != std::string::npos);
+        CHECK(html.find("Arial") == std::string::npos);
+        int charts = 0;
+        for (std::sregex_iterator m(html.begin(), html.end(), svg_fonts), end; m != end; ++m, ++charts)
+            CHECK((*m)[1] == list);
+        CHECK(charts >= 1);  // the Key Stage 2 FSM gap chart
+    }
+    CHECK(pages >= 1);
+    // `boardpack charts --format svg`: the chart files name the family too.
+    auto c = test::run_boardpack({"charts", (sample / "batch.yaml").string(), "--format", "svg", "--out",
+                                  (dir.path() / "charts").string()});
+    INFO(c.out << c.err);
+    REQUIRE(c.exit_code == 0);
+    int svgs = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir.path() / "charts")) {
+        if (e.path().extension() != ".svg") continue;
+        ++svgs;
+        const std::string svg = test::read_text_file(e.path());
+        std::smatch m;
+        REQUIRE(std::regex_search(svg, m, svg_fonts));
+        CHECK(m[1] == list);
+    }
+    CHECK(svgs >= 1);
 }
 
 TEST_CASE("a brand font family that is not installed stops the batch at its key with the closest family",

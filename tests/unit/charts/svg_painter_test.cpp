@@ -12,6 +12,7 @@
 #include <string>
 
 #include "charts/compose/build_chart.h"
+#include "charts/render/css_font_list.h"
 #include "charts/render/render_scene.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -183,4 +184,23 @@ TEST_CASE("an inline SVG scales to its container and a bad id prefix is refused"
     }
     scene::Scene empty;
     CHECK_THROWS_AS(render::render_scene_svg(empty), std::invalid_argument);
+}
+
+TEST_CASE("an SVG chart in a brand family names it first and escapes what CSS or XML would misread",
+          "[charts][svg][fonts]") {
+    const auto scenes = sample_scenes();
+    const scene::Scene& s = scenes.begin()->second;
+    render::SvgOptions o;
+    o.font_family = "DejaVu Serif";
+    const std::string svg = render::render_scene_svg(s, o);
+    CHECK(svg.find(" font-family=\"'DejaVu Serif', 'Liberation Sans', 'DejaVu Sans', sans-serif\">") !=
+          std::string::npos);
+    CHECK(count(svg, "font-family=") == 1);
+    // A quote, a backslash or a '<' in the name would end the string, the attribute or <style>.
+    CHECK(render::css_font_list("A'B\"C\\D</style>\xC3\xA9") ==
+          "'A\\27 B\\22 C\\5c D\\3c \\2f style\\3e \xC3\xA9', 'Liberation Sans', 'DejaVu Sans', sans-serif");
+    CHECK(render::css_font_list("").empty());
+    o.font_family = "Brand \"X\" & <Y>";
+    const std::string odd = render::render_scene_svg(s, o);
+    CHECK(odd.find(" font-family=\"'Brand \\22 X\\22  \\26  \\3c Y\\3e ', 'Liberation Sans'") != std::string::npos);
 }
