@@ -11,6 +11,7 @@ add_executable(charts_tests
   unit/charts/palette_test.cpp
   unit/charts/pdf_painter_test.cpp
   unit/charts/render_scene_test.cpp
+  unit/charts/scale_axis_test.cpp
   unit/charts/scales_test.cpp
   unit/charts/scene_dump_test.cpp
   unit/charts/svg_painter_test.cpp

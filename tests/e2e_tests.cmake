@@ -17,10 +17,12 @@ add_executable(e2e_tests
   e2e/input_safety_test.cpp
   e2e/long_cell_test.cpp
   e2e/nothing_silent_test.cpp
+  e2e/one_number_format_test.cpp
   e2e/operator_test.cpp
   e2e/page_fill_test.cpp
   e2e/output_safety_test.cpp
   e2e/pdf_size_test.cpp
+  e2e/rating_scale_test.cpp
   e2e/tagging_test.cpp
   e2e/tracking_for_success_test.cpp
   e2e/wide_table_test.cpp

@@ -4,6 +4,7 @@ add_executable(engine_tests
   unit/civil_date_test.cpp
   unit/config_loader_test.cpp
   unit/coverage_test.cpp
+  unit/custom_status_test.cpp
   unit/csv_reader_test.cpp
   unit/data_loaders_test.cpp
   unit/entity_groups_test.cpp

@@ -37,6 +37,14 @@ public:
         return (*this)(with_unit(v, dp, unit));
     }
 
+    // The same at the axis's decimals and unit; a step of a rating scale adds its word:
+    // "3 (Embedding)".
+    std::string value(double v, const model::ValueAxis& axis) const {
+        std::string s = value(v, axis.decimals, axis.unit);
+        const std::string word = axis.step_label(v);
+        return word.empty() ? s : s + " (" + word + ")";
+    }
+
     // The closing sentence naming the table ("" when the template names none): "Table 3 gives
     // the figures." for a numbered caption ("Table 3: Actions by objective"), else the caption.
     std::string table_sentence() const {
@@ -278,24 +286,30 @@ std::string alt_gap_target(const model::GapTargetBarsSpec& s) {
         else ++it->second;
     }
     const std::size_t n = s.rows.size();
-    const std::string gaps = n == 1 ? "1 gap" : std::to_string(n) + " gaps";
+    // Gaps are "against their targets"; the bars of a status rule are rated values ("ratings")
+    // whose marker is the earlier value.
+    const bool gaps_chart = s.value_noun == "gap";
+    const std::string gaps = n == 1 ? "1 " + s.value_noun : std::to_string(n) + " " + s.value_noun_plural;
     AltText alt;
     if (by_status.size() == 1) {
-        alt = w.start((n == 1 ? "The gap" : "All " + gaps) + " against " +
-                      (n == 1 ? "its target " : "their targets ") + (n == 1 ? "is " : "are ") +
-                      by_status.front().first + ".");
+        alt = w.start((n == 1 ? "The " + s.value_noun : "All " + gaps) +
+                      (gaps_chart ? std::string(" against ") + (n == 1 ? "its target " : "their targets ") : " ") +
+                      (n == 1 ? "is " : "are ") + by_status.front().first + ".");
     } else {
         std::vector<std::string> parts;
         for (std::size_t i = 0; i < by_status.size(); ++i)
             parts.push_back(std::to_string(by_status[i].second) +
                             (i == 0 ? (by_status[i].second == 1 ? " is " : " are ") : " ") +
                             by_status[i].first);
-        alt = w.start("Of " + gaps + " against their targets, " + join_and(parts) + ".");
+        alt = w.start("Of " + gaps + (gaps_chart ? " against their targets" : "") + ", " + join_and(parts) + ".");
     }
     for (const model::GapTargetRow& r : s.rows) {
         if (!r.gap) continue;
-        std::string row = upper_first(w(r.label)) + ": " + w.value(*r.gap, dp, s.gap_unit);
-        if (r.target) row += " against a target of " + format_value(*r.target, dp);
+        std::string row = upper_first(w(r.label)) + ": " +
+                          (gaps_chart ? w.value(*r.gap, dp, s.gap_unit) : w.value(*r.gap, s.x));
+        if (r.target)
+            row += gaps_chart ? " against a target of " + format_value(*r.target, dp)
+                              : " against " + w.value(*r.target, s.x) + " in " + s.target_label;
         alt.add(row + ".");
     }
     return w.finish(alt, values);
@@ -340,6 +354,15 @@ std::string alt_grouped_bars(const model::GroupedBarsSpec& s) {
                                    : std::to_string(both) + " of " + measures;
         if (both == 0) {
             alt = w.start("No measure has figures for both " + names[0] + " and " + names[1] + ".");
+        } else if (s.groups_are_periods) {
+            // below: the earlier period's figure is lower, so the measure rose.
+            const std::size_t same = both - below - above;
+            std::vector<std::string> moves;
+            if (below) moves.push_back("rose in " + std::to_string(below));
+            if (above) moves.push_back("fell in " + std::to_string(above));
+            if (same) moves.push_back("stayed the same in " + std::to_string(same));
+            alt = w.start("From " + names[0] + " to " + names[1] + ", figures " + join_and(moves) +
+                          " of the " + std::to_string(both) + " measures with figures for both.");
         } else if (below == both || above == both) {
             alt = w.start(upper_first(names[0]) + " are " + (below == both ? "below " : "above ") +
                           names[1] + " in " + of + " shown.");
@@ -351,8 +374,8 @@ std::string alt_grouped_bars(const model::GroupedBarsSpec& s) {
         }
         if (widest && both > 1)
             alt.add("The widest difference is in " + categories[*widest] + ": " +
-                    w.value(*a.values[*widest], dp, s.y.unit) + " against " +
-                    w.value(*b.values[*widest], dp, s.y.unit) + ".");
+                    w.value(*a.values[*widest], s.y) + " against " +
+                    w.value(*b.values[*widest], s.y) + ".");
     } else {
         alt = w.start("Figures for " + join_and(names) + " in " + measures + ".");
     }
@@ -361,7 +384,7 @@ std::string alt_grouped_bars(const model::GroupedBarsSpec& s) {
         for (std::size_t g = 0; g < s.groups.size(); ++g)
             parts.push_back(names[g] + " " +
                             (present(s.groups[g].values, c)
-                                 ? w.value(*s.groups[g].values[c], dp, s.y.unit)
+                                 ? w.value(*s.groups[g].values[c], s.y)
                                  : std::string("suppressed")));
         alt.add(upper_first(categories[c]) + ": " + join_and(parts) + ".");
     }

@@ -31,8 +31,33 @@ std::optional<std::pair<double, double>> merge_ranges(std::optional<std::pair<do
     return std::pair{std::min(a->first, b->first), std::max(a->second, b->second)};
 }
 
+namespace {
+
+// A rating scale's axis: a tick at every step, named by its word, from the first step (or 0
+// when bars start there) to the last.
+Ticks step_ticks(const model::ValueAxis& axis, bool force_zero) {
+    Ticks t;
+    t.lo = axis.steps.front().first;
+    t.hi = axis.steps.back().first;
+    if ((force_zero || axis.include_zero) && t.lo > 0.0) {
+        t.lo = 0.0;
+        t.values.push_back(0.0);
+        t.labels.emplace_back();
+    }
+    for (const auto& [v, word] : axis.steps) {
+        t.values.push_back(v);
+        t.labels.push_back(word.empty() ? format_value(v, 0) : word);
+    }
+    t.step = axis.steps.size() > 1 ? axis.steps[1].first - axis.steps[0].first : 1.0;
+    t.decimals = 0;
+    return t;
+}
+
+}  // namespace
+
 Ticks value_ticks(const model::ValueAxis& axis, std::optional<std::pair<double, double>> data,
                   bool force_zero, int max_ticks) {
+    if (!axis.steps.empty()) return step_ticks(axis, force_zero);
     double lo = 0.0;
     double hi = axis.unit == "%" ? 100.0 : 1.0;
     if (data) {
@@ -70,7 +95,30 @@ Ticks value_ticks(const model::ValueAxis& axis, std::optional<std::pair<double, 
 }
 
 std::string tick_label(double v, const Ticks& ticks, const std::string& unit) {
+    for (std::size_t i = 0; i < ticks.labels.size() && i < ticks.values.size(); ++i)
+        if (ticks.values[i] == v) return ticks.labels[i];
     return format_value(v, ticks.decimals, unit);
+}
+
+void fit_step_labels(Ticks& ticks, const Canvas& canvas, const LinearScale& x, std::string& title) {
+    if (ticks.labels.empty()) return;
+    bool fits = true;
+    for (std::size_t i = 1; i < ticks.values.size() && i < ticks.labels.size(); ++i) {
+        const double need = (canvas.text_width(ticks.labels[i - 1], kTickFont) +
+                             canvas.text_width(ticks.labels[i], kTickFont)) / 2.0 + 4.0;
+        fits = fits && x(ticks.values[i]) - x(ticks.values[i - 1]) >= need;
+    }
+    if (fits) return;
+    std::vector<std::string> key;
+    for (std::size_t i = 0; i < ticks.values.size() && i < ticks.labels.size(); ++i) {
+        if (ticks.labels[i].empty()) continue;
+        const std::string number = format_value(ticks.values[i], 0);
+        key.push_back(number + " " + ticks.labels[i]);
+        ticks.labels[i] = number;
+    }
+    std::string joined;
+    for (const auto& k : key) joined += (joined.empty() ? "" : ", ") + k;
+    title = title.empty() ? joined : title + ": " + joined;
 }
 
 double max_tick_label_width(const Canvas& canvas, const Ticks& ticks, const std::string& unit) {
@@ -95,6 +143,7 @@ void add_horizontal_grid(scene::Group& g, const Canvas& canvas, const Ticks& tic
         p.stroke = axis_line ? model::palette::kAxis : model::palette::kGridline;
         p.line_width = axis_line ? kAxisWidth : kGridWidth;
         g.items.emplace_back(std::move(p));
+        if (tick_label(v, ticks, unit).empty()) continue;  // the unnamed 0 of a rating scale
         g.items.emplace_back(canvas.text(tick_label(v, ticks, unit), label_right,
                                          centred_baseline(canvas.measure(), kTickFont, py),
                                          Anchor::Right, kTickFont, model::palette::kTextSecondary));
@@ -112,6 +161,7 @@ void add_vertical_grid(scene::Group& g, const Canvas& canvas, const Ticks& ticks
         p.stroke = zero ? model::palette::kAxis : model::palette::kGridline;
         p.line_width = zero ? kAxisWidth : kGridWidth;
         g.items.emplace_back(std::move(p));
+        if (tick_label(v, ticks, unit).empty()) continue;  // the unnamed 0 of a rating scale
         g.items.emplace_back(canvas.text(tick_label(v, ticks, unit), px, base, Anchor::Centre,
                                          kTickFont, model::palette::kTextSecondary));
     }

@@ -29,6 +29,11 @@ Ticks value_ticks(const model::ValueAxis& axis, std::optional<std::pair<double, 
 /// A tick label: the value at the ticks' decimals with the unit.
 std::string tick_label(double v, const Ticks& ticks, const std::string& unit);
 
+/// A rating scale's words under a horizontal axis, when they do not fit side by side, become
+/// their numbers (1, 2, 3 …) and `title` gains the key: "Rating (1–4): 1 Beginning, 2 …".
+/// Nothing changes for numeric ticks or words that fit.
+void fit_step_labels(Ticks& ticks, const Canvas& canvas, const LinearScale& x, std::string& title);
+
 /// Widest tick label.
 double max_tick_label_width(const Canvas& canvas, const Ticks& ticks, const std::string& unit);
 

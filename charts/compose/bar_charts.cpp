@@ -97,12 +97,13 @@ scene::Scene build_gap_target_bars(const model::GapTargetBarsSpec& spec, scene::
         range = merge_ranges(range, value_range({r.gap}));
         range = merge_ranges(range, value_range({r.target}));
     }
-    const Ticks ticks = value_ticks(spec.x, range, true);
+    Ticks ticks = value_ticks(spec.x, range, true);
+    std::string x_title = spec.x.label;
 
     // Rows first: the row height decides how many lines a measure label may take.
     const double tick_asc = m.ascent(kTickFont);
     const double tick_lh = m.line_height(kTickFont);
-    const bool has_title = !spec.x.label.empty();
+    const bool has_title = !x_title.empty() || !ticks.labels.empty();
     const double below = 4.0 + tick_lh + (has_title ? 3.0 + tick_lh : 0.0);
     const double rows_top = top;
     const double rows_bottom = std::max(rows_top + 20.0, bottom_limit - below);
@@ -142,12 +143,14 @@ scene::Scene build_gap_target_bars(const model::GapTargetBarsSpec& spec, scene::
     plot_right = std::max(plot_right, plot_left + 40.0);
 
     const LinearScale xs(ticks.lo, ticks.hi, plot_left, plot_right);
+    fit_step_labels(ticks, c, xs, x_title);
 
     scene::Group axes;
     axes.name = "axes";
     add_vertical_grid(axes, c, ticks, xs, rows_top, rows_bottom, rows_bottom + 4.0, spec.x.unit);
-    if (has_title) {
-        axes.items.emplace_back(c.text(spec.x.label, (plot_left + plot_right) / 2.0,
+    if (!x_title.empty()) {
+        axes.items.emplace_back(c.text(fit_text(x_title, kTickFont, plot_right - plot_left, c.measure()),
+                                       (plot_left + plot_right) / 2.0,
                                        rows_bottom + 4.0 + tick_lh + 3.0 + tick_asc, Anchor::Centre,
                                        kTickFont, palette::kTextSecondary));
     }

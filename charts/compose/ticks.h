@@ -2,6 +2,7 @@
 // a handful of ticks, so axes read 0, 20, 40 … rather than 0, 17, 34 ….
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace charts::compose {
@@ -12,6 +13,8 @@ struct Ticks {
     double step = 1.0;           ///< distance between ticks
     std::vector<double> values;  ///< tick values, ascending
     int decimals = 0;            ///< decimals needed to print the ticks
+    /// Words for the ticks of a rating scale, one per value ("" = no label); empty = numbers.
+    std::vector<std::string> labels = {};
 };
 
 /// The smallest nice step whose ticks cover [lo, hi] in at most `max_ticks` ticks; the domain

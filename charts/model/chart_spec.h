@@ -91,6 +91,17 @@ struct ValueAxis {
     std::optional<double> max;  ///< fixed upper end; nullopt = from the data (nice ticks)
     int decimals = 0;           ///< decimals in value labels and alt text
     bool include_zero = false;  ///< auto range always reaches 0 (bars always do)
+    /// A rating scale's steps, lowest first, each with its word (1 "Beginning" … 4 "Mature"):
+    /// when given, the ticks are exactly these values, labelled with the words, the axis ends
+    /// at the last step, and value labels and alt text name the word of a whole step.
+    std::vector<std::pair<double, std::string>> steps = {};
+
+    /// The word of the step v is on ("" when v is no step, or there are no steps).
+    std::string step_label(double v) const {
+        for (const auto& [value, word] : steps)
+            if (value == v) return word;
+        return "";
+    }
 
     /// A fixed 0–100 percentage axis.
     static ValueAxis percent(std::string axis_label, int dp = 0) {
@@ -146,6 +157,10 @@ struct GapTargetBarsSpec {
     ValueAxis x;  ///< label e.g. "Gap (percentage points)"; starts at 0 unless a gap is negative
     std::string gap_unit = "ppts";        ///< used in alt text
     std::string target_label = "Target";  ///< key entry for the marker line
+    /// What a row's value is, for alt text: "gap" (against a target), or e.g. "rating" for
+    /// bars of a status rule, whose marker is the earlier value (`target_label` its period).
+    std::string value_noun = "gap";
+    std::string value_noun_plural = "gaps";
 };
 
 /// (c) Latest values for groups across categories (e.g. measures): vertical grouped bars.
@@ -155,6 +170,9 @@ struct GroupedBarsSpec {
     std::vector<Series> groups;           ///< one bar per category each; values per category
     ValueAxis y;                          ///< bars always start at 0
     bool value_labels = true;             ///< value (or "c") above each bar
+    /// The groups are periods (a rating at two dates): alt text says what rose and fell
+    /// between them rather than which group is below the other.
+    bool groups_are_periods = false;
 };
 
 /// One row of the action status chart.

@@ -53,14 +53,23 @@ templating::Value settings_value(const data::EntityTable& settings) {
 templating::Value activity_value(const metrics::ActivitySummary& s) {
     using templating::Value;
     using templating::NumberUnit;
-    auto totals = [](const metrics::ActivityTotals& t) {
+    // One format per column: days (and half days) print with a decimal in every row when any
+    // row has a half, so "Days" never mixes 60 with 50.5.
+    bool halves = false, half_days_halves = false;
+    for (const auto* list : {&s.by_kind, &s.by_leader, &s.by_la})
+        for (const auto& t : *list) {
+            halves = halves || !(t.half_days / 2).is_whole();
+            half_days_halves = half_days_halves || !t.half_days.is_whole();
+        }
+    halves = halves || !(s.total.half_days / 2).is_whole();
+    half_days_halves = half_days_halves || !s.total.half_days.is_whole();
+    const int days_dp = halves ? 1 : 0, half_days_dp = half_days_halves ? 1 : 0;
+    auto totals = [&](const metrics::ActivityTotals& t) {
         templating::ValueMap m;
         m.emplace("name", Value(t.name));
         m.emplace("sessions", Value(templating::number_of(t.sessions, NumberUnit::Count, 0)));
-        m.emplace("half_days", Value(templating::number_of(t.half_days, NumberUnit::Count,
-                                                           t.half_days.is_whole() ? 0 : 1)));
-        m.emplace("days", Value(templating::number_of(t.half_days / 2, NumberUnit::Count,
-                                                      (t.half_days / 2).is_whole() ? 0 : 1)));
+        m.emplace("half_days", Value(templating::number_of(t.half_days, NumberUnit::Count, half_days_dp)));
+        m.emplace("days", Value(templating::number_of(t.half_days / 2, NumberUnit::Count, days_dp)));
         m.emplace("participants", Value(templating::number_of(t.participants, NumberUnit::Count, 0)));
         m.emplace("feedback_positive", Value(templating::number_of(t.feedback_positive, NumberUnit::Count, 0)));
         m.emplace("feedback_total", Value(templating::number_of(t.feedback_total, NumberUnit::Count, 0)));

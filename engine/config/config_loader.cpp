@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/config/language_tag.h"
+#include "engine/config/status_config.h"
 #include "engine/config/yaml_reader.h"
 #include "engine/core/text.h"
 
@@ -96,6 +97,39 @@ TextNode read_text_tree(const YAML::Node& n, const std::string& file, const std:
     return t;
 }
 
+// `scale: {min: 1, max: 4, labels: [Beginning, Developing, Embedding, Mature]}` of a score.
+std::optional<data::Scale> read_scale(MapReader& measure, data::Unit unit, core::DiagnosticSink& sink) {
+    YAML::Node n = measure.map("scale");
+    if (!n.IsDefined()) return std::nullopt;
+    const std::string path = measure.child_path("scale");
+    if (unit != data::Unit::Score)
+        sink.error(measure.where("scale"), "'" + path + "' is only for 'unit: score'",
+                   {"a rating on a scale is a score: add 'unit: score'"});
+    MapReader m(n, measure.file(), path, sink);
+    data::Scale s;
+    s.min = m.integer("min", true, -1000, 1000).value_or(0);
+    s.max = m.integer("max", true, -1000, 1000).value_or(0);
+    YAML::Node labels = m.list("labels");
+    for (const auto& l : labels) {
+        if (l.IsScalar() && !core::trim(l.Scalar()).empty()) s.labels.emplace_back(core::trim(l.Scalar()));
+        else sink.error(location_of(l, m.file()), "'" + path + ".labels' must list words, got " + describe_node(l));
+    }
+    m.finish();
+    if (s.max <= s.min) {
+        sink.error(m.where("max"), "'" + path + ".max' must be greater than 'min' (" + std::to_string(s.min) + ")");
+        return std::nullopt;
+    }
+    if (s.max - s.min > 20 && !s.labels.empty())
+        sink.error(m.where("labels"), "'" + path + "' has more than 21 steps; labels are for short rating scales");
+    const auto steps = static_cast<std::size_t>(s.max - s.min + 1);
+    if (!s.labels.empty() && s.labels.size() != steps)
+        sink.error(m.where("labels"), "'" + path + ".labels' has " + std::to_string(s.labels.size()) +
+                                          " words for the " + std::to_string(steps) + " steps " +
+                                          std::to_string(s.min) + "–" + std::to_string(s.max),
+                   {"give one word per step, lowest first"});
+    return s;
+}
+
 void read_measures(const YAML::Node& n, const std::string& file, data::Catalog& cat,
                    core::DiagnosticSink& sink) {
     if (!n.IsDefined()) return;
@@ -109,9 +143,12 @@ void read_measures(const YAML::Node& n, const std::string& file, data::Catalog& 
         mi.label = m.string("label").value_or(id);
         mi.short_label = m.string("short_label").value_or(mi.label);
         mi.phrase = m.string("phrase").value_or(data::default_measure_phrase(mi.label, mi.short_label));
-        auto unit = m.choice("unit", {"percent", "number", "score"});
+        auto unit = m.choice("unit", {"percent", "number", "score", "count", "days"});
         if (unit == "number") mi.unit = data::Unit::Number;
         else if (unit == "score") mi.unit = data::Unit::Score;
+        else if (unit == "count") mi.unit = data::Unit::Count;
+        else if (unit == "days") mi.unit = data::Unit::Days;
+        mi.scale = read_scale(m, mi.unit, sink);
         mi.dp = m.integer("dp", false, 0, 4).value_or(mi.unit == data::Unit::Percent ? 1 : 0);
         auto pol = m.choice("polarity", {"higher", "lower"});
         if (pol == "lower") mi.polarity = data::Polarity::LowerIsBetter;
@@ -592,6 +629,7 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
 
     read_measures(top.map("measures"), path, cfg.catalog, sink);
     read_groups(top.map("groups"), path, cfg.catalog, sink);
+    read_statuses(top.map("statuses"), path, cfg.catalog, sink);
 
     YAML::Node reports = top.list("reports", true);
     if (reports.IsDefined()) {

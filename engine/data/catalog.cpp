@@ -18,9 +18,44 @@ std::string default_measure_phrase(const std::string& label, const std::string& 
     return out;
 }
 
+const char* change_outcome_name(ChangeOutcome o) {
+    switch (o) {
+        case ChangeOutcome::Improved: return "improved";
+        case ChangeOutcome::Same: return "same";
+        case ChangeOutcome::Declined: return "declined";
+    }
+    return "";
+}
+
+const std::vector<std::string>& builtin_status_words() {
+    static const std::vector<std::string> v = {"Achieved", "Not achieved", "On target",
+                                               "Not on target", "No data", "Suppressed",
+                                               "Complete", "On track", "At risk", "Overdue",
+                                               "Not started"};
+    return v;
+}
+
+const char* unit_name(Unit u) {
+    switch (u) {
+        case Unit::Percent: return "percent";
+        case Unit::Number: return "number";
+        case Unit::Score: return "score";
+        case Unit::Count: return "count";
+        case Unit::Days: return "days";
+    }
+    return "";
+}
+
 const MeasureInfo* Catalog::measure(const std::string& id) const {
     auto it = measures.find(id);
     return it == measures.end() ? nullptr : &it->second;
+}
+
+MeasureInfo Catalog::measure_or_default(const std::string& id) const {
+    if (const auto* m = measure(id)) return *m;
+    MeasureInfo m;
+    m.id = m.label = m.short_label = id;
+    return m;
 }
 
 std::string Catalog::group_label(const std::string& id) const {

@@ -209,6 +209,13 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                                "a percentage must lie between 0 and 100, got '" +
                                    core::excerpt(txt(cols, row, so.value)) + "'");
                     good = false;
+                } else if (mi && mi->scale && value->number &&
+                           (*value->number < mi->scale->min || *value->number > mi->scale->max)) {
+                    cols.error(row, so.value,
+                               "a value of '" + obs.measure + "' must lie on its scale, " +
+                                   std::to_string(mi->scale->min) + " to " + std::to_string(mi->scale->max) +
+                                   ", got '" + core::excerpt(txt(cols, row, so.value)) + "'");
+                    good = false;
                 } else if (value->number && (*value->number > kMaxValue || *value->number < -kMaxValue)) {
                     // Finite but absurd: no education figure is this large, and charts and
                     // text could not show it.

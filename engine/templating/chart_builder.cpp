@@ -6,8 +6,10 @@
 #include "charts/charts.h"
 #include "engine/core/text.h"
 #include "engine/metrics/coverage.h"
+#include "engine/metrics/custom_status.h"
 #include "engine/metrics/gap_series.h"
 #include "engine/metrics/status.h"
+#include "engine/templating/status_context.h"
 
 namespace engine::templating {
 
@@ -24,7 +26,8 @@ const std::vector<KindOptions>& kinds() {
     static const std::vector<KindOptions> k = {
         {"gap_trend", {"measure", "group", "comparator", "national", "subtitle"}},
         {"gap_bars", {"group", "measures", "subtitle"}},
-        {"grouped_bars", {"measures", "groups", "period", "subtitle"}},
+        {"grouped_bars", {"measures", "groups", "period", "periods", "subtitle"}},
+        {"status_bars", {"status", "subtitle"}},
         {"action_status", {"subtitle", "rows"}},
         {"distribution", {"measure", "group", "comparator", "level", "highlight", "period", "subtitle"}},
         {"line", {"measure", "group", "areas", "level", "national", "target", "subtitle"}},
@@ -56,6 +59,7 @@ public:
         else if (kind == "grouped_bars") spec = grouped_bars();
         else if (kind == "action_status") spec = action_status();
         else if (kind == "distribution") spec = distribution();
+        else if (kind == "status_bars") spec = status_bars();
         else spec = line();
         // Options the kind does not know.
         std::vector<std::string> valid = kCommon;
@@ -173,12 +177,57 @@ private:
         if (ctx_.plain_words) t.plain_words = *ctx_.plain_words;
         return t;
     }
-    cm::ValueAxis axis_for(const data::MeasureInfo& m, const std::string& label) const {
+    // A measure's value axis: its unit's suffix, its dp for value labels and alt text (the
+    // tables' dp: one number format per measure), and a rating scale's steps with their words.
+    static cm::ValueAxis axis_for(const data::MeasureInfo& m, const std::string& label) {
         cm::ValueAxis a;
         a.label = label;
-        a.unit = m.unit == data::Unit::Percent ? "%" : "";
-        a.decimals = 0;
+        a.unit = data::unit_suffix(m.unit);
+        a.decimals = m.dp;
+        if (m.scale)
+            for (int v = m.scale->min; v <= m.scale->max; ++v)
+                a.steps.emplace_back(static_cast<double>(v), m.scale->label_of(v));
         return a;
+    }
+    // The axis title of one measure: "GLD (%)", "Leadership (1–4)", "Coaching (days)".
+    static std::string axis_title(const data::MeasureInfo& m) {
+        if (m.unit == data::Unit::Percent) return m.label + " (%)";
+        if (m.scale) return m.label + " (" + std::to_string(m.scale->min) + "\xE2\x80\x93" + std::to_string(m.scale->max) + ")";
+        if (m.unit == data::Unit::Days) return m.label + " (days)";
+        return m.label;
+    }
+    // The axis title of several measures of one unit: "Rating (1–4)", "Number", "Days".
+    static std::string unit_title(const data::MeasureInfo& m) {
+        if (m.scale) return "Rating (" + std::to_string(m.scale->min) + "\xE2\x80\x93" + std::to_string(m.scale->max) + ")";
+        switch (m.unit) {
+            case data::Unit::Percent: return "Children at the expected level (%)";
+            case data::Unit::Count: return "Number";
+            case data::Unit::Days: return "Days";
+            case data::Unit::Score: return "Score";
+            case data::Unit::Number: return "Value";
+        }
+        return "";
+    }
+    data::MeasureInfo info_of(const std::string& id) const { return ctx_.catalog->measure_or_default(id); }
+    // Measures drawn on one axis must share its unit (and scale); the axis shows the largest
+    // dp among them. An error at `key` names the first that differs.
+    std::optional<data::MeasureInfo> shared_unit(const std::vector<std::string>& ids, const std::string& key) {
+        if (ids.empty()) return std::nullopt;
+        data::MeasureInfo first = info_of(ids.front());
+        for (const auto& id : ids) {
+            const data::MeasureInfo m = info_of(id);
+            const bool same_scale = m.scale.has_value() == first.scale.has_value() &&
+                                    (!m.scale || (m.scale->min == first.scale->min && m.scale->max == first.scale->max));
+            if (m.unit != first.unit || !same_scale) {
+                sink_.error(where(key), "a chart draws its measures on one axis, but '" + first.id + "' is " +
+                                            data::unit_name(first.unit) + (first.scale ? " on a scale" : "") + " and '" +
+                                            m.id + "' is " + data::unit_name(m.unit) + (m.scale ? " on a scale" : ""),
+                            {"chart measures of one unit together, or give them the same 'unit' and 'scale' under 'measures'"});
+                return std::nullopt;
+            }
+            first.dp = std::max(first.dp, m.dp);
+        }
+        return first;
     }
     // The chart boundary: exact figures become doubles for geometry only. Labels drawn from
     // them round like the tables because the nearest double of an exact figure reads back as
@@ -237,8 +286,7 @@ private:
             }
             s.reference = ref;
         }
-        s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
-        s.y.decimals = m.dp;
+        s.y = axis_for(m, axis_title(m));
         s.text = text(m.label + ": " + ctx_.catalog->group_label(g) + " and " + label_of(comp) + ", " +
                       place() + span_of(s.periods));
         return s;
@@ -248,6 +296,7 @@ private:
         cm::GapTargetBarsSpec s;
         std::string only_group = opt("group");
         auto measures = list("measures");
+        int dp = 0;  // gaps print at their measure's dp, as in the tables
         for (const auto& row : ctx_.metrics->rows) {
             if (!row.target) continue;
             if (!only_group.empty() && row.series.group != only_group) continue;
@@ -264,8 +313,10 @@ private:
             r.target = target_gap(row);
             r.status = status_category(metrics::status_word(row.result.status));
             s.rows.push_back(r);
+            dp = std::max(dp, mi ? mi->dp : 1);
         }
         s.x.label = "Gap (percentage points)";
+        s.x.decimals = dp;
         s.text = text("Latest gap and the gap the target needs now, by measure and group, " + place());
         return s;
     }
@@ -290,6 +341,28 @@ private:
         return std::nullopt;
     }
 
+    // The periods a chart names (`period`, `periods`: "2018/19, 2019/20"), each one the data
+    // have for one of `measures` in the report's area; an unknown one is an error at the option.
+    std::vector<data::Period> named_periods(const std::string& key, const std::vector<std::string>& measures) {
+        std::vector<data::Period> known;
+        for (const auto& m : measures)
+            for (const auto& p : ctx_.view->table().periods(m, ctx_.area.level, ctx_.area.area))
+                if (std::find(known.begin(), known.end(), p) == known.end()) known.push_back(p);
+        std::sort(known.begin(), known.end());
+        std::vector<data::Period> out;
+        for (const auto& text : list(key)) {
+            if (auto p = metrics::period_named(known, text)) {
+                out.push_back(*p);
+                continue;
+            }
+            std::vector<std::string> labels;
+            for (const auto& p : known) labels.push_back(p.label());
+            sink_.error(where(key), "'" + key + "' names period '" + text + "', which the chart's measures have no rows for in " + place(),
+                        {core::valid_values_hint("periods", text, labels)});
+        }
+        return out;
+    }
+
     cm::ChartSpec grouped_bars() {
         cm::GroupedBarsSpec s;
         auto measures = list("measures");
@@ -302,23 +375,94 @@ private:
                 sink_.error(where("groups"), "unknown group '" + g + "'",
                             {core::valid_values_hint("groups", g, known_groups)});
         std::optional<data::Period> period = ctx_.metrics->latest_period;
+        if (auto named = named_periods("period", measures); !named.empty()) period = named.front();
+        // `periods`: one bar per period (of one group), e.g. a rating at two dates.
+        const auto periods = named_periods("periods", measures);
+        if (!periods.empty() && groups.size() > 1)
+            sink_.error(where("groups"), "a grouped_bars chart with 'periods' shows one group, got " +
+                                             std::to_string(groups.size()),
+                        {"draw one chart per group, or leave out 'periods' to compare groups"});
         for (const auto& m : measures) {
             const auto* mi = ctx_.catalog->measure(m);
             s.categories.push_back(mi ? mi->short_label : m);
         }
-        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            cm::Series ser{ctx_.catalog->group_label(groups[gi]), pal::categorical(gi), {},
-                           cm::MarkerShape::Square, false};
+        auto bars = [&](const std::string& name, std::size_t i, const std::string& g,
+                        const std::optional<data::Period>& p) {
+            cm::Series ser{name, pal::categorical(i), {}, cm::MarkerShape::Square, false};
             for (const auto& m : measures) {
                 metrics::Cell c;
-                if (period) c = ctx_.view->cell(m, groups[gi], ctx_.area.level, ctx_.area.area, *period);
+                if (p) c = ctx_.view->cell(m, g, ctx_.area.level, ctx_.area.area, *p);
                 push(ser, c);
             }
             s.groups.push_back(ser);
+        };
+        if (!periods.empty() && !groups.empty()) {
+            for (std::size_t pi = 0; pi < periods.size(); ++pi) bars(periods[pi].label(), pi, groups.front(), periods[pi]);
+            s.groups_are_periods = true;
+        } else {
+            for (std::size_t gi = 0; gi < groups.size(); ++gi)
+                bars(ctx_.catalog->group_label(groups[gi]), gi, groups[gi], period);
         }
-        s.y = cm::ValueAxis::percent("Children at the expected level (%)");
-        s.text = text("Latest values by measure and group, " + place() +
-                      (period ? ", " + period->label() : ""));
+        const auto unit = shared_unit(measures, "measures");
+        if (!unit || unit->unit == data::Unit::Percent)
+            s.y = cm::ValueAxis::percent(unit_title(unit.value_or(data::MeasureInfo{})), unit ? unit->dp : 1);
+        else
+            s.y = axis_for(*unit, measures.size() == 1 ? axis_title(*unit) : unit_title(*unit));
+        std::string when = !periods.empty() ? (groups.empty() ? "" : ", " + ctx_.catalog->group_label(groups.front()))
+                                            : (period ? ", " + period->label() : "");
+        s.text = text((periods.empty() ? "Latest values by measure and group, " : "Values by measure and period, ") +
+                      place() + when);
+        return s;
+    }
+
+    // A category of a status word: a batch's own vocabulary first, else the built-in words.
+    cm::Category category_of(const std::string& word) const {
+        if (auto c = custom_category(*ctx_.catalog, word)) return *c;
+        return status_category(word);
+    }
+
+    // One bar per row of a batch's status rule: the value rated, coloured by its word (with
+    // the word and its symbol), and for a comparison a marker at the earlier value.
+    cm::ChartSpec status_bars() {
+        cm::GapTargetBarsSpec s;
+        const std::string name = opt("status", "", true);
+        const data::StatusVocabulary* voc = nullptr;
+        std::vector<std::string> names;
+        for (const auto& v : ctx_.catalog->statuses) {
+            names.push_back(v.name);
+            if (v.name == name) voc = &v;
+        }
+        if (!voc) {
+            if (!name.empty())
+                sink_.error(where("status"), "unknown status '" + name + "'",
+                            {names.empty() ? "declare it under 'statuses' in the batch file"
+                                           : core::valid_values_hint("statuses", name, names)});
+            return s;
+        }
+        // The rule's own errors are the context's to report (at the batch file's rule).
+        core::DiagnosticSink rule_errors;
+        const auto rows = metrics::compute_custom_status(*ctx_.view, *ctx_.catalog, *voc, ctx_.area, rule_errors);
+        const bool compare = voc->rule.kind == data::StatusRuleKind::Compare;
+        for (const auto& r : rows) {
+            const data::MeasureInfo m = info_of(r.measure);
+            cm::GapTargetRow row;
+            row.label = m.short_label + (voc->rule.groups.size() > 1 ? " \xE2\x80\x93 " + ctx_.catalog->group_label(r.group) : "");
+            row.gap = value_of(r.to_cell);
+            if (!row.gap) row.gap_symbol = symbol_of(r.to_cell);
+            if (compare) row.target = value_of(r.from_cell);
+            row.status = category_of(status_word_of(r));
+            s.rows.push_back(row);
+        }
+        const auto unit = shared_unit(voc->rule.measures, "status");
+        if (unit) s.x = axis_for(*unit, voc->rule.measures.size() == 1 ? axis_title(*unit) : unit_title(*unit));
+        const bool rating = unit && unit->unit == data::Unit::Score;
+        s.value_noun = rating ? "rating" : "figure";
+        s.value_noun_plural = rating ? "ratings" : "figures";
+        const std::string from = !rows.empty() && rows.front().from ? rows.front().from->label() : "";
+        const std::string to = !rows.empty() && rows.front().to ? rows.front().to->label() : "";
+        s.target_label = from.empty() ? "Target" : from;
+        s.text = text((unit ? (voc->rule.measures.size() == 1 ? unit->label : unit_title(*unit)) : std::string("Values")) +
+                      ", " + place() + (compare && !from.empty() ? ", " + to + " against " + from : to.empty() ? "" : ", " + to));
         return s;
     }
 
@@ -370,6 +514,7 @@ private:
         }
         s.y.label = "Gap (percentage points)";
         s.y.include_zero = true;
+        s.y.decimals = m.dp;
         s.entity_noun = level == data::kSetting ? "settings" : "areas";
         s.entity_noun_one = level == data::kSetting ? "setting" : "area";
         s.measure = m.short_label;
@@ -423,7 +568,7 @@ private:
             }
         }
         s.measure = m.short_label;
-        s.y = axis_for(m, m.unit == data::Unit::Percent ? m.label + " (%)" : m.label);
+        s.y = axis_for(m, axis_title(m));
         s.text = text(m.label + ", " + ctx_.catalog->group_label(g) + span_of(s.periods));
         return s;
     }

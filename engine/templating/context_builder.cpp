@@ -6,6 +6,8 @@
 #include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
 #include "engine/templating/figures.h"
+#include "engine/templating/format_value.h"
+#include "engine/templating/status_context.h"
 #include "engine/templating/inline_markup.h"
 
 namespace engine::templating {
@@ -13,17 +15,10 @@ namespace engine::templating {
 namespace {
 
 data::MeasureInfo measure_or_default(const data::Catalog& c, const std::string& id) {
-    if (const auto* m = c.measure(id)) return *m;
-    data::MeasureInfo m;
-    m.id = m.label = m.short_label = id;
-    return m;
+    return c.measure_or_default(id);
 }
 
-NumberUnit unit_of(const data::MeasureInfo& m) {
-    return m.unit == data::Unit::Percent ? NumberUnit::Percent
-           : m.unit == data::Unit::Number ? NumberUnit::Count
-                                          : NumberUnit::Plain;
-}
+NumberUnit unit_of(const data::MeasureInfo& m) { return number_unit_of(m); }
 
 Value cell_value(const metrics::Cell& c, const data::MeasureInfo& m) {
     return Value::number(c.value, unit_of(m), m.dp, c.missing);
@@ -293,6 +288,8 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
         why.put(supp, "");
         root["suppression"] = Value(supp);
     }
+
+    if (in.metrics && in.view) root["statuses"] = statuses_value(cat, *in.view, in.metrics->area, sink);
 
     ValueMap measures;
     for (const auto& id : cat.measure_order) {

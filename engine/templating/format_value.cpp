@@ -24,6 +24,17 @@ std::string capitalize(std::string s) {
 
 }  // namespace
 
+NumberUnit number_unit_of(const data::MeasureInfo& m) {
+    switch (m.unit) {
+        case data::Unit::Percent: return NumberUnit::Percent;
+        case data::Unit::Number:
+        case data::Unit::Count:
+        case data::Unit::Days: return NumberUnit::Count;
+        case data::Unit::Score: return NumberUnit::Plain;
+    }
+    return NumberUnit::Plain;
+}
+
 const std::vector<std::string>& filter_names() {
     static const std::vector<std::string> v = {
         "ppts", "pct", "num", "signed", "abs", "dp0", "dp1", "dp2", "int", "thousands",

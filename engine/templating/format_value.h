@@ -6,9 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/data/catalog.h"
 #include "engine/templating/value.h"
 
 namespace engine::templating {
+
+/// How a measure's values print: percent with "%", counts and days with thousands separators,
+/// scores and plain numbers as they are (all at the measure's dp).
+NumberUnit number_unit_of(const data::MeasureInfo& m);
 
 /// Names of every filter, for hints.
 const std::vector<std::string>& filter_names();

@@ -378,7 +378,9 @@ private:
                     cell.text = rich(text(c.value, rsc), c.value.where);
                     cell.bold = c.bold;
                     if (c.status) {
-                        if (auto st = status_style(to_plain(cell.text))) {
+                        if (auto st = status_style(to_plain(cell.text), root_.get("statuses"))) {
+                            // A batch's own word carries its symbol, as its charts show it.
+                            if (!st->glyph.empty()) cell.text.insert(cell.text.begin(), Span{st->glyph + " ", false, false, ""});
                             cell.fill = st->fill;
                             cell.text_color = st->text;
                             cell.bold = true;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "charts/model/chart_spec.h"
+#include "tests/unit/charts/scale_samples.h"
 
 namespace test_charts {
 
@@ -203,6 +204,8 @@ inline std::vector<std::pair<std::string, ChartSpec>> all_samples() {
         {"distribution", distribution()},
         {"line_chart", line_chart()},
         {"line_chart_small_multiples", many_lines()},
+        {"rating_scale_bars", rating_scale_bars()},
+        {"status_bars", status_bars()},
     };
 }
 
