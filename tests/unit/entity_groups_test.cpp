@@ -49,8 +49,8 @@ void add(data::ObservationTable& t, const std::string& setting, const std::strin
 
 data::Catalog catalog() {
     data::Catalog c;
-    c.measures["gld"] = {"gld", "GLD", "GLD", data::Unit::Percent, 1, data::Polarity::HigherIsBetter};
-    c.measures["days"] = {"days", "Days", "Days", data::Unit::Number, 0, data::Polarity::HigherIsBetter};
+    c.measures["gld"] = {"gld", "GLD", "GLD", data::Unit::Percent, 1, data::Polarity::HigherIsBetter, std::nullopt};
+    c.measures["days"] = {"days", "Days", "Days", data::Unit::Number, 0, data::Polarity::HigherIsBetter, std::nullopt};
     return c;
 }
 
