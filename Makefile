@@ -10,7 +10,7 @@
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
-SAMPLES := accelerating-achievement tracking-for-success eyqip
+SAMPLES := accelerating-achievement tracking-for-success eyqip peer-challenge
 
 .PHONY: demo test test-sanitizers build setup clean package fuzz
 

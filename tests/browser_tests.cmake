@@ -4,14 +4,14 @@
 # known violations on which the harness must fail.
 find_program(BOARDPACK_NODE node REQUIRED)
 set(browser_dir ${CMAKE_CURRENT_SOURCE_DIR}/browser)
-foreach(sample accelerating-achievement tracking-for-success eyqip)
+foreach(sample accelerating-achievement tracking-for-success eyqip peer-challenge)
   add_test(NAME "browser: the SVG charts of the ${sample} sample have no axe violations at 1280 and 320 px"
     COMMAND ${browser_dir}/check_chart_page.sh $<TARGET_FILE:boardpack>
             ${PROJECT_SOURCE_DIR}/samples/${sample}/batch.yaml)
   set_tests_properties("browser: the SVG charts of the ${sample} sample have no axe violations at 1280 and 320 px"
     PROPERTIES LABELS browser RUN_SERIAL TRUE TIMEOUT 300)
 endforeach()
-foreach(sample accelerating-achievement tracking-for-success eyqip)
+foreach(sample accelerating-achievement tracking-for-success eyqip peer-challenge)
   set(name "browser: every HTML report of the ${sample} sample has no axe violations at 1280 and 320 px")
   add_test(NAME "${name}" COMMAND ${browser_dir}/check_sample_html.sh $<TARGET_FILE:boardpack>
            ${PROJECT_SOURCE_DIR}/samples/${sample}/batch.yaml)

@@ -20,6 +20,7 @@ add_executable(e2e_tests
   e2e/one_number_format_test.cpp
   e2e/operator_test.cpp
   e2e/page_fill_test.cpp
+  e2e/peer_challenge_test.cpp
   e2e/output_safety_test.cpp
   e2e/pdf_size_test.cpp
   e2e/rating_scale_test.cpp
@@ -36,7 +37,9 @@ add_dependencies(e2e_tests boardpack pdf_tag_check)
 # Every sample rendered once per ctest run (run and charts), for the tests that only read the
 # outputs (tests/support/sample_outputs.h); one fixture test per sample, so two run at once.
 set(BOARDPACK_SAMPLE_OUTPUTS ${CMAKE_CURRENT_BINARY_DIR}/e2e-samples)
-foreach(sample accelerating-achievement tracking-for-success eyqip)
+file(GLOB sample_batches RELATIVE ${PROJECT_SOURCE_DIR}/samples ${PROJECT_SOURCE_DIR}/samples/*/batch.yaml)
+list(TRANSFORM sample_batches REPLACE "/batch.yaml$" "")
+foreach(sample ${sample_batches})
   set(name "e2e fixture: the ${sample} sample is rendered and its charts exported once for the tests that read them")
   add_test(NAME "${name}" COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/render_sample.sh $<TARGET_FILE:boardpack>
            ${PROJECT_SOURCE_DIR} ${BOARDPACK_SAMPLE_OUTPUTS} ${sample})

@@ -7,7 +7,8 @@
 Writes
   samples/tracking-for-success/data/   settings, records, indicators, targets, actions, quotes
   samples/eyqip/data/                  settings, observations, activities, targets
-  samples/national/                    two EES wide files (+ .meta.csv) and a README
+  samples/peer-challenge/data/         observations, maturity matrix, targets, actions
+  samples/national/                    three EES wide files (+ .meta.csv) and a README
 
 Python 3 standard library only. Every random draw comes from a `random.Random` seeded with a
 fixed string (one stream per dataset, so changing one part does not reshuffle the others);
@@ -182,6 +183,23 @@ KS2_PUBLISHED = {  # (disadvantaged, other, all pupils, gap) rounded to whole nu
     "201819": (51, 71, 65, None),
 }
 
+# EYFSP communication and language (pre-2021 profile): % of children at the expected level or
+# above in every communication and language early learning goal (listening and attention,
+# understanding, speaking), England, by FSM status. (period, FSM %, other % -- unrounded.)
+# * 2015/16 FSM 71.2%, all other children 83.3% [pub: parliamentary answer to question 64959,
+#   parallelparliament.co.uk, "Children: Communication Skills", 2017, citing the EYFSP release;
+#   the same answer gives 2012/13 59.9% vs 75.0%].
+# * 2016/17-2018/19 [estimated]: not found outside the DfE characteristics tables; the 2013-2016
+#   rise slowed after 2016 as GLD's did (DOMAIN 2.1), so about +0.6 a year for FSM children and
+#   +0.4 for others, keeping the gap near 12 points.
+# Children numbers are those of the GLD file (the same cohort is assessed in every goal).
+EYFSP_CL_YEARS = [
+    ("201516", 71.2, 83.3),
+    ("201617", 71.9, 83.7),
+    ("201718", 72.4, 84.1),
+    ("201819", 72.5, 84.3),
+]
+
 
 def eyfsp_national_numbers():
     """{period: {"Total": (children, gld), "FSM eligible": (...), "Not known to be FSM eligible": (...)}}"""
@@ -213,13 +231,41 @@ def ks2_national_numbers():
     return out
 
 
+def eyfsp_cl_rows(eyfsp):
+    """Rows of the communication and language file: the GLD file's children, EYFSP_CL_YEARS' rates."""
+    rows = []
+    for period, p_f, p_o in EYFSP_CL_YEARS:
+        n_f, n_o = eyfsp[period]["FSM eligible"][0], eyfsp[period]["Not known to be FSM eligible"][0]
+        c_f, c_o = round(n_f * p_f / 100), round(n_o * p_o / 100)
+        for topic, item, n, c in (("Total", "Total", n_f + n_o, c_f + c_o),
+                                  ("FSM status", "FSM eligible", n_f, c_f),
+                                  ("FSM status", "Not known to be FSM eligible", n_o, c_o)):
+            rows.append([period, "Academic year", "National", "E92000001", "England",
+                         topic, item, "Total", n, c, pct(c, n)])
+    return rows
+
+
 META_HEADER = ["col_name", "col_type", "label", "indicator_grouping", "indicator_unit",
                "indicator_dp", "filter_hint", "filter_grouping_column"]
 EYFSP_HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
                 "breakdown_topic", "breakdown", "sex", "children_number", "gld_number", "gld_percentage"]
+EYFSP_CL_HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
+                   "breakdown_topic", "breakdown", "sex", "children_number", "comm_lang_number",
+                   "comm_lang_percentage"]
 KS2_HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
               "breakdown_topic", "breakdown", "sex", "pupil_count", "rwm_expected_number",
               "rwm_expected_percentage"]
+
+
+def write_meta(name, breakdown, indicators):
+    """The .meta.csv of a national file: the breakdown and sex filters, then (column, label, unit)
+    per indicator -- counts at 0 dp, percentages at 1 dp."""
+    write_csv(os.path.join(NAT_DIR, name + ".meta.csv"), META_HEADER, [
+        ["breakdown", "Filter", "Breakdown", "", "", "",
+         f"Pupil characteristic (Total or {breakdown})", "breakdown_topic"],
+        ["sex", "Filter", "Sex", "", "", "", "", ""],
+    ] + [[col, "Indicator", label, "", unit, "1" if unit == "%" else "0", "", ""]
+         for col, label, unit in indicators])
 
 
 def make_national():
@@ -232,15 +278,10 @@ def make_national():
             rows.append([period, "Academic year", "National", "E92000001", "England",
                          topic, item, "Total", n, g, pct(g, n)])
     write_csv(os.path.join(NAT_DIR, "eyfsp_gld_characteristics.csv"), EYFSP_HEADER, rows)
-    write_csv(os.path.join(NAT_DIR, "eyfsp_gld_characteristics.meta.csv"), META_HEADER, [
-        ["breakdown", "Filter", "Breakdown", "", "", "",
-         "Pupil characteristic (Total or FSM status)", "breakdown_topic"],
-        ["sex", "Filter", "Sex", "", "", "", "", ""],
-        ["children_number", "Indicator", "Number of children", "", "", "0", "", ""],
-        ["gld_number", "Indicator", "Number achieving a good level of development", "", "", "0", "", ""],
-        ["gld_percentage", "Indicator", "Percentage achieving a good level of development", "", "%",
-         "1", "", ""],
-    ])
+    write_meta("eyfsp_gld_characteristics", "FSM status", [
+        ("children_number", "Number of children", ""),
+        ("gld_number", "Number achieving a good level of development", ""),
+        ("gld_percentage", "Percentage achieving a good level of development", "%")])
 
     ks2 = ks2_national_numbers()
     rows = []
@@ -251,29 +292,32 @@ def make_national():
             rows.append([period, "Academic year", "National", "E92000001", "England",
                          topic, item, "Total", n, g, pct(g, n)])
     write_csv(os.path.join(NAT_DIR, "ks2_rwm_disadvantaged.csv"), KS2_HEADER, rows)
-    write_csv(os.path.join(NAT_DIR, "ks2_rwm_disadvantaged.meta.csv"), META_HEADER, [
-        ["breakdown", "Filter", "Breakdown", "", "", "",
-         "Pupil characteristic (Total or disadvantage status)", "breakdown_topic"],
-        ["sex", "Filter", "Sex", "", "", "", "", ""],
-        ["pupil_count", "Indicator", "Number of pupils", "", "", "0", "", ""],
-        ["rwm_expected_number", "Indicator",
-         "Number reaching the expected standard in reading, writing and maths", "", "", "0", "", ""],
-        ["rwm_expected_percentage", "Indicator",
-         "Percentage reaching the expected standard in reading, writing and maths", "", "%", "1", "", ""],
-    ])
+    write_meta("ks2_rwm_disadvantaged", "disadvantage status", [
+        ("pupil_count", "Number of pupils", ""),
+        ("rwm_expected_number", "Number reaching the expected standard in reading, writing and maths", ""),
+        ("rwm_expected_percentage", "Percentage reaching the expected standard in reading, writing and maths",
+         "%")])
+    write_csv(os.path.join(NAT_DIR, "eyfsp_comm_lang_characteristics.csv"), EYFSP_CL_HEADER,
+              eyfsp_cl_rows(eyfsp))
+    write_meta("eyfsp_comm_lang_characteristics", "FSM status", [
+        ("children_number", "Number of children", ""),
+        ("comm_lang_number", "Number at the expected level in all communication and language goals", ""),
+        ("comm_lang_percentage", "Percentage at the expected level in all communication and language goals",
+         "%")])
     write_text(os.path.join(NAT_DIR, "README.md"), NATIONAL_README)
 
 
 NATIONAL_README = """\
 # National comparator files
 
-Two England-level files in the DfE explore education statistics (EES) open-data shape: a *wide*
+Three England-level files in the DfE explore education statistics (EES) open-data shape: a *wide*
 data file (one indicator per column, filters `breakdown_topic`/`breakdown` and `sex`) with its
 `.meta.csv` (DOMAIN.md §1). Generated by `samples/tools/make_samples.py`; do not edit by hand.
 
 | file | what | years |
 |---|---|---|
 | `eyfsp_gld_characteristics.csv` | EYFS profile: children, number and % reaching a good level of development (GLD), all children and by FSM status (`FSM eligible`, `Not known to be FSM eligible`) | 2012/13–2018/19 |
+| `eyfsp_comm_lang_characteristics.csv` | EYFS profile: children, number and % at the expected level in every communication and language goal, all children and by FSM status | 2015/16–2018/19 |
 | `ks2_rwm_disadvantaged.csv` | Key stage 2: pupils, number and % reaching the expected standard in reading, writing and maths, all pupils and by disadvantage (`Disadvantaged`, `Not disadvantaged`) | 2015/16–2018/19 |
 
 `sex` is `Total` on every row (no sex breakdown is given).
@@ -290,6 +334,9 @@ Published figures (DOMAIN.md §2.1, §2.2, §2.6 and the DfE releases they cite)
   "EYFSP by SEN and FSM status (2018–2019)".
 - EYFSP GLD, all children: 2013 51.7%, 2014 60.4%, 2015 66.3%, 2016 69.3%, 2017 70.7%, 2018 71.5%,
   2019 71.8% (DfE EYFSP releases as reported by CYP Now, Foundation Years and nasen).
+- EYFSP communication and language, FSM vs all other children: 2016 71.2% vs 83.3% (2013 59.9%
+  vs 75.0%) — parliamentary answer to question 64959 (parallelparliament.co.uk, "Children:
+  Communication Skills", 2017), citing the DfE EYFSP release.
 - KS2 RWM, disadvantaged vs other: 2016 39/60, 2017 47/67, 2018 51/70, 2019 51/71 (DfE KS2
   releases as reported by CYP Now and Schools Week); all pupils 2019 65%.
 
@@ -300,6 +347,9 @@ Published figures (DOMAIN.md §2.1, §2.2, §2.6 and the DfE releases they cite)
 - The FSM share in EYFSP 2012/13–2017/18, worked back from the published total, FSM and gap
   figures; the unrounded FSM and "other" percentages are chosen inside the published rounding
   so that the percentages in the file round to the published ones.
+- EYFSP communication and language 2016/17–2018/19 (FSM 71.9, 72.4, 72.5%; others 83.7, 84.1,
+  84.3%): the 2015/16 figures carried forward at about the pace GLD rose after 2016. Children
+  numbers are the GLD file's.
 - The KS2 disadvantaged share (about 30–32%) and the all-pupil KS2 percentages for 2016–2018
   (53, 61, 64: widely reported headline figures, not checked against the release).
 """
@@ -1216,6 +1266,123 @@ def make_eyqip():
 # Checks and summary
 # ---------------------------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------------------------
+# 4. Early Years Social Mobility Peer Challenge: the 12-month follow-up (samples/peer-challenge)
+# ---------------------------------------------------------------------------------------------
+# Northmoor is an invented council (no real authority of that name); its figures are [invented]
+# to be plausible beside England's: a cohort of about 3,350 children at the end of Reception,
+# 14-15% of them known to be eligible for FSM (England 13.8-14.5%, DOMAIN 2.1), GLD a little
+# above England for other children and well below it for FSM children, so that the FSM gap
+# (23 points in 2016/17) is wider than England's 17 -- the reason a council asks for a peer
+# challenge. The challenge [seed 003] was on site in October 2018, after the 2017/18 results;
+# the 12-month follow-up mini review in October 2019, after the 2018/19 results, when the gap
+# narrowed by about 3.7 points (the council's programme started in spring 2018).
+PC_DIR = os.path.join(SAMPLES, "peer-challenge", "data")
+PC_LA = "Northmoor"
+# period: (FSM children, FSM GLD, FSM comm. & language, other children, other GLD, other C&L)
+PC_EYFSP = {
+    "201617": (478, 230, 318, 2871, 2047, 2354),
+    "201718": (462, 228, 311, 2904, 2091, 2398),
+    "201819": (489, 265, 345, 2866, 2095, 2390),
+}
+PC_OBS_HEADER = ["time_period", "time_identifier", "geographic_level", "country_name", "la_name",
+                 "characteristic", "measure", "value", "cohort", "numerator"]
+# The council's targets [invented, in the form seed 002 and DfE's Ambition 1 (seed 004) use]:
+# the GLD gap at most 15 points by 2020/21, FSM children's GLD at or above FSM children's in
+# England by 2020/21, and the communication and language gap halved (15.3 -> at most 7.5) by
+# 2020/21, each on a straight line from 2017/18, the year the peer challenge looked at.
+PC_TARGETS_HEADER = ["id", "measure", "characteristic", "comparator", "time_period", "kind",
+                     "target", "baseline_period"]
+PC_TARGETS = [
+    ["PC-GLD-GAP", "gld", "FSM", "Not FSM", "202021", "gap_at_most", "15", "201718"],
+    ["PC-GLD-ENG", "gld", "FSM", "National", "202021", "at_or_above_comparator", "0", "201718"],
+    ["PC-CL-GAP", "comm_lang", "FSM", "Not FSM", "202021", "gap_at_most", "7.5", "201718"],
+]
+# The EIF maturity matrix [seed 003: the five areas; EIF's tool rates each on four levels,
+# Beginning 1, Developing 2, Embedding 3, Mature 4], as the council's partners rated it at the
+# peer challenge (Autumn term 2018/19) and at the follow-up (Autumn term 2019/20) [invented].
+PC_MATRIX_HEADER = ["time_period", "time_identifier", "geographic_level", "la_name",
+                    "characteristic", "measure", "value"]
+PC_MATRIX = [  # (measure, at the peer challenge, 12 months later)
+    ("eif_leadership", 2, 3),
+    ("eif_data", 1, 2),
+    ("eif_partnership", 2, 3),
+    ("eif_quality", 3, 2),
+    ("eif_access", 2, 2),
+]
+PC_MATRIX_PERIODS = ("201819", "201920")
+# The review's recommendations as an action plan [invented; the kinds of action LGA peer
+# challenge letters recommend], with progress as at the committee meeting (as_of 2019-12-10):
+# statuses then come out Complete, On track, At risk (due within 14 days), Overdue, Not started.
+PC_ACTIONS_HEADER = ["action_id", "objective", "action", "owner", "start", "due", "status",
+                     "progress", "last_updated", "rag"]
+PC_ACTIONS = [
+    ["R1", "Leadership", "Agree one early years and school readiness strategy with health, schools and the voluntary sector, with a lead member and a named senior officer", "Director of Children's Services", "2018-11-01", "2019-05-31", "Complete", "Strategy agreed by the Health and Wellbeing Board in May 2019", "2019-05-29", ""],
+    ["R2", "Leadership", "Make the FSM gap at the end of Reception a measure in the council plan, reported to this committee twice a year", "Assistant Director, Education", "2018-11-01", "2019-03-31", "Complete", "In the council plan from April 2019; this is the second report", "2019-04-02", ""],
+    ["R3", "Data and performance", "Share birth, health visiting and benefit data with early years services to find every family eligible for a funded place for a two-year-old", "Head of Business Intelligence", "2019-01-07", "2020-03-31", "In progress", "Data sharing agreement signed with the NHS trust; first matched list in January", "2019-11-28", ""],
+    ["R4", "Data and performance", "Publish a termly early years dashboard by ward and FSM status: the check at age two, take-up of funded places, the EYFS profile", "Head of Business Intelligence", "2019-04-01", "2019-12-20", "In progress", "Two of the three sections built; EYFS profile section awaits the final 2019 data", "2019-12-02", ""],
+    ["R5", "Partnership working", "Join the health visitors' review at 2 to 2½ years with the setting's progress check at age two in every locality", "Head of Early Help", "2019-01-07", "2019-09-30", "In progress", "Running in three of the five localities", "2019-11-15", ""],
+    ["R6", "Quality of early years services and provision", "Train staff in the settings with the most funded two-year-olds in early language and communication", "Early Years Quality Manager", "2019-02-04", "2020-07-31", "In progress", "41 of 64 settings trained", "2019-11-29", ""],
+    ["R7", "Quality of early years services and provision", "Visit each setting judged to require improvement every term, with an agreed improvement plan", "Early Years Quality Manager", "2019-09-02", "2020-07-31", "In progress", "Two large nurseries judged to require improvement in September are now on plans", "2019-12-03", "Amber"],
+    ["R8", "Access to targeted support", "Agree a speech, language and communication pathway with the NHS therapy service so that a child referred is seen within 12 weeks", "Head of Early Help", "2019-03-04", "2020-04-30", "In progress", "Pathway drafted; waiting times still 18 weeks", "2019-11-20", ""],
+    ["R9", "Access to targeted support", "Raise take-up of funded places for two-year-olds from 68% to 80% through the family hubs and home visits", "Head of Early Years", "2020-01-06", "2020-08-31", "Not started", "", "2019-12-02", ""],
+]
+
+
+def pc_observations():
+    rows = []
+    for period, (nf, gf, cf, no, go, co) in sorted(PC_EYFSP.items()):
+        for group, n, g, c in (("FSM", nf, gf, cf), ("Not FSM", no, go, co),
+                               ("Total", nf + no, gf + go, cf + co)):
+            for measure, num in (("gld", g), ("comm_lang", c)):
+                rows.append([period, "Academic year", "Local authority", "England", PC_LA, group,
+                             measure, pct(num, n), n, num])
+    return rows
+
+
+def make_peer_challenge():
+    write_csv(os.path.join(PC_DIR, "observations.csv"), PC_OBS_HEADER, pc_observations())
+    write_csv(os.path.join(PC_DIR, "maturity_matrix.csv"), PC_MATRIX_HEADER, [
+        [period, "Autumn term", "Local authority", PC_LA, "Total", measure, rating]
+        for i, period in enumerate(PC_MATRIX_PERIODS) for measure, *ratings in PC_MATRIX
+        for rating in (ratings[i],)])
+    write_csv(os.path.join(PC_DIR, "targets.csv"), PC_TARGETS_HEADER, PC_TARGETS)
+    write_csv(os.path.join(PC_DIR, "actions.csv"), PC_ACTIONS_HEADER, PC_ACTIONS)
+
+
+def check_peer_challenge(summary):
+    """The peer-challenge files and the national communication and language file."""
+    name = "eyfsp_comm_lang_characteristics"
+    p = os.path.join(NAT_DIR, name + ".csv")
+    rows = expect_header(p, EYFSP_CL_HEADER)
+    meta = expect_header(os.path.join(NAT_DIR, name + ".meta.csv"), META_HEADER)
+    assert set(EYFSP_CL_HEADER[5:]) == {m["col_name"] for m in meta} | {"breakdown_topic"}
+    summary += [(p, len(rows)), (os.path.join(NAT_DIR, name + ".meta.csv"), len(meta))]
+    gld = {(r[0], r[6]): r for r in read(os.path.join(NAT_DIR, "eyfsp_gld_characteristics.csv"))[1]}
+    by = {}
+    for r in rows:
+        check_obs_row(p, r, "comm_lang_percentage", "children_number", "comm_lang_number")
+        assert r["children_number"] == gld[(r["time_period"], r["breakdown"])][8], r
+        by[(r["time_period"], r["breakdown"])] = r
+    f, o = by[("201516", "FSM eligible")], by[("201516", "Not known to be FSM eligible")]
+    assert (f["comm_lang_percentage"], o["comm_lang_percentage"]) == ("71.2", "83.3")
+    obs = expect_header(os.path.join(PC_DIR, "observations.csv"), PC_OBS_HEADER)
+    for r in obs:
+        check_obs_row(os.path.join(PC_DIR, "observations.csv"), r)
+    mat = expect_header(os.path.join(PC_DIR, "maturity_matrix.csv"), PC_MATRIX_HEADER)
+    assert {int(r["value"]) for r in mat} <= {1, 2, 3, 4} and len(mat) == 10
+    acts = expect_header(os.path.join(PC_DIR, "actions.csv"), PC_ACTIONS_HEADER)
+    tgts = expect_header(os.path.join(PC_DIR, "targets.csv"), PC_TARGETS_HEADER)
+    summary += [(os.path.join(PC_DIR, f), n) for f, n in (
+        ("observations.csv", len(obs)), ("maturity_matrix.csv", len(mat)),
+        ("actions.csv", len(acts)), ("targets.csv", len(tgts)))]
+    print("\nPeer challenge (Northmoor): GLD and communication and language, FSM / Not FSM (gap)")
+    for period, (nf, gf, cf, no, go, co) in sorted(PC_EYFSP.items()):
+        print(f"  {period[:4]}/{period[4:]}  GLD {100 * gf / nf:5.1f} / {100 * go / no:5.1f} "
+              f"({100 * go / no - 100 * gf / nf:4.1f})   C&L {100 * cf / nf:5.1f} / {100 * co / no:5.1f} "
+              f"({100 * co / no - 100 * cf / nf:4.1f})")
+
+
 def read(path):
     with open(path, newline="", encoding="utf-8") as f:
         raw = f.read()
@@ -1576,6 +1743,7 @@ def check_all():
             nr = next(x for x in read(os.path.join(NAT_DIR, "eyfsp_gld_characteristics.csv"))[1]
                       if x[0] == r["time_period"] and x[6] == item)
             assert (r["cohort"], r["numerator"], r["value"]) == (nr[8], nr[9], nr[10])
+    check_peer_challenge(summary)
     p = os.path.join(NAT_DIR, "README.md")
     summary.append((p, None))
 
@@ -1590,6 +1758,7 @@ def main():
         make_national()
         make_tfs()
         make_eyqip()
+        make_peer_challenge()
     check_all()
     print("\nall checks passed")
 

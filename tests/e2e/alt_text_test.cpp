@@ -17,8 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kSamples[] = {"accelerating-achievement", "eyqip", "tracking-for-success"};
-
 // Every chart of every sample exported, and every report rendered, once per ctest run
 // (tests/support/sample_outputs.h).
 struct Exported {
@@ -26,7 +24,7 @@ struct Exported {
     std::vector<fs::path> alts;  // the .txt files, sorted
     std::map<fs::path, std::string> sample_of;  // alt file -> its sample
     Exported() {
-        for (const char* s : kSamples) {
+        for (const std::string& s : test::sample_names()) {
             const test::SampleOutput& c = test::exported_charts(s);
             if (c.run.exit_code != 0) errors += c.run.err;
             for (const auto& e : fs::recursive_directory_iterator(c.dir))

@@ -29,7 +29,7 @@ struct Samples {
     std::vector<fs::path> pdfs;
     std::string errors;
     Samples() {
-        for (const char* s : {"accelerating-achievement", "eyqip", "tracking-for-success"}) {
+        for (const std::string& s : test::sample_names()) {
             const test::SampleOutput& r = test::rendered_sample(s);
             if (r.run.exit_code != 0) errors += r.run.err;
             pdfs.insert(pdfs.end(), r.pdfs.begin(), r.pdfs.end());
@@ -93,7 +93,7 @@ TEST_CASE("every sample report declares its language, is marked, shows its title
     const auto& s = samples();
     INFO(s.errors);
     REQUIRE(s.errors.empty());
-    REQUIRE(s.pdfs.size() == 55);  // board paper, EYQIP, annual report, 52 setting summaries
+    REQUIRE(s.pdfs.size() == 56);  // board paper, EYQIP, peer challenge, annual report, 52 setting summaries
     const std::string icc = test::read_text_file("/usr/share/color/icc/sRGB.icc");
     REQUIRE(!icc.empty());
     for (const auto& p : s.pdfs) {

@@ -51,7 +51,7 @@ JournalRun run_with_journal(const fs::path& dir, const std::string& args, const 
 
 TEST_CASE("init writes a starter for every shipped template that validate and run accept at once",
           "[e2e][init]") {
-    const std::string name = GENERATE("hwb-board-paper", "setting-summary", "eyqip-progress", "annual-report");
+    const std::string name = GENERATE("hwb-board-paper", "setting-summary", "eyqip-progress", "annual-report", "peer-challenge-follow-up");
     INFO(name);
     test::TempDir tmp;
     const fs::path dir = tmp.path() / "starter";

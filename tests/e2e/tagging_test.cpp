@@ -18,7 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kSamples[] = {"accelerating-achievement", "eyqip", "tracking-for-success"};
 const char* kBoardPaper = "accelerating-achievement-progress-update.pdf";
 
 // Each sample batch rendered once per ctest run (tests/support/sample_outputs.h).
@@ -37,14 +36,15 @@ std::string struct_text(const fs::path& pdf) {
 TEST_CASE("every sample report passes the tag checker: each mark tagged or an artifact, the tree well formed",
           "[e2e][tagging]") {
     std::vector<fs::path> pdfs;
-    for (const char* name : kSamples) {
+    for (const std::string& name : test::sample_names()) {
         const Rendered& r = sample(name);
         INFO(r.run.err);
         REQUIRE(r.run.exit_code == 0);
         pdfs.insert(pdfs.end(), r.pdfs.begin(), r.pdfs.end());
     }
-    // The board paper, the EYQIP report, the annual report and the 52 setting summaries.
-    CHECK(pdfs.size() == 55);
+    // The board paper, the EYQIP report, the peer-challenge paper, the annual report and the 52
+    // setting summaries.
+    CHECK(pdfs.size() == 56);
     for (const auto& pdf : pdfs) {
         auto report = test::check_tagged_pdf(pdf.string());
         INFO(pdf.string() << "\n" << test::describe(report));

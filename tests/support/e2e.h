@@ -1,6 +1,7 @@
 // tests: helpers for end-to-end tests that run the real boardpack binary on real samples.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,17 @@ namespace test {
 /// The boardpack binary under test and the repository root (set by CMake).
 inline std::string boardpack() { return BOARDPACK_EXE; }
 inline std::filesystem::path source_dir() { return BOARDPACK_SOURCE_DIR; }
+
+/// Every sample batch: the folders of samples/ that hold a batch.yaml, sorted by name, so a new
+/// sample is picked up by every test that iterates over the samples.
+inline std::vector<std::string> sample_names() {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(source_dir() / "samples"))
+        if (fs::is_regular_file(e.path() / "batch.yaml")) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 /// Runs boardpack with a fixed environment (no SOURCE_DATE_EPOCH influence, C locale, TZ=UTC).
 inline RunResult run_boardpack(const std::vector<std::string>& args, const std::string& cwd = "") {
@@ -97,8 +109,9 @@ inline int page_count(const std::string& pdf) {
     return -1;
 }
 
-/// The rows of a simple CSV (no quoted fields), each a map from column name to text: enough
-/// for tests to work figures out from the sample data independently of the engine.
+/// The rows of a simple CSV (quoted fields may hold commas and doubled quotes, not line
+/// breaks), each a map from column name to text: enough for tests to work figures out from
+/// the sample data independently of the engine.
 inline std::vector<std::map<std::string, std::string>> read_simple_csv(const std::filesystem::path& p) {
     std::vector<std::map<std::string, std::string>> rows;
     std::istringstream in(read_text_file(p));
@@ -107,8 +120,12 @@ inline std::vector<std::map<std::string, std::string>> read_simple_csv(const std
     auto split = [](const std::string& l) {
         std::vector<std::string> f;
         std::string cur;
-        for (char c : l) {
-            if (c == ',') { f.push_back(cur); cur.clear(); }
+        bool quoted = false;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            const char c = l[i];
+            if (c == '"' && quoted && i + 1 < l.size() && l[i + 1] == '"') { cur += '"'; ++i; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { f.push_back(cur); cur.clear(); }
             else if (c != '\r') cur += c;
         }
         f.push_back(cur);
