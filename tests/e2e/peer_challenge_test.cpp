@@ -171,6 +171,12 @@ TEST_CASE("peer-challenge targets are judged on a straight line from their basel
         const double line = gap_at(base) + (target - gap_at(base)) * (years(latest) - years(base)) / (years(due) - years(base));
         const bool on_target = gap_at(latest) <= line;
         (on_target ? on : off) += 1;
+        if (m == "comm_lang") {  // the narrative's trajectory point: the line at the latest year
+            const std::string point = "it should have been " + test::one_dp(line) + " ppts or less in " + year_label(latest) +
+                                      "; it was " + test::one_dp(gap_at(latest)) + " ppts";
+            INFO(point);
+            CHECK(r.flow.find(point) != std::string::npos);
+        }
         const std::string label = m == "gld" ? "GLD" : "Communication and language";
         const std::string target_text = national ? "In line with FSM (England) by " + year_label(due)
                                                  : "Gap at most " + test::one_dp(target) + " by " + year_label(due);
@@ -229,4 +235,83 @@ TEST_CASE("peer-challenge recommendations carry their status at the meeting date
     const std::string note = std::to_string(complete) + " of the " + std::to_string(total) + " recommendations are complete.";
     INFO(note);
     CHECK(r.flow.find(note) != std::string::npos);
+}
+
+namespace {
+
+// A change as the `signed` filter prints it: +6.1, −3.7, 0.0 for one that rounds to zero.
+std::string signed_dp(double v) {
+    const std::string s = test::one_dp(v);
+    return s == "0.0" || s.rfind("\xE2\x88\x92", 0) == 0 ? s : "+" + s;
+}
+
+const char* kYears[] = {"201617", "201718", "201819"};
+
+}  // namespace
+
+TEST_CASE("peer-challenge series tables give Northmoor's and England's values and gaps for three years, from the CSVs",
+          "[e2e][peer-challenge]") {
+    const auto& r = rendered();
+    REQUIRE(r.run.exit_code == 0);
+    for (const std::string m : {"gld", "comm_lang"}) {
+        using Source = double (*)(const std::string&, const std::string&, const std::string&);
+        for (const auto& [place, of] : {std::pair<std::string, Source>{"Northmoor", local}, {"England", england}}) {
+            std::vector<std::string> fsm = {"FSM, " + place}, other = {"Not FSM, " + place}, gap = {"Gap (ppts), " + place};
+            for (const char* y : kYears) {
+                fsm.push_back(test::one_dp(of(y, "FSM", m)) + "%");
+                other.push_back(test::one_dp(of(y, "Not FSM", m)) + "%");
+                gap.push_back(test::one_dp(of(y, "Not FSM", m) - of(y, "FSM", m)));
+            }
+            auto change = [&](const std::string& g) { return of(kYears[2], g, m) - of(kYears[0], g, m); };
+            fsm.push_back(signed_dp(change("FSM")));
+            other.push_back(signed_dp(change("Not FSM")));
+            gap.push_back(signed_dp(change("Not FSM") - change("FSM")));
+            for (const auto& row : {fsm, other, gap}) {
+                INFO(m << ": " << html_row(row));
+                CHECK(r.rows.find(html_row(row)) != std::string::npos);
+                CHECK(in_order(r.flow, row));
+            }
+        }
+    }
+    // England's own gap and its change in the narrative, beside Northmoor's.
+    const double eng = england("201819", "Not FSM", "gld") - england("201819", "FSM", "gld");
+    const double eng_before = england("201718", "Not FSM", "gld") - england("201718", "FSM", "gld");
+    const std::string sentence = "In England the gap was " + test::one_dp(eng) + " ppts, which " +
+                                 (eng > eng_before ? "widened" : "narrowed") + " by " + test::one_dp(std::abs(eng - eng_before)) +
+                                 " ppts; FSM children in Northmoor are " +
+                                 test::one_dp(england("201819", "FSM", "gld") - local("201819", "FSM", "gld")) +
+                                 " ppts behind FSM children in England";
+    INFO(sentence);
+    CHECK(r.flow.find(sentence) != std::string::npos);
+}
+
+TEST_CASE("peer-challenge maturity matrix says improved, same or declined from the two ratings in its CSV",
+          "[e2e][peer-challenge]") {
+    const auto& r = rendered();
+    REQUIRE(r.run.exit_code == 0);
+    const std::map<std::string, std::string> label = {{"eif_leadership", "Leadership"},
+                                                      {"eif_data", "Data and performance"},
+                                                      {"eif_partnership", "Partnership working"},
+                                                      {"eif_quality", "Quality of early years services and provision"},
+                                                      {"eif_access", "Access to targeted support"}};
+    const char* level[] = {"", "Beginning", "Developing", "Embedding", "Mature"};
+    std::map<std::string, std::map<std::string, int>> rating;  // measure -> period -> rating
+    for (const auto& row : test::read_simple_csv(kSample / "data/maturity_matrix.csv"))
+        rating[row.at("measure")][row.at("time_period")] = std::stoi(row.at("value"));
+    REQUIRE(rating.size() == 5);
+    std::map<std::string, int> words;
+    for (const auto& [measure, by] : rating) {
+        REQUIRE(by.size() == 2);
+        const int before = by.begin()->second, after = by.rbegin()->second;
+        const std::string word = after > before ? "Improved" : after == before ? "Same" : "Declined";
+        // The status cell carries the word's symbol before it, so colour is never alone.
+        const std::string symbol = after > before ? "\xE2\x96\xB2" : after == before ? "\xE2\x97\x8F" : "\xE2\x96\xBC";
+        ++words[word];
+        const std::vector<std::string> cells = {label.at(measure), std::to_string(before) + " " + level[before],
+                                                std::to_string(after) + " " + level[after], symbol + " " + word};
+        INFO(html_row(cells));
+        CHECK(r.rows.find(html_row(cells)) != std::string::npos);
+        CHECK(in_order(r.flow, cells));
+    }
+    CHECK(words.size() == 3);  // the sample has each word at least once
 }
