@@ -54,7 +54,8 @@ def table(presets, rows_required):
 CHART_KINDS = {
     "gap_trend": ["measure", "group", "comparator", "national", "subtitle"],
     "gap_bars": ["group", "measures", "subtitle"],
-    "grouped_bars": ["measures", "groups", "period", "subtitle"],
+    "grouped_bars": ["measures", "groups", "period", "periods", "subtitle"],
+    "status_bars": ["status", "subtitle"],
     "action_status": ["subtitle", "rows"],
     "distribution": ["measure", "group", "comparator", "level", "highlight", "period", "subtitle"],
     "line": ["measure", "group", "areas", "level", "national", "target", "subtitle"],

@@ -120,7 +120,7 @@ TEST_CASE("the chart is vector text in the PDF", "[e2e][board-paper][charts]") {
     CHECK(t.find("2014/15") != std::string::npos);
     CHECK(t.find("reading, writing and maths (%)") != std::string::npos);
     // One title per figure: the finding once, in the figure's caption, not again in the chart.
-    CHECK(t.find("Figure 1: The KS2 RWM gap narrowed by 2.3 ppts since 2011/12") != std::string::npos);
+    CHECK(t.find("Figure 1: The gap in KS2 RWM narrowed by 2.3 ppts since 2011/12") != std::string::npos);
     CHECK(t.find("gap narrowed by 2.3 ppts since 2011/12") == t.rfind("gap narrowed by 2.3 ppts since 2011/12"));
     CHECK(t.find("Source: DfE school performance data") != std::string::npos);
 }

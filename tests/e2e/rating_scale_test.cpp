@@ -25,9 +25,16 @@ struct Rendered {
         text = test::squeeze(test::pdf_text((dir.path() / "matrix.pdf").string()));
         charts = test::run_boardpack({"charts", (kFixture / "batch.yaml").string(), "--format", "svg", "--out",
                                       (dir.path() / "svg").string()});
-        svg_grouped = test::read_text_file(dir.path() / "svg/matrix/01-grouped-bars.svg");
-        svg_status = test::read_text_file(dir.path() / "svg/matrix/02-status-bars.svg");
-        alt_grouped = test::read_text_file(dir.path() / "svg/matrix/01-grouped-bars.txt");
+        // Exported files are named by the chart's number and its title.
+        auto exported = [&](const std::string& prefix, const std::string& ext) {
+            for (const auto& e : fs::directory_iterator(dir.path() / "svg/matrix"))
+                if (e.path().filename().string().rfind(prefix, 0) == 0 && e.path().extension() == ext)
+                    return test::read_text_file(e.path());
+            return std::string();
+        };
+        svg_grouped = exported("01-", ".svg");
+        svg_status = exported("02-", ".svg");
+        alt_grouped = exported("01-", ".txt");
     }
 };
 const Rendered& rendered() {

@@ -82,7 +82,7 @@ struct Data {
         r["gap"] = figures_value(in);
         r["figure"] = cross_ref_value(RefKind::Figure);
         r["table"] = cross_ref_value(RefKind::Table);
-        r["report"] = Value(ValueMap{{"title", Value("T")}, {"author", Value("A")}, {"organisation", Value("")}});
+        r["report"] = Value(ValueMap{{"title", Value("T")}, {"author", Value("A")}, {"organisation", Value("")}, {"source", Value("")}});
         r["as_of"] = Value(core::Date{2019, 7, 19});
         return Value(r);
     }
