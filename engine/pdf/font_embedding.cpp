@@ -208,6 +208,12 @@ void embed_font(QPDF& pdf, QPDFObjectHandle font, const std::string& file, const
         fail(file, e.what());
     }
     hb_face_t* face = hb_font_get_face(hb);
+    // The licence bits libharu refused to embed (restricted, bitmap only, no subsetting).
+    const long fs_type = table_int(face, HB_TAG('O', 'S', '/', '2'), 8, 2, false);
+    if ((fs_type & (0x0002 | 0x0100 | 0x0200)) != 0) {
+        fail(file, "the font's licence does not allow embedding it in a PDF (OS/2 fsType " +
+                       std::to_string(fs_type) + ")");
+    }
     Subset subset = subset_font(face, file, codes);
 
     std::string map;  // CIDToGIDMap: 2 bytes per code, big-endian

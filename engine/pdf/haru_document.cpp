@@ -1,5 +1,7 @@
 #include "engine/pdf/haru_document.h"
 
+#include <hpdf_fontdef.h>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -27,6 +29,49 @@ std::string hex(HPDF_STATUS code) {
     std::snprintf(buf, sizeof buf, "0x%04lX", static_cast<unsigned long>(code));
     return buf;
 }
+
+// HPDF_GetFont builds a UTF-8 font's CIDToGIDMap and /W by looking up every code from 0 to
+// U+FFFF in the font's cmap, segment by segment: about 20 million compares per face and
+// report, a quarter of a report's CPU time, for a map and widths the qpdf pass replaces
+// (font_embedding writes them for the codes used). While HPDF_GetFont runs, this gives the
+// font definition a cmap of two segments (the space, and the end marker) so each lookup takes
+// two compares; the real cmap is back before libharu measures or shows any text. The PDF is
+// byte for byte the same (docs/performance.md, "CPU per report").
+class ShortCmapWhileGettingFont {
+public:
+    explicit ShortCmapWhileGettingFont(HPDF_FontDef def) {
+        if (def == nullptr || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return;
+        attr_ = static_cast<HPDF_TTFontDefAttr>(def->attr);
+        if (attr_->cmap.format != 4 || attr_->cmap.seg_count_x2 == 0) {
+            attr_ = nullptr;
+            return;
+        }
+        const HPDF_UINT16 space = HPDF_TTFontDef_GetGlyphid(def, 0x20);
+        if (space == 0) {  // libharu needs one mapped code; keep its own lookups then
+            attr_ = nullptr;
+            return;
+        }
+        saved_ = attr_->cmap;
+        delta_[0] = static_cast<HPDF_INT16>(space - 0x20);
+        attr_->cmap.seg_count_x2 = 4;
+        attr_->cmap.end_count = end_;
+        attr_->cmap.start_count = end_;  // one code per segment
+        attr_->cmap.id_delta = delta_;
+        attr_->cmap.id_range_offset = range_offset_;
+    }
+    ~ShortCmapWhileGettingFont() {
+        if (attr_ != nullptr) attr_->cmap = saved_;
+    }
+    ShortCmapWhileGettingFont(const ShortCmapWhileGettingFont&) = delete;
+    ShortCmapWhileGettingFont& operator=(const ShortCmapWhileGettingFont&) = delete;
+
+private:
+    HPDF_TTFontDefAttr attr_ = nullptr;
+    HPDF_TTF_CmapRange saved_{};
+    HPDF_UINT16 end_[2] = {0x20, 0xFFFF};
+    HPDF_INT16 delta_[2] = {0, 1};  // U+FFFF + 1 wraps to glyph 0
+    HPDF_UINT16 range_offset_[2] = {0, 0};
+};
 
 }  // namespace
 
@@ -107,13 +152,19 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
             core::SourceLocation{path, 0, 0}, "font file not found",
             {layout::missing_font_hint()});
     }
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_TRUE);
+    // Not embedded by libharu: the qpdf pass embeds a HarfBuzz subset of the same file
+    // (font_embedding), so libharu neither keeps the file open nor writes its own program.
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
     if (name == nullptr || error_.error_no != HPDF_OK) {
         auto rec = error_;
         fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
              "loading the TrueType font file", path);
     }
-    HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
+    HPDF_Font font = nullptr;
+    {
+        ShortCmapWhileGettingFont short_cmap(HPDF_GetFontDef(doc_, name));
+        font = HPDF_GetFont(doc_, name, "UTF-8");
+    }
     if (font == nullptr || error_.error_no != HPDF_OK) {
         auto rec = error_;
         fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONT, rec.detail_no,

@@ -418,6 +418,31 @@ TEST_CASE("a font file that is not a TrueType font is an EngineError naming the 
     }
 }
 
+TEST_CASE("a font whose licence forbids embedding is an EngineError naming the file", "[pdf]") {
+    // Liberation Sans with its OS/2 fsType set to 2 (restricted licence: no embedding).
+    std::string font = engine::core::read_file(FontFiles{}.paths[0]);
+    auto u16 = [&font](std::size_t at) {
+        return static_cast<unsigned>(static_cast<unsigned char>(font[at])) << 8 |
+               static_cast<unsigned char>(font[at + 1]);
+    };
+    auto u32 = [&u16](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
+    std::size_t os2 = 0;
+    for (unsigned i = 0; i < u16(4); ++i) {
+        if (font.compare(12 + 16 * i, 4, "OS/2") == 0) os2 = u32(12 + 16 * i + 8);
+    }
+    REQUIRE(os2 != 0);
+    font[os2 + 8] = 0;
+    font[os2 + 9] = 2;
+    test::TempDir dir;
+    auto restricted = dir.path() / "Restricted-Regular.ttf";
+    pdftest::write_bytes(restricted, font);
+    FontFiles fonts;
+    fonts.paths[0] = restricted.string();
+    CHECK_THROWS_WITH(write_pdf(pdftest::regular_and_bold_document(), {}, fonts),
+                      Catch::Contains(restricted.string()) &&
+                          Catch::Contains("does not allow embedding") && Catch::Contains("fsType 2"));
+}
+
 TEST_CASE("a corrupt logo is an EngineError naming the file and later documents still write",
           "[pdf]") {
     test::TempDir dir;
