@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
@@ -140,11 +141,20 @@ const PangoFontDescription* FontContext::description(const scene::FontSpec& font
 
 double FontContext::width(std::string_view text, const scene::FontSpec& font) {
     if (text.empty()) return 0.0;
+    constexpr std::size_t kMaxWidths = 8192;  // about 1 MB at most
+    std::string key(sizeof font.size + 1, '\0');
+    std::memcpy(key.data(), &font.size, sizeof font.size);
+    key.back() = font.bold ? 'b' : 'r';
+    key.append(text);
+    if (auto it = widths_.find(key); it != widths_.end()) return it->second;
     pango_layout_set_font_description(measure_layout_, description(font));
     pango_layout_set_text(measure_layout_, text.data(), static_cast<int>(text.size()));
     PangoRectangle logical;
     pango_layout_get_extents(measure_layout_, nullptr, &logical);
-    return static_cast<double>(logical.width) / PANGO_SCALE;
+    const double w = static_cast<double>(logical.width) / PANGO_SCALE;
+    if (widths_.size() >= kMaxWidths) widths_.clear();
+    widths_.emplace(std::move(key), w);
+    return w;
 }
 
 std::pair<double, double> FontContext::metrics(const scene::FontSpec& font) {

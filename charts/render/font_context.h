@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "charts/render/fonts.h"
@@ -48,6 +49,10 @@ class FontContext {
     std::string families_;
     std::map<std::pair<bool, double>, PangoFontDescription*> descriptions_;
     std::map<std::pair<bool, double>, std::pair<double, double>> metrics_;
+    // Widths already measured, by font and text: charts of a batch measure the same labels
+    // (ticks, legends, titles) report after report, and pango gives the same width for the
+    // same text and font. Emptied when it reaches kMaxWidths entries.
+    std::unordered_map<std::string, double> widths_;
 };
 
 /// Sets `layout` to `text` in its font and returns the x where the line starts: the anchor

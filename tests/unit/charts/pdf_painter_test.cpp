@@ -77,6 +77,19 @@ TEST_CASE("the PDF painter anchors text with the width pango measures", "[charts
     CHECK(first_tm_x(charts[1].content) == Approx(100 - w / 2).margin(0.001));
 }
 
+TEST_CASE("a width measured again is the same, and differs by text, weight and size",
+          "[charts][pdf]") {
+    const render::PangoTextMeasure measure;
+    const double regular = measure.width("Summer 2018/19", {false, 9});
+    CHECK(measure.width("Summer 2018/19", {true, 9}) > regular);
+    CHECK(measure.width("Summer 2018/19", {false, 10}) == Approx(regular * 10 / 9).epsilon(0.01));
+    CHECK(measure.width("Spring 2018/19", {false, 9}) != regular);
+    CHECK(measure.width("Summer 2018/19", {false, 9}) == regular);
+    // More texts than the thread's store of measured widths keeps: still the same width.
+    for (int i = 0; i < 9000; ++i) measure.width("label " + std::to_string(i), {false, 9});
+    CHECK(measure.width("Summer 2018/19", {false, 9}) == regular);
+}
+
 TEST_CASE("glyphs DejaVu Sans draws for Liberation Sans come from the fallback file", "[charts][pdf]") {
     const render::FontPaths paths;
     const scene::Scene s = one_text("Done \xE2\x9C\x93", scene::Anchor::Left, 0);  // ✓
