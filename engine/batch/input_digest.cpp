@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 #include "engine/batch/report_job.h"
@@ -125,15 +126,22 @@ InputDigest digest_inputs(const BatchData& b) {
     for (const auto* s : {&cfg.actions_path, &cfg.activities_path})
         if (!s->empty()) per_setting.push_back(*s);
 
+    // A file named twice (the body and Latin faces are the same Liberation Sans files unless a
+    // brand family is set) is listed twice but read and hashed once.
+    std::map<std::string, InputFile> hashed;
+    auto hash_once = [&hashed](const std::string& p) -> const InputFile& {
+        auto it = hashed.find(p);
+        return it != hashed.end() ? it->second : hashed.emplace(p, hash_file(p)).first->second;
+    };
     core::Sha256 sh, all;
     put(sh, BOARDPACK_VERSION);
     put(sh, cfg.fingerprint);
     for (const auto& p : shared) {
-        d.files.push_back(hash_file(p));
+        d.files.push_back(hash_once(p));
         put(sh, d.files.back().sha256);
     }
     for (const auto& p : per_setting) {
-        d.files.push_back(hash_file(p));
+        d.files.push_back(hash_once(p));
         put(all, d.files.back().sha256);
     }
     d.shared = sh.hex();
