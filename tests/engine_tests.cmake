@@ -1,4 +1,5 @@
 add_executable(engine_tests
+  unit/batch_memory_test.cpp
   unit/batch_scope_test.cpp
   unit/chart_table_test.cpp
   unit/civil_date_test.cpp

@@ -44,6 +44,11 @@ Sha256& Sha256::add(std::string_view piece) {
     return *this;
 }
 
+Sha256& Sha256::add_raw(std::string_view bytes) {
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), bytes.data(), bytes.size());
+    return *this;
+}
+
 std::string Sha256::hex() {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned n = 0;

@@ -17,6 +17,9 @@ public:
     Sha256(const Sha256&) = delete;
     Sha256& operator=(const Sha256&) = delete;
     Sha256& add(std::string_view piece);
+    /// The bytes as they are, with no length before them: a file hashed in steps this way has
+    /// the digest sha256_hex gives for it whole.
+    Sha256& add_raw(std::string_view bytes);
     std::string hex();
 
 private:

@@ -30,25 +30,26 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
     cols.reject_unknown();
     if (!cols.ok()) return false;
 
+    reserve_rows(into.actions, file->text.view());
     CsvRecord row;
     while (reader.next(row)) {
         Action a;
-        a.where = reader.where(row, 0);
+        a.line = row.line;
         bool ok = true;
         auto id = cols.required_text(row, c_id);
         auto action = cols.required_text(row, c_action);
         if (!id || !action) ok = false;
         if (id) a.id = *id;
-        if (action) a.action = *action;
+        if (action) a.action = into.text(*action);
         a.entity = std::string(core::trim(txt(cols, row, c_entity)));
         if (!a.entity.empty() && !settings.empty() && !settings.find(a.entity)) {
             cols.error(row, c_entity, "unknown setting '" + a.entity + "': it is not in the settings file",
                        {core::valid_values_hint("settings", a.entity, settings.ids(), 6)});
             ok = false;
         }
-        a.objective = std::string(core::trim(txt(cols, row, c_objective)));
-        a.owner = std::string(core::trim(txt(cols, row, c_owner)));
-        a.progress = std::string(core::trim(txt(cols, row, c_progress)));
+        a.objective = into.text(core::trim(cols.text(row, c_objective)));
+        a.owner = into.text(core::trim(cols.text(row, c_owner)));
+        a.progress = into.text(core::trim(cols.text(row, c_progress)));
 
         a.start = cols.date(row, c_start, false);
         if (c_start >= 0 && !core::trim(txt(cols, row, c_start)).empty() && !a.start) ok = false;

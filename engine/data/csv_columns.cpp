@@ -7,6 +7,13 @@
 
 namespace engine::data {
 
+std::size_t estimated_rows(std::string_view text) {
+    const std::string_view head = text.substr(0, 65536);
+    const auto lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
+    if (lines <= 1) return 0;
+    return (text.size() / head.size() * lines + lines) * 11 / 10;
+}
+
 std::unique_ptr<CsvFile> open_csv(const std::string& path, core::DiagnosticSink& sink) {
     auto f = std::make_unique<CsvFile>();
     try {

@@ -68,7 +68,7 @@ core::SourceLocation ObservationRef::where() const {
 }
 
 core::Exact ObservationTable::number(std::uint32_t i) const {
-    if (den_[i] == 0) return big_[static_cast<std::size_t>(num_[i])];
+    if (den_[i] == 0) return big_[static_cast<std::uint32_t>(num_[i])];
     return core::Exact::ratio(num_[i], den_[i]);
 }
 
@@ -158,12 +158,12 @@ int ObservationTable::add(const Observation& o) {
     level_.push_back(level);
     const bool has_number = o.value.has_number() && o.value.missing == Missing::None;
     const core::Exact x = has_number ? *o.value.number : core::Exact();
-    constexpr core::Int128 kMax = INT64_MAX, kMin = INT64_MIN;
-    if (x.num() >= kMin && x.num() <= kMax && x.den() <= kMax) {
-        num_.push_back(static_cast<std::int64_t>(x.num()));
-        den_.push_back(static_cast<std::int64_t>(x.den()));
+    constexpr core::Int128 kMax = INT32_MAX, kMin = INT32_MIN, kMaxDen = UINT32_MAX;
+    if (x.num() >= kMin && x.num() <= kMax && x.den() <= kMaxDen) {
+        num_.push_back(static_cast<std::int32_t>(x.num()));
+        den_.push_back(static_cast<std::uint32_t>(x.den()));
     } else {
-        num_.push_back(static_cast<std::int64_t>(big_.size()));
+        num_.push_back(static_cast<std::int32_t>(big_.size()));
         den_.push_back(0);
         big_.push_back(x);
     }

@@ -195,10 +195,11 @@ private:
     std::vector<Period> period_;
     std::vector<Id> measure_, group_, area_;
     std::vector<std::uint8_t> level_;
-    // The exact value as num_/den_ in lowest terms (0/1 when missing): 16 bytes, not the 32 of
-    // a core::Exact. A value beyond 64 bits (never a CSV figure) has den_ 0 and num_ its index
-    // in big_.
-    std::vector<std::int64_t> num_, den_;
+    // The exact value as num_/den_ in lowest terms (0/1 when missing): 8 bytes, not the 32 of
+    // a core::Exact (a CSV figure such as 61.25 or 1234567 is 245/4 or 1234567/1). A value
+    // beyond 32 bits has den_ 0 and num_ its index in big_.
+    std::vector<std::int32_t> num_;
+    std::vector<std::uint32_t> den_;
     std::vector<core::Exact> big_;
     core::Exact number(std::uint32_t i) const;
     std::vector<std::uint8_t> missing_;  // a Missing

@@ -88,16 +88,8 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         sources.push_back({"", cols.require({name("value")}), cols.optional({name("cohort")}),
                            cols.optional({name("numerator")})});
     }
-    {
-        // Room for every row up front (estimated from the first 64 KB), so that a large file
-        // does not grow the table — and copy every row — a dozen times.
-        std::string_view text = file->text.view();
-        std::string_view head = text.substr(0, 65536);
-        std::size_t lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n'));
-        if (lines > 1)
-            into.reserve(into.size() +
-                         sources.size() * (text.size() / head.size() * lines + lines) * 11 / 10);
-    }
+    // Room for every row up front: each record gives a row per value column.
+    if (std::size_t rows = estimated_rows(file->text.view())) into.reserve(into.size() + sources.size() * rows);
     std::vector<std::pair<int, std::string>> filters;
     for (const auto& [col, value] : src.filters) filters.emplace_back(cols.require({col}), value);
     std::map<std::string, int> area_cols;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "engine/core/source_location.h"
 #include "engine/data/observation_table.h"
 #include "engine/data/period.h"
+#include "engine/data/string_pool.h"
 #include "engine/data/value.h"
 
 namespace engine::data {
@@ -68,16 +70,21 @@ std::optional<Rag> parse_rag(const std::string& s);
 struct Action {
     std::string id;
     std::string entity;  ///< setting_id (or other entity) for per-entity plans, else empty
-    std::string objective;
-    std::string action;
-    std::string owner;
+    // Texts repeated down a plan (the same objectives, actions and owners for every setting):
+    // views of the plan's one copy of each (ActionPlan::text), not a string per row.
+    std::string_view objective;
+    std::string_view action;
+    std::string_view owner;
     std::optional<core::Date> start;
     core::Date due;
     ActionState state = ActionState::NotStarted;
-    std::string progress;  ///< progress note
+    std::string_view progress;  ///< progress note
     std::optional<core::Date> last_updated;
     Rag rag = Rag::None;   ///< optional override
-    core::SourceLocation where;
+    /// The row's first line in the action plan file (its errors were reported as it was read;
+    /// a line, not a SourceLocation with its own copy of the file name: 45,000 actions at
+    /// 5,000 settings).
+    int line = 0;
 };
 
 struct ActionPlan {
@@ -87,8 +94,12 @@ struct ActionPlan {
     std::vector<const Action*> for_entity(const std::string& entity) const;
     /// Indexes the actions by entity; load_actions calls it when the plan is read.
     void index();
+    /// A lasting view of `s` for an action's texts, each distinct text kept once; the views
+    /// stay good as long as this plan or a copy of it does (copies share the texts).
+    std::string_view text(std::string_view s) { return texts_->name(texts_->intern(s)); }
 
 private:
+    std::shared_ptr<StringPool> texts_ = std::make_shared<StringPool>();
     std::map<std::string, std::vector<std::size_t>, std::less<>> by_entity_;
     std::size_t indexed_ = 0;  ///< actions.size() when index() ran (0: never)
 };

@@ -249,14 +249,14 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
             const auto& a = *r.action;
             ValueMap av;
             av["id"] = Value(a.id);
-            av["objective"] = Value(a.objective);
-            av["action"] = Value(a.action);
-            av["owner"] = Value(a.owner);
+            av["objective"] = Value(std::string(a.objective));
+            av["action"] = Value(std::string(a.action));
+            av["owner"] = Value(std::string(a.owner));
             av["start"] = a.start ? Value(*a.start) : Value("");
             av["due"] = Value(a.due);
             av["status"] = Value(metrics::status_word(r.status));
             av["status_key"] = Value(metrics::status_key(r.status));
-            av["progress"] = Value(a.progress);
+            av["progress"] = Value(std::string(a.progress));
             av["last_updated"] = a.last_updated ? Value(*a.last_updated) : Value("");
             av["days_to_due"] = Value(number_of(core::Exact(r.days_to_due), NumberUnit::Count, 0));
             actions.push_back(Value(av));
