@@ -1,7 +1,8 @@
 # The real browser check (label "browser"): Debian's chromium driven by playwright-core runs
 # axe-core (tests/browser, installed by scripts/setup.sh with npm ci) at WCAG 2.2 AA, at 1280 and
 # 320 px wide: every sample's HTML reports, a page of every sample's SVG charts, and a page with
-# known violations on which the harness must fail.
+# known violations on which the harness must fail. One browser at a time (RESOURCE_LOCK), but
+# not RUN_SERIAL: other tests use the second core while chromium runs.
 find_program(BOARDPACK_NODE node REQUIRED)
 set(browser_dir ${CMAKE_CURRENT_SOURCE_DIR}/browser)
 foreach(sample accelerating-achievement tracking-for-success eyqip peer-challenge)
@@ -9,16 +10,16 @@ foreach(sample accelerating-achievement tracking-for-success eyqip peer-challeng
     COMMAND ${browser_dir}/check_chart_page.sh $<TARGET_FILE:boardpack>
             ${PROJECT_SOURCE_DIR}/samples/${sample}/batch.yaml)
   set_tests_properties("browser: the SVG charts of the ${sample} sample have no axe violations at 1280 and 320 px"
-    PROPERTIES LABELS browser RUN_SERIAL TRUE TIMEOUT 300)
+    PROPERTIES LABELS browser RESOURCE_LOCK browser TIMEOUT 300)
 endforeach()
 foreach(sample accelerating-achievement tracking-for-success eyqip peer-challenge)
   set(name "browser: every HTML report of the ${sample} sample has no axe violations at 1280 and 320 px")
   add_test(NAME "${name}" COMMAND ${browser_dir}/check_sample_html.sh $<TARGET_FILE:boardpack>
            ${PROJECT_SOURCE_DIR}/samples/${sample}/batch.yaml)
-  set_tests_properties("${name}" PROPERTIES LABELS browser RUN_SERIAL TRUE TIMEOUT 600)
+  set_tests_properties("${name}" PROPERTIES LABELS browser RESOURCE_LOCK browser TIMEOUT 600)
 endforeach()
 add_test(NAME "browser: the axe check fails on a page with known violations and names them"
   COMMAND bash -c "out=$(${BOARDPACK_NODE} \"$0\" \"$1\"); rc=$?; echo \"$out\"; [ $rc -eq 1 ] && grep -q 'image-alt' <<<\"$out\" && grep -q 'html-has-lang' <<<\"$out\" && grep -q 'color-contrast' <<<\"$out\" && grep -q 'scrolls sideways' <<<\"$out\""
           ${browser_dir}/axe_check.mjs ${browser_dir}/fixtures/violations.html)
 set_tests_properties("browser: the axe check fails on a page with known violations and names them"
-  PROPERTIES LABELS browser RUN_SERIAL TRUE TIMEOUT 300)
+  PROPERTIES LABELS browser RESOURCE_LOCK browser TIMEOUT 300)

@@ -180,25 +180,31 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sy
         if (!unnamed) ::unlink(tmp.c_str());
         fail(path, "writing", e);
     }
+    // The unnamed file gets a temporary name and is renamed over the target at once, before the
+    // close: a SIGKILL between the two calls leaves a named temp file (Linux has no link that
+    // replaces a name), which the next run removes. A named temp file is closed first.
+    auto rename_into_place = [&] {
+        if (::rename(tmp.c_str(), path.c_str()) == 0) return;
+        int e = errno;
+        if (unnamed) ::close(fd);
+        ::unlink(tmp.c_str());
+        fail(path, "renaming temp file into place", e);
+    };
     if (unnamed) {
-        // Give the complete file a temporary name, then rename it over the target.
         std::string proc = "/proc/self/fd/" + std::to_string(fd);
         if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
             int e = errno;
             ::close(fd);
             fail(path, "naming temp file", e);
         }
+        rename_into_place();
     }
     if (::close(fd) != 0) {
         int e = errno;
-        ::unlink(tmp.c_str());
+        if (!unnamed) ::unlink(tmp.c_str());
         fail(path, "flushing", e);
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        int e = errno;
-        ::unlink(tmp.c_str());
-        fail(path, "renaming temp file into place", e);
-    }
+    if (!unnamed) rename_into_place();
     if (sync == Sync::Later) return;
     // Make the rename itself durable.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

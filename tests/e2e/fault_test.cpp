@@ -1,7 +1,8 @@
 // Fault tests: a 500-setting batch killed with SIGKILL at random points, several times. After
 // every kill each PDF of the earlier complete run is still there and byte-identical (a
-// rebuilt one is identical too: output is deterministic), no temporary file is left, and the
-// next run starts at once (the lock died with the process) and completes.
+// rebuilt one is identical too: output is deterministic), at most the one temporary file a
+// worker was renaming is left, and the next run starts at once (the lock died with the
+// process), removes it and completes.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -85,10 +86,18 @@ TEST_CASE("a 500-setting batch killed at random points keeps every earlier PDF w
         CHECK((status == 128 + SIGKILL || status == 0));  // 0: it finished before the kill
         interrupted += status == 128 + SIGKILL;
         CHECK(pdfs_under(out) == before);
+        // A kill between naming a finished file and renaming it over the old one (two system
+        // calls; Linux cannot link over a name) may leave that one file per worker, named for
+        // the killed process; nothing else. The next run removes it (checked below).
+        int leftovers = 0;
         for (const auto& e : fs::recursive_directory_iterator(out)) {
+            const std::string name = e.path().filename().string();
+            if (name.find(".tmp-") == std::string::npos) continue;
             INFO(e.path().string());
-            CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+            CHECK(name.find(".tmp-" + std::to_string(pid) + "-") != std::string::npos);
+            ++leftovers;
         }
+        CHECK(leftovers <= 2);
     }
     CHECK(interrupted >= 1);  // the kills did land part-way (a re-run of 500 takes seconds)
     // The folder is free and whole: a run without --force finds every report up to date or
@@ -97,4 +106,8 @@ TEST_CASE("a 500-setting batch killed at random points keeps every earlier PDF w
     INFO(last.err);
     CHECK(last.exit_code == 0);
     CHECK(pdfs_under(out) == before);
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+        INFO(e.path().string());
+        CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+    }
 }

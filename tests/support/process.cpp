@@ -63,6 +63,7 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             ssize_t n = ::read(fds[i].fd, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR) continue;  // not the end of the output
             if (n > 0) {
                 bufs[i]->append(chunk, static_cast<std::size_t>(n));
             } else {
