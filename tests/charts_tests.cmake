@@ -9,6 +9,7 @@ add_executable(charts_tests
   unit/charts/labels_test.cpp
   unit/charts/many_series_test.cpp
   unit/charts/palette_test.cpp
+  unit/charts/patterns_test.cpp
   unit/charts/pdf_painter_test.cpp
   unit/charts/render_scene_test.cpp
   unit/charts/scale_axis_test.cpp

@@ -213,9 +213,10 @@ scene::Scene build_grouped_bars(const model::GroupedBarsSpec& spec, scene::Size 
     if (top > 0.0) top += 6.0;
     {
         std::vector<LegendEntry> key;
-        for (const auto& g : spec.groups)
-            key.push_back({LegendEntry::Kind::Swatch, g.color, model::MarkerShape::None,
-                           palette::kWhite, false, g.name});
+        for (std::size_t gi = 0; gi < spec.groups.size(); ++gi)
+            key.push_back({LegendEntry::Kind::Swatch, spec.groups[gi].color, model::MarkerShape::None,
+                           palette::kWhite, false, spec.groups[gi].name,
+                           series_pattern(gi, spec.groups.size())});
         top = c.legend(key, top) + (key.empty() ? 0.0 : 6.0);
     }
     bool any_missing = false;
@@ -343,9 +344,13 @@ scene::Scene build_grouped_bars(const model::GroupedBarsSpec& spec, scene::Size 
             const bool has = i < g.values.size() && present(g.values[i]);
             if (has) {
                 const double y1 = ys(*g.values[i]);
-                Path bar = Path::rect({x0, std::min(zero_y, y1), bar_w, std::fabs(zero_y - y1)});
+                const scene::Rect r{x0, std::min(zero_y, y1), bar_w, std::fabs(zero_y - y1)};
+                Path bar = Path::rect(r);
                 bar.fill = g.color;
                 bars.items.emplace_back(std::move(bar));
+                // More than three groups: a pattern over the fill tells them apart without colour.
+                if (auto p = series_pattern(gi, spec.groups.size()); p != FillPattern::None)
+                    bars.items.emplace_back(pattern_over(p, r, g.color));
             }
             if (!style) continue;
             std::string t = has ? format_value(*g.values[i], spec.y.decimals,

@@ -125,10 +125,12 @@ double Canvas::legend(const std::vector<LegendEntry>& entries, double y) {
         const double mid = row_top + row_h / 2.0;
         switch (e.kind) {
             case LegendEntry::Kind::Swatch: {
-                Path p = Path::rect({x, mid - swatch / 2.0, swatch, swatch});
+                const scene::Rect box{x, mid - swatch / 2.0, swatch, swatch};
+                Path p = Path::rect(box);
                 p.fill = e.color;
                 outline_if_light(p, e.color);
                 g.items.emplace_back(std::move(p));
+                if (e.pattern != FillPattern::None) g.items.emplace_back(pattern_over(e.pattern, box, e.color));
                 if (e.marker != MarkerShape::None) {
                     Path m = marker_path(e.marker, {x + swatch / 2.0, mid}, 2.2);
                     m.fill = e.marker_color;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "charts/compose/patterns.h"
 #include "charts/compose/text_measure.h"
 #include "charts/model/chart_spec.h"
 #include "charts/scene/scene.h"
@@ -32,6 +33,7 @@ struct LegendEntry {
     model::Color marker_color = model::palette::kWhite;    ///< marker colour on a swatch
     bool dashed = false;
     std::string label;
+    FillPattern pattern = FillPattern::None;  ///< drawn over a swatch, as over its bars
 };
 
 /// A marker shape centred on `c` with nominal radius r (shapes are sized to look alike).

@@ -193,6 +193,24 @@ inline LineChartSpec many_lines() {
     return s;
 }
 
+/// Grouped bars of five areas: more than three groups, so each has its own fill pattern too.
+inline GroupedBarsSpec many_grouped_bars() {
+    GroupedBarsSpec s;
+    s.text.title = "Good level of development by area";
+    s.text.subtitle = "Children at the end of Reception, 2018/19";
+    s.text.source = "Source: project tracking";
+    s.categories = {"Disadvantaged", "Not disadvantaged", "All children"};
+    const char* names[] = {"Bradford", "Kent", "Nottingham", "Plymouth", "Stoke-on-Trent"};
+    for (std::size_t i = 0; i < 5; ++i) {
+        const double d = static_cast<double>(i);
+        s.groups.push_back({names[i], pal::categorical(i), {48.0 + 3.0 * d, 68.0 + 2.0 * d, 62.0 + 2.5 * d},
+                            MarkerShape::None, false});
+    }
+    s.groups[3].values[0] = std::nullopt;  // suppressed: no bar, so no pattern either
+    s.y = ValueAxis::percent("Children (%)");
+    return s;
+}
+
 /// Every kind, with a name for files and test messages.
 inline std::vector<std::pair<std::string, ChartSpec>> all_samples() {
     return {
@@ -200,6 +218,7 @@ inline std::vector<std::pair<std::string, ChartSpec>> all_samples() {
         {"gap_trend_crowded", crowded_gap_trend()},
         {"gap_target_bars", gap_target_bars()},
         {"grouped_bars", grouped_bars()},
+        {"grouped_bars_many", many_grouped_bars()},
         {"action_status", action_status()},
         {"distribution", distribution()},
         {"line_chart", line_chart()},
