@@ -125,7 +125,10 @@ def schema():
                                               "required": ["label", "value"],
                                               "properties": {"label": text, "value": text}}}}}
     section = {"type": "object", "additionalProperties": False, "properties": {
-        "title": text, "numbered": boolean, "page_break_before": boolean, "for_each": text, "if": text,
+        "title": text, "numbered": boolean,
+        "page_break_before": {"anyOf": [{"type": "boolean"}, {"enum": ["when_needed"]}],
+                              "description": "true: start on a new page; when_needed: only when the page before is at least three quarters full"},
+        "for_each": text, "if": text,
         "blocks": {"type": "array", "items": {"$ref": "#/$defs/block"}}}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -21,6 +21,7 @@ add_executable(e2e_tests
   e2e/operator_test.cpp
   e2e/page_fill_test.cpp
   e2e/peer_challenge_test.cpp
+  e2e/data_sources_test.cpp
   e2e/output_safety_test.cpp
   e2e/pdf_size_test.cpp
   e2e/rating_scale_test.cpp

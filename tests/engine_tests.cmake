@@ -1,6 +1,7 @@
 add_executable(engine_tests
   unit/batch_memory_test.cpp
   unit/batch_scope_test.cpp
+  unit/block_sources_test.cpp
   unit/chart_table_test.cpp
   unit/civil_date_test.cpp
   unit/config_loader_test.cpp

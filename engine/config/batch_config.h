@@ -88,6 +88,13 @@ struct TermCalendar {
     int summer_month = 4, summer_day = 15;
 };
 
+/// A data file's `source:` (data.observations[i].source, data.targets.source …): the
+/// "Source: …" line of every chart and table whose figures come from that file.
+struct DataSourceLine {
+    std::string path;    ///< the data file, resolved
+    std::string source;  ///< as written, never empty
+};
+
 struct BatchConfig {
     std::string path;      ///< the batch file as given
     std::string base_dir;  ///< its folder; relative paths inside are resolved against it
@@ -129,6 +136,10 @@ struct BatchConfig {
     std::vector<std::pair<std::string, std::string>> tables;
     std::string targets_path;  ///< empty when the batch has no targets
     std::string actions_path;  ///< empty when the batch has no action plan
+    /// The data files that name their source, in the order the batch's data section lists
+    /// them (observations, settings, records, activities, tables, targets, actions): the
+    /// order a block drawing on several lists them in.
+    std::vector<DataSourceLine> data_sources;
     data::Catalog catalog;
     std::vector<ReportConfig> reports;
 };

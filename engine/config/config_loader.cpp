@@ -72,6 +72,37 @@ std::string short_text(MapReader& m, const std::string& key, core::DiagnosticSin
     return v;
 }
 
+// A data file's optional `source:`, the "Source: …" line of the charts and tables drawn from
+// it: text, one line long at most, not empty ("" when absent).
+std::string data_source_text(MapReader& m, core::DiagnosticSink& sink) {
+    if (!m.has("source")) return "";
+    const std::size_t errors = sink.error_count();
+    std::string v = short_text(m, "source", sink);
+    if (sink.error_count() == errors && core::trim(v).empty())
+        sink.error(m.where("source"), "'" + m.child_path("source") + "' is empty",
+                   {"name where the figures come from, e.g. \"DfE, Early years foundation stage "
+                    "profile results\", or leave 'source' out to use the report's"});
+    return core::trim(v).empty() ? "" : v;
+}
+
+void add_data_source(const std::string& path, const std::string& source,
+                     std::vector<DataSourceLine>& into) {
+    if (!path.empty() && !source.empty()) into.push_back({path, source});
+}
+
+// A data file given as its path or as {file: path, source: text}.
+std::string input_source(MapReader& d, const std::string& key, const std::string& base_dir,
+                         std::vector<DataSourceLine>& sources, core::DiagnosticSink& sink,
+                         bool required = false) {
+    YAML::Node n = d.has(key) ? d.any(key) : YAML::Node();
+    if (!n.IsDefined() || !n.IsMap()) return input_file(d, key, base_dir, sink, required);
+    MapReader m(n, d.file(), d.child_path(key), sink);
+    std::string path = input_file(m, "file", base_dir, sink, true);
+    add_data_source(path, data_source_text(m, sink), sources);
+    m.finish();
+    return path;
+}
+
 TextNode read_text_tree(const YAML::Node& n, const std::string& file, const std::string& path,
                         core::DiagnosticSink& sink) {
     TextNode t;
@@ -190,6 +221,7 @@ data::ObservationSource read_observation_source(const YAML::Node& n, const std::
     }
     MapReader m(n, file, path, sink);
     src.path = input_file(m, "file", base_dir, sink, true);
+    src.source = data_source_text(m, sink);
     YAML::Node cols = m.map("columns");
     if (cols.IsDefined()) {
         static const std::vector<std::string> canonical = {
@@ -296,6 +328,7 @@ data::RecordsSpec read_records(const YAML::Node& n, const std::string& file,
     }
     MapReader m(n, file, "data.records", sink);
     spec.path = input_file(m, "file", base_dir, sink, true);
+    spec.source = data_source_text(m, sink);
     spec.at_or_above = string_list(m, "at_or_above", sink, spec.at_or_above);
     spec.below = string_list(m, "below", sink, spec.below);
     spec.areas = string_list(m, "areas", sink, spec.areas);
@@ -606,10 +639,14 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
                                                                    cfg.base_dir, sink));
             }
         }
-        cfg.settings_path = input_file(d, "settings", cfg.base_dir, sink);
+        for (const auto& o : cfg.observations) add_data_source(o.path, o.source, cfg.data_sources);
+        cfg.settings_path = input_source(d, "settings", cfg.base_dir, cfg.data_sources, sink);
         YAML::Node records = d.any("records");
-        if (records.IsDefined()) cfg.records = read_records(records, path, cfg.base_dir, sink);
-        cfg.activities_path = input_file(d, "activities", cfg.base_dir, sink);
+        if (records.IsDefined()) {
+            cfg.records = read_records(records, path, cfg.base_dir, sink);
+            add_data_source(cfg.records->path, cfg.records->source, cfg.data_sources);
+        }
+        cfg.activities_path = input_source(d, "activities", cfg.base_dir, cfg.data_sources, sink);
         YAML::Node tables = d.map("tables");
         if (tables.IsDefined()) {
             MapReader tm(tables, path, "data.tables", sink);
@@ -617,13 +654,13 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
                 std::string name = kv.first.Scalar();
                 if (core::slugify(name) != name)
                     sink.error(location_of(kv.first, path), "table name '" + name + "' must be lower case letters, digits and '_'");
-                std::string table = input_file(tm, name, cfg.base_dir, sink, true);
+                std::string table = input_source(tm, name, cfg.base_dir, cfg.data_sources, sink, true);
                 if (!table.empty()) cfg.tables.emplace_back(name, table);
             }
             tm.finish();
         }
-        cfg.targets_path = input_file(d, "targets", cfg.base_dir, sink);
-        cfg.actions_path = input_file(d, "actions", cfg.base_dir, sink);
+        cfg.targets_path = input_source(d, "targets", cfg.base_dir, cfg.data_sources, sink);
+        cfg.actions_path = input_source(d, "actions", cfg.base_dir, cfg.data_sources, sink);
         d.finish();
     }
 

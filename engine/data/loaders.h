@@ -34,6 +34,8 @@ struct ObservationSource {
     std::map<std::string, std::string> group_names;
     /// Accept columns the contract does not know (EES files carry codes and other filters).
     bool ignore_unknown_columns = false;
+    /// `source:` — where the figures come from, for the reports' "Source: …" lines ("": none).
+    std::string source;
 };
 
 /// Canonical geographic levels and the column that names the area at each level.

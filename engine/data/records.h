@@ -22,6 +22,8 @@ struct RecordGroup {
 /// How records are read and aggregated (batch YAML `data.records`, docs/data.md).
 struct RecordsSpec {
     std::string path;
+    /// `source:` — where the records come from, for the reports' "Source: …" lines ("": none).
+    std::string source;
     std::vector<std::string> at_or_above = {"expected", "exceeding"};
     std::vector<std::string> below = {"emerging"};
     /// Allowed area-of-learning ids (empty: any).

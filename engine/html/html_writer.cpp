@@ -265,7 +265,9 @@ private:
         out_ += "</div>\n";
     }
 
-    void add(const PageBreak&) { out_ += "<div class=\"page-break\"></div>\n"; }
+    void add(const PageBreak& b) {  // when_needed: print decides, as the PDF's layout does
+        if (!b.when_needed) out_ += "<div class=\"page-break\"></div>\n";
+    }
 
     // The contents as the PDF lists them (headings in the outline and the contents), sub-sections
     // nested under their section.

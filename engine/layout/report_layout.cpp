@@ -50,6 +50,7 @@ struct Block {
     int min_start = 1;            // orphan control: lines left at the foot of a page
     int min_end = 1;              // widow control: lines carried to the next page
     bool keep_with_next = false;
+    bool when_needed = false;  // a Break: only when the page is at least three quarters full
     int contents_entries = 0;
     double shrink = 0;  // a chart may lose up to this much height to stay on the page
 };
@@ -681,9 +682,10 @@ private:
         blocks_.push_back(std::move(b));
     }
 
-    void add(const templating::PageBreak&) {
+    void add(const templating::PageBreak& pb) {
         Block b;
         b.kind = Block::Kind::Break;
+        b.when_needed = pb.when_needed;
         blocks_.push_back(std::move(b));
     }
 
@@ -754,7 +756,10 @@ public:
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             Block& b = blocks[i];
             if (b.kind == Block::Kind::Break) {
-                if (!at_top()) new_page();
+                // when_needed: a page less than three quarters full goes on (it would be left
+                // more than a quarter empty: docs/templates.md, pages).
+                const bool full_enough = y_ - top_ >= 0.75 * page_height() - 1e-6;
+                if (!at_top() && (!b.when_needed || full_enough)) new_page();
                 continue;
             }
             double before = at_top() ? 0 : b.space_before;

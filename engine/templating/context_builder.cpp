@@ -3,6 +3,7 @@
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
 #include "engine/metrics/trajectory.h"
+#include "engine/templating/block_sources.h"
 #include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
 #include "engine/templating/figures.h"
@@ -196,6 +197,7 @@ Value build_context(const ContextInputs& in, core::DiagnosticSink& sink) {
     report["area"] = Value(in.metrics ? in.metrics->area.area : rep.area.name);
     report["area_level"] = Value(in.metrics ? in.metrics->area.level : rep.area.level);
     root["report"] = Value(report);
+    root["data_sources"] = data_sources_value(batch, rep, in.metrics, in.view);
     root["batch"] = Value(ValueMap{
         {"name", Value(batch.name)},
         {"at_risk_days", Value(number_of(core::Exact(batch.at_risk_days), NumberUnit::Count, 0))},

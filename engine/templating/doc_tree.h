@@ -94,7 +94,11 @@ struct Callout {
     std::vector<RichText> items;
 };
 
-struct PageBreak {};
+/// A new page. `when_needed` (a section's `page_break_before: when_needed`): only when the
+/// page so far is at least three quarters full; otherwise what follows goes on under it.
+struct PageBreak {
+    bool when_needed = false;
+};
 struct Contents {
     std::string title = "Contents";
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/core/text.h"
+#include "engine/templating/block_sources.h"
 #include "engine/templating/cross_refs.h"
 #include "engine/templating/expander.h"
 #include "engine/templating/figure_words.h"
@@ -175,7 +176,7 @@ private:
 
     void section(const SectionSpec& s) {
         repeat(s.for_each, s.if_path, "", s.where, {}, [&](const Scopes& sc) {
-            if (s.page_break_before) out_.doc.blocks.push_back(PageBreak{});
+            if (s.page_break_before) out_.doc.blocks.push_back(PageBreak{s.break_when_needed});
             section_number_.clear();
             if (s.numbered) section_number_ = std::to_string(++section_count_);
             paragraph_ = 0;
@@ -317,7 +318,7 @@ private:
                 Table t = build_series_table(b, ex_, sc);
                 t.caption = caption("Table", table_count_, b.caption, sc);
                 number(b, RefKind::Table, t.caption);
-                t.source = source_line(plain(b.source, sc));
+                t.source = source_line(plain(b.source, sc), b);
                 out_.doc.blocks.push_back(std::move(t));
                 break;
             }
@@ -339,10 +340,15 @@ private:
         numbered_.push_back({kind, b.id, n, b.id_where});
     }
 
-    // The "Source: …" line of a table or chart: its own `source`, else the report's.
-    std::string source_line(const std::string& own) {
-        std::string s = own.empty() ? plain({"{{ report.source }}", {}}) : own;
-        return source_sentence(s);
+    // The "Source: …" line of a table or chart: its own `source`, else the lines of the data
+    // sources it draws on (block_sources.h), each once, else the report's.
+    std::string source_line(const std::string& own, const BlockSpec& b,
+                            const std::map<std::string, std::string>& options = {}) {
+        if (!own.empty()) return source_sentence(own);
+        std::string joined;
+        for (const auto& line : block_sources(b, options, root_))
+            joined += (joined.empty() ? "" : "; ") + line;
+        return source_sentence(joined.empty() ? plain({"{{ report.source }}", {}}) : joined);
     }
 
     void table(const BlockSpec& b, const Scopes& sc) {
@@ -350,7 +356,7 @@ private:
         t.where = b.where;
         t.caption = caption("Table", table_count_, b.caption, sc);
         number(b, RefKind::Table, t.caption);
-        t.source = source_line(plain(b.source, sc));
+        t.source = source_line(plain(b.source, sc), b);
         t.note = plain(b.note, sc);
         if (!b.empty_text.empty()) t.empty_text = plain(b.empty_text, sc);
         for (const auto& c : b.columns) {
@@ -446,7 +452,7 @@ private:
         const std::string title = req.options.count("title") ? req.options.at("title") : "";
         const std::string headline = title.empty() || title == "finding" ? req.caption : title;
         cb.caption = headline.empty() ? req.figure : req.figure + ": " + headline;
-        cb.source = source_line(req.options.count("source") ? req.options.at("source") : "");
+        cb.source = source_line(req.options.count("source") ? req.options.at("source") : "", b, req.options);
         number(b, RefKind::Figure, cb.caption);
         out_.doc.blocks.push_back(cb);
         if (auto dt = req.options.find("data_table"); dt != req.options.end()) {

@@ -223,7 +223,17 @@ private:
         MapReader m(n, file_, path, sink_);
         s.title = tstring(m, "title");
         s.numbered = m.boolean("numbered").value_or(true);
-        s.page_break_before = m.boolean("page_break_before").value_or(false);
+        if (YAML::Node pb = m.any("page_break_before"); pb.IsDefined() && !pb.IsNull()) {
+            const std::string v = pb.IsScalar() ? core::to_lower_ascii(pb.Scalar()) : "";
+            s.page_break_before = v == "true" || v == "when_needed";
+            s.break_when_needed = v == "when_needed";
+            if (!s.page_break_before && v != "false")
+                sink_.error(location_of(pb, file_),
+                            "'" + path + ".page_break_before' must be true, false or when_needed, got " +
+                                (pb.IsScalar() ? "'" + pb.Scalar() + "'" : config::describe_node(pb)),
+                            {"when_needed starts the section on a new page only when the page before "
+                             "is at least three quarters full"});
+        }
         s.for_each = m.string("for_each").value_or("");
         s.if_path = m.string("if").value_or("");
         YAML::Node blocks = m.list("blocks");

@@ -86,6 +86,7 @@ struct SectionSpec {
     std::string if_path;
     std::vector<BlockSpec> blocks;
     core::SourceLocation where;
+    bool break_when_needed = false;  ///< page_break_before: when_needed (doc_tree.h PageBreak)
 };
 
 struct StyleSpec {

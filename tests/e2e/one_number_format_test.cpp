@@ -36,14 +36,7 @@ const Sample& eyqip() {
     return s;
 }
 
-// The text from the first line containing `from` up to (not including) the first line after it
-// containing `to`.
-std::string between(const std::string& text, const std::string& from, const std::string& to) {
-    const auto a = text.find(from);
-    if (a == std::string::npos) return "";
-    const auto b = text.find(to, a + from.size());
-    return text.substr(a, b == std::string::npos ? std::string::npos : b - a);
-}
+using test::between;
 
 }  // namespace
 

@@ -92,6 +92,15 @@ inline int edit_file(const std::filesystem::path& p, const std::string& pattern,
     return n;
 }
 
+/// The text from the first `from` up to (not including) the first `to` after it ("" when
+/// `from` is missing; to the end when `to` is).
+inline std::string between(const std::string& text, const std::string& from, const std::string& to) {
+    const auto a = text.find(from);
+    if (a == std::string::npos) return "";
+    const auto b = text.find(to, a + from.size());
+    return text.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
 /// A PDF's text in reading order with line breaks joined and spaces squeezed, so that a
 /// sentence wrapped over several lines reads whole.
 inline std::string pdf_flow(const std::string& pdf_path) {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/metrics/coverage.h"
+#include "tests/support/observation_row.h"
 
 using namespace engine;
 using namespace engine::metrics;
@@ -12,15 +13,7 @@ data::ObservationTable table() {
     data::ObservationTable t;
     auto add = [&](const std::string& level, const std::string& area, const std::string& group,
                    const std::string& measure, const std::string& file) {
-        data::Observation o;
-        o.period = {2018, data::PeriodKind::AcademicYear};
-        o.level = level;
-        o.area = area;
-        o.group = group;
-        o.measure = measure;
-        o.value = data::Value::of(50);
-        o.where = {"data/" + file, 2, 1};
-        t.add(o);
+        t.add(test::observation_row(level, area, group, measure, "data/" + file));
     };
     add("National", "England", "FSM eligible", "gld", "national.csv");
     add("National", "England", "Not known to be FSM eligible", "gld", "national.csv");
