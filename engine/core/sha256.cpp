@@ -1,9 +1,8 @@
 #include "engine/core/sha256.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <cstdint>
-#include <stdexcept>
 
 namespace engine::core {
 
@@ -18,42 +17,35 @@ std::string to_hex(const unsigned char* d, unsigned n) {
     }
     return s;
 }
+sha256_ctx* ctx_of(void* p) { return static_cast<sha256_ctx*>(p); }
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned n = 0;
-    if (!EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr))
-        throw std::runtime_error("SHA-256 failed");
-    return to_hex(md, n);
+    Sha256 h;
+    return h.add_raw(bytes).hex();
 }
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-    if (!ctx_ || !EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr))
-        throw std::runtime_error("SHA-256 init failed");
-}
+Sha256::Sha256() : ctx_(new sha256_ctx) { sha256_init(ctx_of(ctx_)); }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+Sha256::~Sha256() { delete ctx_of(ctx_); }
 
 Sha256& Sha256::add(std::string_view piece) {
     std::uint64_t len = piece.size();
     unsigned char prefix[8];
     for (int i = 0; i < 8; ++i) prefix[i] = static_cast<unsigned char>(len >> (8 * i));
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), prefix, sizeof prefix);
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), piece.data(), piece.size());
-    return *this;
+    sha256_update(ctx_of(ctx_), sizeof prefix, prefix);
+    return add_raw(piece);
 }
 
 Sha256& Sha256::add_raw(std::string_view bytes) {
-    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), bytes.data(), bytes.size());
+    sha256_update(ctx_of(ctx_), bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
     return *this;
 }
 
 std::string Sha256::hex() {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned n = 0;
-    EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), md, &n);
-    return to_hex(md, n);
+    unsigned char md[SHA256_DIGEST_SIZE];
+    sha256_digest(ctx_of(ctx_), sizeof md, md);
+    return to_hex(md, sizeof md);
 }
 
 }  // namespace engine::core

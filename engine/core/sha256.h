@@ -1,4 +1,5 @@
-// core: SHA-256 digests (OpenSSL) for the run manifest and incremental builds.
+// core: SHA-256 digests for the run manifest and incremental builds (Nettle: GnuTLS under qpdf
+// loads it anyway, and it uses the CPU's SHA instructions; docs/performance.md).
 #pragma once
 
 #include <string>

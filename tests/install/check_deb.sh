@@ -22,10 +22,23 @@ echo "built $(basename "$deb")"
 info=$(dpkg-deb -I "$deb")
 depends=$(dpkg-deb -f "$deb" Depends)
 names=$(sed 's/ ([^)]*)//g; s/, /\n/g' <<<"$depends")
-for p in libhpdf-2.3.0 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libqpdf29 libyaml-cpp0.7 \
-         libboost-program-options1.74.0 libfreetype6 libpng16-16 libssl3 libstdc++6 libc6 \
-         fonts-liberation2 fonts-dejavu-core icc-profiles-free; do
+for p in libhpdf-2.3.0 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libfreetype6 libpng16-16 \
+         libharfbuzz-subset0 libnettle8 libc6 fonts-liberation2 fonts-dejavu-core icc-profiles-free; do
   grep -qxF -- "$p" <<<"$names" || fail "Depends lacks $p: $depends"
+done
+# The C++ libraries are linked statically unless BOARDPACK_STATIC_DEPS is off
+# (cmake/startup_link.cmake): each package is in Depends exactly when the binary needs its
+# shared library, so neither a missing nor a stale dependency passes.
+needed=$(readelf -d "$build/boardpack" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+for pair in libqpdf.so.29=libqpdf29 libyaml-cpp.so.0.7=libyaml-cpp0.7 \
+            libboost_program_options.so.1.74.0=libboost-program-options1.74.0 \
+            libstdc++.so.6=libstdc++6 libgnutls.so.30=libgnutls30 libjpeg.so.62=libjpeg62-turbo; do
+  so=${pair%%=*} p=${pair#*=}
+  if grep -qxF -- "$so" <<<"$needed"; then
+    grep -qxF -- "$p" <<<"$names" || fail "the binary needs $so but Depends lacks $p: $depends"
+  else
+    ! grep -qxF -- "$p" <<<"$names" || fail "Depends has $p but the binary does not need $so: $depends"
+  fi
 done
 grep -q "^ Package: boardpack$" <<<"$info" || fail "Package is not boardpack"
 [ "$(dpkg-deb -f "$deb" Version)" = "$("$build/boardpack" --version | cut -d' ' -f2)" ] || fail "Version differs from boardpack --version"
