@@ -1,5 +1,7 @@
 #include "engine/layout/font_metrics.h"
 
+#include <algorithm>
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
@@ -25,11 +27,20 @@ std::unique_ptr<FaceMetrics> FaceMetrics::load(const std::string& path) {
     auto scale = [&](long units) { return static_cast<int>(units * 1000 / upem); };
     FT_Fixed adv = 0;
     if (FT_Get_Advance(face, 0, FT_LOAD_NO_SCALE, &adv) == 0) m->missing_width_ = scale(adv);
+    m->latin1_.fill(-1);
+    m->code_points_.reserve(static_cast<std::size_t>(face->num_glyphs));
+    m->widths_.reserve(static_cast<std::size_t>(face->num_glyphs));
     FT_UInt gid = 0;
     FT_ULong cp = FT_Get_First_Char(face, &gid);
     while (gid != 0) {
-        if (FT_Get_Advance(face, gid, FT_LOAD_NO_SCALE, &adv) == 0)
-            m->widths_[static_cast<char32_t>(cp)] = scale(adv);
+        const auto c = static_cast<char32_t>(cp);
+        // FreeType yields each code point once, in ascending order.
+        if (FT_Get_Advance(face, gid, FT_LOAD_NO_SCALE, &adv) == 0 &&
+            (m->code_points_.empty() || m->code_points_.back() < c)) {
+            m->code_points_.push_back(c);
+            m->widths_.push_back(scale(adv));
+            if (c < m->latin1_.size()) m->latin1_[c] = m->widths_.back();
+        }
         cp = FT_Get_Next_Char(face, cp, &gid);
     }
     m->ascent_ = scale(face->ascender);
@@ -43,9 +54,15 @@ std::unique_ptr<FaceMetrics> FaceMetrics::load(const std::string& path) {
     return m;
 }
 
+int FaceMetrics::find(char32_t cp) const {
+    if (cp < latin1_.size()) return latin1_[cp];
+    auto it = std::lower_bound(code_points_.begin(), code_points_.end(), cp);
+    return it != code_points_.end() && *it == cp ? widths_[static_cast<std::size_t>(it - code_points_.begin())] : -1;
+}
+
 int FaceMetrics::advance(char32_t cp) const {
-    auto it = widths_.find(cp);
-    return it == widths_.end() ? missing_width_ : it->second;
+    const int w = find(cp);
+    return w >= 0 ? w : missing_width_;
 }
 
 Fonts::Fonts(const FontFiles& files) : files_(files) {
