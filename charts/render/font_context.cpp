@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -94,6 +95,14 @@ FontContext::FontContext(const FontPaths& paths) : paths_(paths) {
     if (!fallback_family.empty() && fallback_family != main_family)
         families_ += "," + fallback_family;
 
+    // pango's first font map starts a thread ("[pango] FcInit") that runs FcInit(): it loads
+    // the system's fontconfig configuration (every conf.d file) and font cache, about 7 % of a
+    // cold board paper's CPU, although pango then uses only the config set below. With the
+    // first chart config made fontconfig's current one, that FcInit finds a config and returns
+    // (docs/performance.md). Nothing here uses fontconfig's default config:
+    // layout::resolve_fonts loads its own (FcInitLoadConfigAndFonts).
+    static std::once_flag current_set;
+    std::call_once(current_set, [config] { FcConfigSetCurrent(config); });  // takes a reference
     font_map_ = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!font_map_ || !PANGO_IS_FC_FONT_MAP(font_map_)) {
         FcConfigDestroy(config);
