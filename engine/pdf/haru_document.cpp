@@ -139,8 +139,18 @@ void HaruDocument::check(HPDF_STATUS status, const char* what) {
     if (status != HPDF_OK) fail(status, 0, what);
 }
 
+void HaruDocument::start() {
+    error_ = {};
+    fonts_.clear();
+    font_files_.clear();
+    images_.clear();
+    check(HPDF_NewDoc(doc_), "starting a new document");
+}
+
 void HaruDocument::use_utf8() {
-    check(HPDF_UseUTFEncodings(doc_), "enabling UTF-8 encodings");
+    // The encoder outlives documents (HPDF_FreeDoc keeps it); registering it twice is an error.
+    if (!utf8_registered_) check(HPDF_UseUTFEncodings(doc_), "enabling UTF-8 encodings");
+    utf8_registered_ = true;
     check(HPDF_SetCurrentEncoder(doc_, "UTF-8"), "selecting the UTF-8 encoder");
 }
 
@@ -152,13 +162,24 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
             core::SourceLocation{path, 0, 0}, "font file not found",
             {layout::missing_font_hint()});
     }
-    // Not embedded by libharu: the qpdf pass embeds a HarfBuzz subset of the same file
-    // (font_embedding), so libharu neither keeps the file open nor writes its own program.
-    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
-    if (name == nullptr || error_.error_no != HPDF_OK) {
-        auto rec = error_;
-        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
-             "loading the TrueType font file", path);
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    const std::filesystem::file_time_type modified = std::filesystem::last_write_time(path, ec);
+    auto known = loaded_files_.find(path);
+    const char* name = nullptr;
+    if (known != loaded_files_.end() && known->second.size == size &&
+        known->second.modified == modified) {
+        name = known->second.name.c_str();  // parsed by an earlier document of this thread
+    } else {
+        // Not embedded by libharu: the qpdf pass embeds a HarfBuzz subset of the same file
+        // (font_embedding), so libharu neither keeps the file open nor writes its own program.
+        name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
+        if (name == nullptr || error_.error_no != HPDF_OK) {
+            auto rec = error_;
+            fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
+                 "loading the TrueType font file", path);
+        }
+        known = loaded_files_.insert_or_assign(path, LoadedFile{name, size, modified}).first;
+        name = known->second.name.c_str();
     }
     HPDF_Font font = nullptr;
     {

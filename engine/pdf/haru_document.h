@@ -1,9 +1,12 @@
 // pdf: RAII over one libharu document, and the bridge from libharu's error callback to
-// EngineError. Internal to engine/pdf (it exposes hpdf.h); one object per report, per thread.
+// EngineError. Internal to engine/pdf (it exposes hpdf.h); one object per thread, started
+// afresh for each report (`start`), so the TrueType files it has parsed stay loaded.
 #pragma once
 
 #include <hpdf.h>
 
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -38,10 +41,19 @@ public:
         return h;
     }
 
+    /// Starts a new, empty document in the same libharu object (HPDF_NewDoc): pages, fonts,
+    /// images and info of the previous one are gone, but the TrueType font definitions and
+    /// encoders libharu has loaded stay (HPDF_FreeDoc keeps them), so a file is read and
+    /// parsed once per thread instead of once per report. The new document's bytes are the
+    /// same as those of a fresh HaruDocument.
+    void start();
+
     /// Switches the document (text, outline titles, info strings) to UTF-8.
     void use_utf8();
-    /// Loads and embeds a TrueType file and returns its font in the UTF-8 encoding. The same
-    /// path is loaded once. Throws EngineError naming the file when it is missing or unusable.
+    /// Returns the TrueType file's font in the UTF-8 encoding (not embedded by libharu: the
+    /// qpdf pass embeds a subset). The same path is loaded once per document, and read from
+    /// disk once while its size and modification time stay the same. Throws EngineError
+    /// naming the file when it is missing or unusable.
     HPDF_Font load_font(const std::string& path);
     /// Embeds a PNG file (once per path), with its alpha channel as a soft mask. The file is
     /// decoded by png_decoder, never by libharu's PNG loader (which lets libpng abort() on a
@@ -64,9 +76,18 @@ private:
     [[noreturn]] void fail(HPDF_STATUS error_no, HPDF_STATUS detail_no, const std::string& what,
                            const std::string& file = {});
 
+    /// A TrueType file libharu has parsed (its definition outlives documents).
+    struct LoadedFile {
+        std::string name;  ///< libharu's font name
+        std::uintmax_t size = 0;
+        std::filesystem::file_time_type modified;
+    };
+
     HPDF_Doc doc_ = nullptr;
     ErrorRecord error_;
-    std::map<std::string, HPDF_Font> fonts_;
+    bool utf8_registered_ = false;
+    std::map<std::string, LoadedFile> loaded_files_;  // path -> definition, for every document
+    std::map<std::string, HPDF_Font> fonts_;          // this document's, by path
     std::map<std::string, std::string> font_files_;
     std::map<std::string, HPDF_Image> images_;
 };

@@ -13,6 +13,7 @@
 #include "engine/pdf/font_embedding.h"
 #include "engine/pdf/haru_document.h"
 #include "engine/pdf/marked_content.h"
+#include "engine/pdf/page_text.h"
 #include "engine/pdf/qpdf_finish.h"
 
 namespace engine::pdf {
@@ -31,8 +32,9 @@ HPDF_REAL channel(std::uint8_t c) { return static_cast<HPDF_REAL>(c / 255.0); }
 // y down) to PDF coordinates, and skipping state operators that would change nothing.
 class PageCanvas {
 public:
-    PageCanvas(HaruDocument& haru, HPDF_Page page, double height, const FontTable& fonts)
-        : haru_(haru), page_(page), height_(height), fonts_(fonts) {}
+    PageCanvas(HaruDocument& haru, HPDF_Page page, double height, const FontTable& fonts,
+               TextShower& text)
+        : haru_(haru), page_(page), height_(height), fonts_(fonts), text_(text) {}
 
     void draw(const layout::Rect& r) {
         if (!r.fill && !r.stroke) return;
@@ -76,7 +78,7 @@ public:
         // An absolute text matrix per run: no drift from chains of relative moves.
         haru_.check(HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, real(t.x), real(height_ - t.y)),
                     "positioning text");
-        haru_.check(HPDF_Page_ShowText(page_, t.text.c_str()), "drawing text");
+        haru_.check(text_.show(page_, font, t.text), "drawing text");
     }
 
     void draw(const layout::Image& img) {
@@ -123,6 +125,7 @@ private:
     HPDF_Page page_;
     double height_;
     const FontTable& fonts_;
+    TextShower& text_;
     // The PDF initial graphics state: black fill and stroke, 1 pt lines.
     layout::Rgb fill_{}, stroke_{};
     double width_ = 1.0;
@@ -242,10 +245,11 @@ const char* item_kind(const layout::PageItem& item) {
 // with the same tag is one marked-content sequence.
 std::vector<ContentRef> draw_page(HaruDocument& haru, const layout::Document& doc,
                                   const std::vector<HPDF_Page>& pages, std::size_t index,
-                                  const FontTable& fonts, std::vector<ChartOnPage>& charts) {
+                                  const FontTable& fonts, TextShower& text,
+                                  std::vector<ChartOnPage>& charts) {
     const layout::Page& p = doc.pages[index];
     const bool tagged = doc.structure.size() > 1;
-    PageCanvas canvas(haru, pages[index], p.height, fonts);
+    PageCanvas canvas(haru, pages[index], p.height, fonts, text);
     PageMarker marker(doc.structure);
     for (const auto& item : p.items) {
         const layout::Tag& tag = std::visit([](const auto& it) -> const layout::Tag& { return it.tag; }, item);
@@ -277,11 +281,19 @@ std::vector<ContentRef> draw_page(HaruDocument& haru, const layout::Document& do
     return marker.refs();
 }
 
+// This thread's libharu document, started afresh: the font files it parsed for earlier
+// reports stay loaded (HaruDocument::start).
+HaruDocument& thread_document() {
+    thread_local HaruDocument haru;
+    haru.start();
+    return haru;
+}
+
 // Everything libharu does; chart placements are collected for the qpdf pass.
 std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles& files,
                            std::vector<ChartOnPage>& charts, PageFonts& page_fonts,
                            std::vector<std::vector<ContentRef>>& refs) {
-    HaruDocument haru;
+    HaruDocument& haru = thread_document();
     haru.use_utf8();
     // No compression here: the qpdf pass compresses every stream once, and drops libharu's
     // font programs (replaced by subsets) without having spent zlib on them.
@@ -298,9 +310,10 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
         pages.push_back(page);
     }
 
+    TextShower text;
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         try {
-            refs.push_back(draw_page(haru, doc, pages, i, fonts, charts));
+            refs.push_back(draw_page(haru, doc, pages, i, fonts, text, charts));
         } catch (const core::EngineError& e) {
             core::Diagnostic d = e.diagnostic();
             d.message = "page " + std::to_string(i + 1) + ": " + d.message;

@@ -1,0 +1,96 @@
+#include "engine/pdf/page_text.h"
+
+#include <hpdf.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/layout/fonts.h"
+#include "engine/pdf/pdf_writer.h"
+#include "tests/unit/pdf/pdf_fixtures.h"
+
+namespace {
+
+// Every text, shown by libharu on page 1 and by TextShower on page 2 of one libharu document
+// (uncompressed); returns the two pages' content streams.
+std::pair<std::string, std::string> both_ways(const std::vector<std::string>& texts) {
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    REQUIRE(doc != nullptr);
+    REQUIRE(HPDF_SetCompressionMode(doc, HPDF_COMP_NONE) == HPDF_OK);
+    REQUIRE(HPDF_UseUTFEncodings(doc) == HPDF_OK);
+    REQUIRE(HPDF_SetCurrentEncoder(doc, "UTF-8") == HPDF_OK);
+    const engine::layout::FontFiles files;
+    const char* name = HPDF_LoadTTFontFromFile(doc, files.paths[0].c_str(), HPDF_FALSE);
+    REQUIRE(name != nullptr);
+    HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
+    REQUIRE(font != nullptr);
+    engine::pdf::TextShower shower;
+    for (int way = 0; way < 2; ++way) {
+        HPDF_Page page = HPDF_AddPage(doc);
+        REQUIRE(HPDF_Page_BeginText(page) == HPDF_OK);
+        REQUIRE(HPDF_Page_SetFontAndSize(page, font, 10) == HPDF_OK);
+        for (const auto& text : texts) {
+            REQUIRE(HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, 40, 700) == HPDF_OK);
+            REQUIRE((way == 0 ? HPDF_Page_ShowText(page, text.c_str())
+                              : shower.show(page, font, text)) == HPDF_OK);
+        }
+        REQUIRE(HPDF_Page_EndText(page) == HPDF_OK);
+    }
+    REQUIRE(HPDF_SaveToStream(doc) == HPDF_OK);
+    std::string bytes(HPDF_GetStreamSize(doc), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    HPDF_Free(doc);
+
+    QPDF pdf;
+    pdf.processMemoryFile("libharu", bytes.data(), bytes.size());
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    REQUIRE(pages.size() == 2);
+    auto content = [](QPDFPageObjectHelper& page) {
+        auto data = page.getObjectHandle().getKey("/Contents").getStreamData(qpdf_dl_generalized);
+        return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    };
+    return {content(pages[0]), content(pages[1])};
+}
+
+}  // namespace
+
+TEST_CASE("a text run shown without libharu measuring it is the operator libharu writes",
+          "[pdf]") {
+    // ASCII, Latin-1 and punctuation beyond it, a combining accent alone (no width: libharu
+    // writes nothing), a character above U+FFFF (handed to libharu), invalid UTF-8 (likewise).
+    const std::vector<std::string> texts = {
+        "Setting 00003 (Cambridgeshire)", "£ – ’ é ≥ − ✓", "\xCC\x81", "gap 1.5 \xF0\x9F\x98\x80",
+        "bad \xC3 byte", "x\xCC\x81"};
+    auto [by_libharu, by_shower] = both_ways(texts);
+    CHECK(by_shower == by_libharu);
+    CHECK(by_libharu.find("<00530065007400740069006E0067") != std::string::npos);
+    CHECK(by_libharu.find("<0301> Tj") == std::string::npos);  // the accent alone is not shown
+    CHECK(by_libharu.find("<00780301> Tj") != std::string::npos);
+}
+
+TEST_CASE("a report written after others on the same thread is byte for byte a first report",
+          "[pdf]") {
+    const engine::layout::FontFiles fonts;
+    std::string first_on_a_thread;
+    std::thread([&] {
+        first_on_a_thread = engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
+    }).join();
+    std::string after_others;
+    std::thread([&] {
+        // The first puts its subsets in the thread's cache, the last takes them from it.
+        engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
+        engine::pdf::write_pdf(pdftest::sample_document(), pdftest::make_charts(), fonts);
+        engine::pdf::write_pdf(pdftest::tagged_document(), pdftest::make_charts(), fonts);
+        after_others = engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
+    }).join();
+    CHECK(!first_on_a_thread.empty());
+    CHECK(after_others == first_on_a_thread);
+}
