@@ -12,6 +12,7 @@
 #include "engine/core/diagnostic.h"
 #include "engine/core/file_io.h"
 #include "engine/core/text.h"
+#include "engine/pdf/qpdf_finish.h"
 
 namespace engine::pdf {
 
@@ -109,8 +110,20 @@ std::string xmp_packet(Handle info, const std::string& language) {
     return x;
 }
 
+// The profile compressed once per thread and profile, not once per report (7 KB of zlib).
+const std::string& compressed_profile(const std::string& icc) {
+    thread_local std::string source, compressed;
+    if (compressed.empty() || source != icc) {
+        compressed = flate_compressed(icc);
+        source = icc;
+    }
+    return compressed;
+}
+
 Handle output_intent(QPDF& pdf, const std::string& icc) {
-    Handle profile = Handle::newStream(&pdf, icc);
+    Handle profile = Handle::newStream(&pdf);
+    profile.replaceStreamData(compressed_profile(icc), Handle::newName("/FlateDecode"),
+                              Handle::newNull());
     profile.getDict().replaceKey("/N", Handle::newInteger(3));
     Handle intent = Handle::newDictionary();
     intent.replaceKey("/Type", Handle::newName("/OutputIntent"));

@@ -1,6 +1,7 @@
 #include "engine/pdf/qpdf_finish.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjGen.hh>
@@ -234,9 +235,13 @@ void set_producer(QPDF& pdf) {
     info.replaceKey("/Producer", QPDFObjectHandle::newUnicodeString(kProducer));
 }
 
-std::string write_deterministic(QPDF& pdf) {
+void use_zlib_level() {
     static std::once_flag level_set;  // a process-wide qpdf setting
     std::call_once(level_set, [] { Pl_Flate::setCompressionLevel(kZlibLevel); });
+}
+
+std::string write_deterministic(QPDF& pdf) {
+    use_zlib_level();
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
@@ -249,6 +254,16 @@ std::string write_deterministic(QPDF& pdf) {
 }
 
 }  // namespace
+
+std::string flate_compressed(std::string_view data) {
+    use_zlib_level();
+    Pl_Buffer buffer("flate output");
+    Pl_Flate flate("flate", &buffer, Pl_Flate::a_deflate);
+    flate.write(reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    flate.finish();
+    std::shared_ptr<Buffer> bytes = buffer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(bytes->getBuffer()), bytes->getSize());
+}
 
 std::string chart_slot(std::size_t index) {
     return "%boardpack-chart-slot " + std::to_string(index) + "\n";

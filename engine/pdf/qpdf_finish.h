@@ -40,6 +40,12 @@ struct PageFonts {
 /// there, in reading order, not after the page.
 std::string chart_slot(std::size_t index);
 
+/// `data` compressed as the one compressing write compresses a stream (zlib, the same level),
+/// for a stream that is the same in every report: given to qpdf as /FlateDecode data, the
+/// write keeps it as it is, so compressing it once gives the bytes compressing it per report
+/// gives.
+std::string flate_compressed(std::string_view data);
+
 /// The structure tree and what each page's content stream holds (see structure_tree.h).
 struct Tagging {
     const layout::StructureTree* tree = nullptr;  ///< null: an untagged document

@@ -76,21 +76,27 @@ TEST_CASE("a text run shown without libharu measuring it is the operator libharu
     CHECK(by_libharu.find("<00780301> Tj") != std::string::npos);
 }
 
-TEST_CASE("a report written after others on the same thread is byte for byte a first report",
+TEST_CASE("a report written after others on the same thread, its fonts cached, is byte for byte a first report",
           "[pdf]") {
     const engine::layout::FontFiles fonts;
-    std::string first_on_a_thread;
+    std::string first_on_a_thread, sample_first;
     std::thread([&] {
         first_on_a_thread = engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
     }).join();
-    std::string after_others;
     std::thread([&] {
-        // The first puts its subsets in the thread's cache, the last takes them from it.
+        sample_first = engine::pdf::write_pdf(pdftest::sample_document(), pdftest::make_charts(), fonts);
+    }).join();
+    std::string after_others, sample_after;
+    std::thread([&] {
+        // The first puts its subsets in the thread's cache, the last takes them from it; the
+        // sample shows other glyphs of the same files.
         engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
-        engine::pdf::write_pdf(pdftest::sample_document(), pdftest::make_charts(), fonts);
+        sample_after = engine::pdf::write_pdf(pdftest::sample_document(), pdftest::make_charts(), fonts);
         engine::pdf::write_pdf(pdftest::tagged_document(), pdftest::make_charts(), fonts);
         after_others = engine::pdf::write_pdf(pdftest::regular_and_bold_document(), {}, fonts);
     }).join();
     CHECK(!first_on_a_thread.empty());
     CHECK(after_others == first_on_a_thread);
+    CHECK(sample_after == sample_first);
+    CHECK(sample_after != after_others);
 }
