@@ -1,5 +1,6 @@
 #include "engine/pdf/haru_document.h"
 
+#include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 
 #include <cstdio>
@@ -71,6 +72,49 @@ private:
     HPDF_UINT16 end_[2] = {0x20, 0xFFFF};
     HPDF_INT16 delta_[2] = {0, 1};  // U+FFFF + 1 wraps to glyph 0
     HPDF_UINT16 range_offset_[2] = {0, 0};
+};
+
+// HPDF_Type0Font_New (CIDFontType2_New) then asks, even with the short cmap, for the glyph
+// and the width of every code from 0 to U+FFFF: 131,072 libharu calls per face and report,
+// about a fifth of the instructions of a setting report, for a /W the qpdf pass replaces. For
+// a CMap encoder it walks the encoder's code-to-CID table instead, looking up only the codes
+// there; the UTF-8 encoder is a CMap encoder whose table is empty (libharu fills it only for
+// its own CMap encoders). While HPDF_GetFont runs this gives the encoder the CMap encoders'
+// to-Unicode function and a table of one code (the space as CID 1; libharu refuses a font
+// with none), so the font gets a /W of one glyph. Both are back before any text is encoded
+// or measured. The PDF is byte for byte the same (docs/performance.md, "CPU per report, the
+// third session").
+class OneCodeWhileGettingFont {
+public:
+    explicit OneCodeWhileGettingFont(HPDF_Encoder encoder) {
+        if (encoder == nullptr || encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE ||
+            encoder->attr == nullptr) {
+            return;
+        }
+        encoder_ = encoder;
+        attr_ = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
+        saved_fn_ = encoder_->to_unicode_fn;
+        saved_cid_ = attr_->cid_map[0x20][0];
+        saved_unicode_ = attr_->unicode_map[0x20][0];
+        encoder_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+        attr_->cid_map[0x20][0] = 1;
+        attr_->unicode_map[0x20][0] = 0x20;
+    }
+    ~OneCodeWhileGettingFont() {
+        if (encoder_ == nullptr) return;
+        encoder_->to_unicode_fn = saved_fn_;
+        attr_->cid_map[0x20][0] = saved_cid_;
+        attr_->unicode_map[0x20][0] = saved_unicode_;
+    }
+    OneCodeWhileGettingFont(const OneCodeWhileGettingFont&) = delete;
+    OneCodeWhileGettingFont& operator=(const OneCodeWhileGettingFont&) = delete;
+
+private:
+    HPDF_Encoder encoder_ = nullptr;
+    HPDF_CMapEncoderAttr attr_ = nullptr;
+    HPDF_Encoder_ToUnicode_Func saved_fn_ = nullptr;
+    HPDF_UINT16 saved_cid_ = 0;
+    HPDF_UNICODE saved_unicode_ = 0;
 };
 
 }  // namespace
@@ -184,6 +228,7 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
     HPDF_Font font = nullptr;
     {
         ShortCmapWhileGettingFont short_cmap(HPDF_GetFontDef(doc_, name));
+        OneCodeWhileGettingFont one_code(HPDF_GetEncoder(doc_, "UTF-8"));
         font = HPDF_GetFont(doc_, name, "UTF-8");
     }
     if (font == nullptr || error_.error_no != HPDF_OK) {
