@@ -27,9 +27,11 @@ namespace {
 
 using Pages = std::vector<QPDFPageObjectHelper>;
 
-// zlib level of the one compressing write. Measured (docs/performance.md, "PDF size"): 1 gives
-// 8.6 % more bytes, 9 saves 0.2 %, neither moves the CPU time beyond the noise.
-constexpr int kZlibLevel = 6;
+// zlib level of the one compressing write (and of the streams compressed once per thread).
+// Measured on the 500-setting benchmark (docs/performance.md, "CPU per report, the third
+// session"): 3 against 6 gives 5.7 % fewer instructions per report for 5.7 % more bytes (28.0 to
+// 29.6 KiB a report, the goal being at most 50); 1 would give 10 % more bytes, 9 saves 0.2 %.
+constexpr int kZlibLevel = 3;
 
 constexpr const char* kProducer = "boardpack " BOARDPACK_VERSION " (libharu, qpdf)";
 
