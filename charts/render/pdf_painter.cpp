@@ -6,7 +6,10 @@
 #include <charconv>
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
+#include <tuple>
+#include <vector>
 
 #include "charts/render/font_context.h"
 #include "charts/render/font_file.h"
@@ -156,6 +159,55 @@ struct PainterState {
     }
 };
 
+// What pango makes of one text in one font: its logical width and its runs' glyphs, kept
+// per thread (the charts of a batch show the same ticks, legends and titles report after
+// report, and shaping them was about 8 % of a setting report's instructions). pango gives the
+// same glyphs for the same text, font and font setup, so the content is the same.
+struct ShapedGlyph {
+    std::uint32_t glyph = 0;  // pango's glyph (PANGO_GLYPH_EMPTY, the unknown flag kept)
+    int width = 0, x_offset = 0, y_offset = 0;  // pango units
+    int cluster = 0;          // byte offset of the glyph's cluster in the run's text
+};
+struct ShapedRun {
+    std::string file;  // the font file pango chose
+    std::string text;  // the run's text
+    std::vector<ShapedGlyph> glyphs;
+};
+struct ShapedText {
+    double width = 0;  // points
+    std::vector<ShapedRun> runs;
+};
+
+// At most this many texts per thread, then the cache starts again.
+constexpr std::size_t kShapedTexts = 4096;
+
+const ShapedText& shaped(PangoLayout* layout, detail::FontContext& fonts, const scene::Text& text) {
+    thread_local std::map<std::tuple<const detail::FontContext*, bool, double, std::string>, ShapedText> cache;
+    auto key = std::make_tuple(&fonts, text.font.bold, text.font.size, text.text);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    detail::lay_out_anchored(layout, fonts, text);  // sets the layout's font and text
+    ShapedText out;
+    PangoRectangle logical;
+    pango_layout_get_extents(layout, nullptr, &logical);
+    out.width = static_cast<double>(logical.width) / PANGO_SCALE;
+    const char* all = pango_layout_get_text(layout);
+    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
+    for (GSList* l = line ? line->runs : nullptr; l != nullptr; l = l->next) {
+        auto* run = static_cast<PangoGlyphItem*>(l->data);
+        ShapedRun r;
+        r.file = file_of(run->item->analysis.font);
+        r.text.assign(all + run->item->offset, static_cast<std::size_t>(run->item->length));
+        for (int i = 0; i < run->glyphs->num_glyphs; ++i) {
+            const PangoGlyphInfo& g = run->glyphs->glyphs[i];
+            r.glyphs.push_back({g.glyph, g.geometry.width, g.geometry.x_offset, g.geometry.y_offset,
+                                run->glyphs->log_clusters[i]});
+        }
+        out.runs.push_back(std::move(r));
+    }
+    if (cache.size() >= kShapedTexts) cache.clear();
+    return cache.emplace(std::move(key), std::move(out)).first->second;
+}
+
 class PdfPainter final : public Painter {
   public:
     explicit PdfPainter(const FontPaths& fonts) {
@@ -224,51 +276,51 @@ class PdfPainter final : public Painter {
 
     void draw_text(const scene::Text& text) override {
         PainterState& m = s_;
-        PangoLayout* layout = m.layout;
-        const double x = detail::lay_out_anchored(layout, *m.fonts, text);  // as CairoPainter does
+        const ShapedText& shape = shaped(m.layout, *m.fonts, text);
+        double x = text.pos.x;  // as lay_out_anchored (and so CairoPainter) places it
+        if (text.anchor == scene::Anchor::Centre) x -= shape.width / 2.0;
+        if (text.anchor == scene::Anchor::Right) x -= shape.width;
         const double y = text.pos.y;
 
         m.colour(text.color, false);
         m.alpha(text.color.a);
-        const char* all = pango_layout_get_text(layout);
-        PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
         m.out() += "BT\n";
         const double size = text.font.size;
         double pen = x;  // pango's pen position, in points
-        for (GSList* l = line ? line->runs : nullptr; l != nullptr; l = l->next) {
-            auto* run = static_cast<PangoGlyphItem*>(l->data);
-            PangoGlyphString* glyphs = run->glyphs;
-            const std::string file = file_of(run->item->analysis.font);
+        for (const ShapedRun& run : shape.runs) {
+            const std::string& file = run.file;
             PdfChartFont& font = m.chart.fonts[m.font_for(file)];
             m.out() += "/" + font.resource + " ";
             put(m.out(), size);
             m.out() += "Tf\n";
             bool in_array = false;
             double expected = 0.0;  // where the PDF's own advance leaves the pen
-            const char* item_text = all + run->item->offset;
-            for (int i = 0; i < glyphs->num_glyphs; ++i) {
-                const PangoGlyphInfo& g = glyphs->glyphs[i];
-                const double advance = static_cast<double>(g.geometry.width) / PANGO_SCALE;
+            const int length = static_cast<int>(run.text.size());
+            const int count = static_cast<int>(run.glyphs.size());
+            for (int i = 0; i < count; ++i) {
+                const ShapedGlyph& g = run.glyphs[static_cast<std::size_t>(i)];
+                const double advance = static_cast<double>(g.width) / PANGO_SCALE;
                 if (g.glyph == PANGO_GLYPH_EMPTY) {
                     pen += advance;
                     continue;
                 }
-                const int start = glyphs->log_clusters[i];
-                int end = run->item->length;
-                for (int k = i + 1; k < glyphs->num_glyphs; ++k) {
-                    if (glyphs->log_clusters[k] != start) {
-                        end = glyphs->log_clusters[k];
+                const int start = g.cluster;
+                int end = length;
+                for (int k = i + 1; k < count; ++k) {
+                    if (run.glyphs[static_cast<std::size_t>(k)].cluster != start) {
+                        end = run.glyphs[static_cast<std::size_t>(k)].cluster;
                         break;
                     }
                 }
-                const bool first = i == 0 || glyphs->log_clusters[i - 1] != start;
+                const bool first = i == 0 || run.glyphs[static_cast<std::size_t>(i - 1)].cluster != start;
                 const std::uint32_t gid = (g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0u : g.glyph;
                 const std::uint16_t code = m.code_for(
-                    font, gid, std::string_view(item_text + start, static_cast<std::size_t>(end - start)),
+                    font, gid, std::string_view(run.text).substr(static_cast<std::size_t>(start),
+                                                                 static_cast<std::size_t>(end - start)),
                     first);
-                const double gx = pen + static_cast<double>(g.geometry.x_offset) / PANGO_SCALE;
-                const double gy = y + static_cast<double>(g.geometry.y_offset) / PANGO_SCALE;
-                const bool offset = g.geometry.y_offset != 0;
+                const double gx = pen + static_cast<double>(g.x_offset) / PANGO_SCALE;
+                const double gy = y + static_cast<double>(g.y_offset) / PANGO_SCALE;
+                const bool offset = g.y_offset != 0;
                 // Where the PDF draws this glyph: pango's position, to within half a thousandth
                 // of an em (the /W widths are truncated, so a run drifts unless corrected).
                 double at = expected;

@@ -5,6 +5,8 @@
 #include <map>
 #include <regex>
 #include <string>
+#include <thread>
+#include <variant>
 #include <vector>
 
 #include "charts/compose/build_chart.h"
@@ -155,4 +157,26 @@ TEST_CASE("PDF glyph widths are the font's advances in 1/1000 em, truncated", "[
     CHECK(render::pdf_glyph_width(paths.regular, render::nominal_glyph(paths.regular, U' ')) == 277);
     CHECK(render::nominal_glyph(paths.regular, U'\x2713') == 0);  // no ✓ in Liberation Sans
     CHECK_THROWS_AS(render::font_file_font("/nonexistent/font.ttf"), std::runtime_error);
+}
+
+TEST_CASE("chart text shaped once per thread is drawn as a fresh thread draws it, at each anchor and weight",
+          "[charts][pdf]") {
+    const scene::Scene left = one_text("Disadvantaged 60.1%", scene::Anchor::Left, 10);
+    const scene::Scene right = one_text("Disadvantaged 60.1%", scene::Anchor::Right, 190);
+    scene::Scene bold = one_text("Disadvantaged 60.1%", scene::Anchor::Centre, 100);
+    std::get<scene::Text>(bold.items[0]).font.bold = true;
+    auto draw = [](const scene::Scene& s) { return render::render_pdf_charts({&s})[0].content; };
+    std::string fresh_right, fresh_bold;
+    std::thread([&] { fresh_right = draw(right); }).join();
+    std::thread([&] { fresh_bold = draw(bold); }).join();
+    std::string right_after, bold_after, left_after;
+    std::thread([&] {
+        left_after = draw(left);  // shapes the text in the regular face
+        right_after = draw(right);
+        bold_after = draw(bold);
+    }).join();
+    CHECK(right_after == fresh_right);
+    CHECK(bold_after == fresh_bold);
+    CHECK(right_after != left_after);  // the same glyphs, placed from the right edge
+    CHECK(first_tm_x(right_after) > first_tm_x(left_after));
 }
