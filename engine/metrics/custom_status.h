@@ -51,5 +51,11 @@ std::vector<CustomStatusRow> compute_custom_status(const SuppressedView& view,
                                                    const data::Catalog& catalog,
                                                    const data::StatusVocabulary& v,
                                                    const AreaKey& area, core::DiagnosticSink& sink);
+/// The rows' `word` points into `v`, so `v` must outlive them: a temporary would leave every
+/// `word` dangling (the sanitizer build found a test doing it).
+std::vector<CustomStatusRow> compute_custom_status(const SuppressedView& view,
+                                                   const data::Catalog& catalog,
+                                                   data::StatusVocabulary&& v,
+                                                   const AreaKey& area, core::DiagnosticSink& sink) = delete;
 
 }  // namespace engine::metrics

@@ -152,7 +152,8 @@ TEST_CASE("a thresholds rule rates the latest value of each measure", "[statuses
     metrics::SuppressedView view(table, {});
     data::Catalog cat;
     core::DiagnosticSink sink;
-    auto rows = metrics::compute_custom_status(view, cat, rag_vocabulary(), {"Local authority", "Kent", ""}, sink);
+    const auto vocabulary = rag_vocabulary();  // the rows point into it
+    auto rows = metrics::compute_custom_status(view, cat, vocabulary, {"Local authority", "Kent", ""}, sink);
     REQUIRE(rows.size() == 1);
     REQUIRE(rows[0].word);
     CHECK(rows[0].word->word == "Amber");
