@@ -1,5 +1,7 @@
 #include "engine/batch/batch_data.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 
 #include "engine/batch/context_values.h"
@@ -163,6 +165,20 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);
     return b;
+}
+
+void release_report_data(BatchData& b) {
+    b.view.reset();  // reads the observations
+    b.observations = data::ObservationTable();
+    b.aggregate_rows = {};
+    b.actions = data::ActionPlan();
+    b.activities = {};
+    b.activities_by_setting = {};
+    b.tables = {};
+    b.targets = {};
+    b.settings_context = templating::Value();
+    b.tables_context = templating::Value();
+    ::malloc_trim(0);
 }
 
 void hold_entity_errors(BatchData& b, core::DiagnosticSink& sink,

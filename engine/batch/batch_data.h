@@ -63,6 +63,13 @@ struct BatchData {
 /// units and templates can still be checked (check_templates).
 std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink);
 
+/// Frees what only the reports read — the observations and their disclosure decisions, the
+/// action plan, activities, tables and the template values built from them — and hands the
+/// freed memory back to the OS (malloc_trim), once every report is done: the manifest is
+/// written without them (docs/performance.md, "Memory at 5,000 settings"). The config, the
+/// settings, the templates and the fonts stay.
+void release_report_data(BatchData& batch);
+
 /// Moves each error of `sink` that lies on a row of one setting (entities_of) into
 /// `batch.entity_errors` when `isolated(setting id)` says some report does not read that
 /// setting's rows; every other diagnostic stays in `sink`, in order.

@@ -1,5 +1,6 @@
 #include "engine/batch/batch_runner.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -144,6 +145,9 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err, bool d
     for (auto& u : units)
         if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
     if (digest) p.inputs = digest_inputs(*p.batch);
+    // What loading freed goes back to the OS: the worker threads allocate from arenas of their
+    // own, so the main arena's free pages would stay resident for nothing.
+    ::malloc_trim(0);
     return p;
 }
 
@@ -277,17 +281,22 @@ private:
     std::mutex mu_;
 };
 
-void print_summary(std::ostream& out, const std::vector<UnitRecord>& records, const Prepared& p,
-                   bool validate) {
+void print_summary(std::ostream& out, const std::vector<Unit>& units, const std::vector<UnitResult>& results,
+                   const Prepared& p, bool validate) {
     struct Row {
         int units = 0, written = 0, skipped = 0, failed = 0;
     };
     std::map<std::string, Row> by_report;
     std::vector<std::string> order;
     Row total;
-    for (const auto& r : records) {
-        if (!by_report.count(r.report)) order.push_back(r.report);
-        Row& row = by_report[r.report];
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const UnitResult& r = results[i];
+        if (!r.started) continue;
+        ++count;
+        const std::string& report = units[i].report->id;
+        if (!by_report.count(report)) order.push_back(report);
+        Row& row = by_report[report];
         for (Row* x : {&row, &total}) {
             ++x->units;
             x->written += r.status == UnitStatus::Written || r.status == UnitStatus::Valid;
@@ -295,7 +304,7 @@ void print_summary(std::ostream& out, const std::vector<UnitRecord>& records, co
             x->failed += r.status == UnitStatus::Failed;
         }
     }
-    if (records.size() > 1) {
+    if (count > 1) {
         std::size_t w = 6;
         for (const auto& o : order) w = std::max(w, o.size());
         auto line = [&](const std::string& name, const Row& r) {
@@ -311,17 +320,18 @@ void print_summary(std::ostream& out, const std::vector<UnitRecord>& records, co
         for (const auto& o : order) line(o, by_report[o]);
         if (order.size() > 1) line("total", total);
     }
-    out << (validate ? "validated " : "") << total.written << " of " << records.size() << " report"
-        << (records.size() == 1 ? "" : "s") << (validate ? " valid" : " written");
+    out << (validate ? "validated " : "") << total.written << " of " << count << " report"
+        << (count == 1 ? "" : "s") << (validate ? " valid" : " written");
     if (total.skipped) out << ", " << total.skipped << " up to date";
     if (total.failed) out << ", " << total.failed << " failed";
     out << "; as of " << core::format_long(p.as_of.date) << " (" << p.as_of.source << "), "
         << p.term.label() << "\n";
     if (total.failed) {
         out << "failed:\n";
-        for (const auto& r : records)
-            if (r.status == UnitStatus::Failed)
-                out << "  " << r.key << ": " << (r.errors.empty() ? "unknown error" : r.errors.front()) << "\n";
+        for (std::size_t i = 0; i < units.size(); ++i)
+            if (results[i].started && results[i].status == UnitStatus::Failed)
+                out << "  " << units[i].key << ": "
+                    << (results[i].errors.empty() ? "unknown error" : results[i].errors.front()) << "\n";
     }
 }
 
@@ -353,7 +363,9 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     }
 
     const std::size_t n = p.units.size();
-    std::vector<UnitRecord> records(n);
+    // Kept compact while the units render: a unit's record is made again from it and its
+    // result when the manifest is written.
+    std::vector<UnitResult> results(n);
     bool line = opt.progress == RunOptions::Progress::Line ||
                 (opt.progress == RunOptions::Progress::Auto && ::isatty(STDERR_FILENO));
     Progress progress(out, err, line, n);
@@ -361,7 +373,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
 
     auto work = [&](std::size_t i) {
         const Unit& u = p.units[i];
-        UnitRecord& r = records[i];
+        UnitRecord r;
         auto t0 = Clock::now();
         r.key = u.key;
         r.report = u.report->id;
@@ -374,13 +386,18 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         const UnitRecord* prev = nullptr;
         if (up_to_date(opt, p, u, previous, prev)) {
             r.status = UnitStatus::Skipped;
-            r.files = prev->files;
+            r.files = files;
+            for (std::size_t k = 0; k < files.size(); ++k) {
+                r.files[k].sha256 = prev->files[k].sha256;
+                r.files[k].bytes = prev->files[k].bytes;
+            }
             r.sha256 = prev->sha256;
             r.pages = prev->pages;
             r.bytes = prev->bytes;
             r.reads = prev->reads;
             r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
             progress.report(r, "", false);
+            results[i] = compact(r);
             return;
         }
 
@@ -423,23 +440,23 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             if (opt.fail_fast) stop = true;
         }
         progress.report(r, unprinted(sink, p.printed), opt.validate_only);
+        results[i] = compact(r);
     };
     const int jobs = for_each_unit(n, opt.jobs, stop, work);
     progress.finish();
 
     // Units never started because of --fail-fast.
-    std::vector<UnitRecord> done;
     std::size_t not_started = 0;
-    for (auto& r : records) {
-        if (r.key.empty()) ++not_started;
-        else done.push_back(std::move(r));
-    }
     bool failed = false;
-    for (const auto& r : done) failed |= r.status == UnitStatus::Failed;
+    for (const auto& r : results) {
+        not_started += !r.started;
+        failed |= r.started && r.status == UnitStatus::Failed;
+    }
     int code = failed ? kExitReportFailed : kExitOk;
-    print_summary(out, done, p, opt.validate_only);
+    print_summary(out, p.units, results, p, opt.validate_only);
     if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
 
+    release_report_data(*p.batch);  // what is left needs none of it
     if (!opt.validate_only) {
         // The reports reach the disk before the manifest that vouches for them.
         try {
@@ -463,10 +480,18 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         // Files found while rendering (logos) are inputs too, each listed once.
         std::set<std::string> listed;
         for (const auto& f : m.inputs) listed.insert(f.path);
-        for (const auto& r : done)
-            for (const auto& f : r.reads)
+        std::vector<std::size_t> done;  // the units started, in batch order
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!results[i].started) continue;
+            done.push_back(i);
+            for (const auto& f : results[i].reads)
                 if (listed.insert(f.path).second) m.inputs.push_back(hash_file(f.path));
-        m.units = done;
+        }
+        m.unit_count = done.size();
+        m.unit = [&](std::size_t k) {
+            const Unit& u = p.units[done[k]];
+            return expand(results[done[k]], u.key, u.report->id, u.entity ? u.entity->id : "", unit_files(opt, p, u));
+        };
         reserve.reset();  // give the held space back for the manifest
         try {
             core::write_file_atomically(manifest_path, m.to_json());

@@ -3,9 +3,13 @@
 // whether a unit is up to date for incremental runs.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace engine::batch {
@@ -45,6 +49,40 @@ struct UnitRecord {
     std::vector<std::string> errors;
 };
 
+/// A SHA-256 digest as its 32 bytes (the manifest writes it as 64 hex digits).
+using Digest = std::array<std::uint8_t, 32>;
+/// The bytes of a 64-digit hex digest; all zero when `hex` is not one.
+Digest digest_of_hex(std::string_view hex);
+/// 64 lower-case hex digits.
+std::string hex_of(const Digest& d);
+
+/// What a run keeps of a unit while the other units render, until the manifest is written:
+/// only what the unit cannot give again (its key, report, entity and paths are made from the
+/// unit then), digests as bytes — under 200 bytes a unit, where its UnitRecord holds about 800
+/// in strings (docs/performance.md, "Memory at 5,000 settings").
+struct UnitResult {
+    struct File {
+        Digest sha256{};
+        std::size_t bytes = 0;
+    };
+    bool started = false;  ///< false: never started (--fail-fast)
+    UnitStatus status = UnitStatus::Failed;
+    std::uint8_t file_count = 0;  ///< files[0, file_count): written or skipped units only
+    int pages = 0;
+    double seconds = 0;
+    Digest input_key{};
+    std::array<File, 2> files{};  ///< a unit writes at most a PDF and an HTML page
+    std::vector<InputFile> reads;
+    std::vector<std::string> errors;
+};
+
+/// What the run keeps of `r`.
+UnitResult compact(const UnitRecord& r);
+/// The record again, from what was kept and what the unit gives: its key, report and entity,
+/// and its files (format and path, PDF first; the checksums and sizes are filled in here).
+UnitRecord expand(const UnitResult& r, std::string key, std::string report, std::string entity,
+                  std::vector<OutputFile> files);
+
 struct Manifest {
     std::string engine_version;
     std::string batch;
@@ -57,8 +95,13 @@ struct Manifest {
     std::string shard;     ///< "k/n" or empty
     int exit_code = 0;
     std::vector<InputFile> inputs;
-    std::vector<UnitRecord> units;
+    /// The units' records, made one at a time as the manifest is written (a run keeps its
+    /// units compact, not as records): unit(i) for every i < unit_count.
+    std::size_t unit_count = 0;
+    std::function<UnitRecord(std::size_t)> unit;
 
+    /// The manifest as JSON (2-space indents, keys sorted), built record by record: no JSON
+    /// tree of every unit is ever held.
     std::string to_json() const;
 };
 

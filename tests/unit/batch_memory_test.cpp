@@ -1,11 +1,15 @@
 // Unit tests: what a large batch keeps in memory (docs/performance.md, "Memory at 5,000
-// settings"): input files hashed in steps, the action plan's compact rows.
+// settings"): input files hashed in steps, the action plan's compact rows, the manifest's
+// compact records written one at a time.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/batch/input_digest.h"
+#include "engine/batch/manifest.h"
 #include "engine/core/file_io.h"
 #include "engine/core/sha256.h"
 #include "engine/data/loaders.h"
@@ -58,4 +62,84 @@ TEST_CASE("an action plan keeps each repeated text once and a copy of it outlive
     CHECK(copy.actions[2].action == "Coaching visit programme");
     REQUIRE(copy.for_entity("S2").size() == 2);
     CHECK(copy.for_entity("S2")[1]->id == "S2-A02");
+}
+
+namespace {
+
+batch::UnitRecord written_record(int i) {
+    batch::UnitRecord r;
+    r.key = "setting-summary/S" + std::to_string(10000 + i);
+    r.report = "setting-summary";
+    r.entity = "S" + std::to_string(10000 + i);
+    r.status = i % 3 == 2 ? batch::UnitStatus::Failed : batch::UnitStatus::Written;
+    const std::string pdf = "/out/S" + std::to_string(10000 + i) + ".pdf";
+    r.output = pdf;
+    r.input_key = core::sha256_hex("key " + std::to_string(i));
+    r.seconds = 0.25 * i;
+    if (r.status == batch::UnitStatus::Failed) {
+        r.errors = {"data/observations.csv:" + std::to_string(i + 2) + ":8: error: \"value\" must be a number"};
+        return r;
+    }
+    r.pages = 2 + i;
+    r.files = {{"pdf", pdf, core::sha256_hex("pdf " + std::to_string(i)), std::size_t(28000 + i)},
+               {"html", "/out/S" + std::to_string(10000 + i) + ".html", core::sha256_hex("html"), 51234}};
+    r.sha256 = r.files[0].sha256;
+    r.bytes = r.files[0].bytes;
+    if (i == 1) r.reads = {{"/templates/logo.png", core::sha256_hex("logo"), 0}};
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a run keeps a unit's manifest record in under 200 bytes and gives it back whole", "[batch][memory][manifest]") {
+    CHECK(sizeof(batch::UnitResult) < 200);
+    for (int i = 0; i < 3; ++i) {
+        INFO(i);
+        const batch::UnitRecord r = written_record(i);
+        const batch::UnitResult kept = batch::compact(r);
+        std::vector<batch::OutputFile> files = {{"pdf", r.output, "", 0}, {"html", "/out/S" + std::to_string(10000 + i) + ".html", "", 0}};
+        const batch::UnitRecord back = batch::expand(kept, r.key, r.report, r.entity, files);
+        CHECK(back.key == r.key);
+        CHECK(back.output == r.output);
+        CHECK(back.status == r.status);
+        CHECK(back.input_key == r.input_key);
+        CHECK(back.sha256 == r.sha256);
+        CHECK(back.bytes == r.bytes);
+        CHECK(back.pages == r.pages);
+        CHECK(back.seconds == r.seconds);
+        REQUIRE(back.files.size() == r.files.size());
+        for (std::size_t k = 0; k < r.files.size(); ++k) {
+            CHECK(back.files[k].path == r.files[k].path);
+            CHECK(back.files[k].format == r.files[k].format);
+            CHECK(back.files[k].sha256 == r.files[k].sha256);
+            CHECK(back.files[k].bytes == r.files[k].bytes);
+        }
+        CHECK(back.reads.size() == r.reads.size());
+        CHECK(back.errors == r.errors);
+    }
+    CHECK(batch::hex_of(batch::digest_of_hex(core::sha256_hex("x"))) == core::sha256_hex("x"));
+    CHECK(batch::hex_of(batch::digest_of_hex("not a digest")) == std::string(64, '0'));
+}
+
+TEST_CASE("the manifest written record by record is the JSON a whole tree of it would dump", "[batch][memory][manifest]") {
+    for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{5}}) {
+        INFO(count);
+        batch::Manifest m{.engine_version = "0.1.0", .batch = "batch.yaml", .as_of = "2019-07-31",
+                          .as_of_source = "batch.as_of", .term = "summer-2019", .started = "2026-01-01T00:00:00Z",
+                          .shard = "1/2", .inputs = {{"data/a.csv", core::sha256_hex("a"), 12}},
+                          .unit_count = count,
+                          .unit = [](std::size_t i) { return written_record(static_cast<int>(i)); }};
+        const std::string text = m.to_json();
+        const nlohmann::json j = nlohmann::json::parse(text);
+        CHECK(j.dump(2) + "\n" == text);  // byte for byte what dump(2) of the whole tree gives
+        REQUIRE(j["reports"].size() == count);
+        CHECK(j["summary"]["units"] == count);
+        for (std::size_t i = 0; i < count; ++i) CHECK(j["reports"][i]["key"] == written_record(static_cast<int>(i)).key);
+        if (count == 5) {
+            CHECK(j["summary"]["failed"] == 1);
+            CHECK(j["reports"][1]["reads"][0]["path"] == "/templates/logo.png");
+            CHECK(j["reports"][2]["errors"].size() == 1);
+            CHECK(!j["reports"][2].contains("files"));
+        }
+    }
 }
