@@ -143,6 +143,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
         if (auto t = templating::load_template(r.template_path, sink))
             b->templates.emplace(r.template_path, std::move(*t));
     }
+    b->observations.share_lists();  // every row is in (aggregates and records included)
     b->data_sound = shared_errors() == shared_before;
     if (auto files = layout::resolve_fonts(c.fonts.family, c.fonts.dir, c.fonts.family_where, sink)) {
         try {

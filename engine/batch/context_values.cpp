@@ -1,5 +1,8 @@
 #include "engine/batch/context_values.h"
 
+#include <memory>
+#include <mutex>
+
 namespace engine::batch {
 
 templating::Value entity_value(const data::Entity& e, const std::vector<const data::Entity*>& members) {
@@ -30,24 +33,56 @@ templating::Value term_value(const Term& t) {
     return templating::Value(m);
 }
 
-templating::Value settings_value(const data::EntityTable& settings) {
-    using templating::Value;
-    templating::ValueList list;
-    std::map<std::string, int> by_la;
-    for (const auto& e : settings.all()) {
-        list.emplace_back(entity_value(e));
-        if (!e.la_name.empty()) ++by_la[e.la_name];
+namespace {
+
+// `settings`, each part worked out when a template first names it (once, whichever report's
+// thread asks first): at 5,000 settings the list is about 4.5 MB of values, and most
+// templates name only the count (docs/performance.md, "Memory at 5,000 settings").
+class SettingsValue : public templating::LazyMap {
+public:
+    explicit SettingsValue(const data::EntityTable& settings)
+        : settings_(&settings),
+          count_(templating::number_of(core::Exact(settings.all().size()), templating::NumberUnit::Count, 0)) {}
+
+    const templating::Value* get(const std::string& key) const override {
+        if (key == "count") return &count_;
+        if (key == "list") {
+            std::call_once(list_once_, [this] {
+                templating::ValueList list;
+                for (const auto& e : settings_->all()) list.emplace_back(entity_value(e));
+                list_ = templating::Value(std::move(list));
+            });
+            return &list_;
+        }
+        if (key == "by_la") {
+            std::call_once(by_la_once_, [this] {
+                std::map<std::string, int> by_la;
+                for (const auto& e : settings_->all())
+                    if (!e.la_name.empty()) ++by_la[e.la_name];
+                templating::ValueList las;
+                for (const auto& [la, n] : by_la)
+                    las.emplace_back(templating::ValueMap{
+                        {"la_name", templating::Value(la)},
+                        {"count", templating::Value(templating::number_of(n, templating::NumberUnit::Count, 0))}});
+                by_la_ = templating::Value(std::move(las));
+            });
+            return &by_la_;
+        }
+        return nullptr;
     }
-    templating::ValueList las;
-    for (const auto& [la, n] : by_la)
-        las.emplace_back(templating::ValueMap{
-            {"la_name", Value(la)}, {"count", Value(templating::number_of(n, templating::NumberUnit::Count, 0))}});
-    templating::ValueMap m;
-    m.emplace("count", Value(templating::number_of(core::Exact(settings.all().size()),
-                                                    templating::NumberUnit::Count, 0)));
-    m.emplace("list", Value(std::move(list)));
-    m.emplace("by_la", Value(std::move(las)));
-    return Value(std::move(m));
+    std::vector<std::string> hint_keys() const override { return {"by_la", "count", "list"}; }
+
+private:
+    const data::EntityTable* settings_;
+    templating::Value count_;
+    mutable std::once_flag list_once_, by_la_once_;
+    mutable templating::Value list_, by_la_;
+};
+
+}  // namespace
+
+templating::Value settings_value(const data::EntityTable& settings) {
+    return templating::Value(std::shared_ptr<const templating::LazyMap>(std::make_shared<SettingsValue>(settings)));
 }
 
 templating::Value activity_value(const metrics::ActivitySummary& s) {

@@ -22,7 +22,8 @@ namespace engine::batch {
 templating::Value entity_value(const data::Entity& e, const std::vector<const data::Entity*>& members = {});
 /// `term`: name, slug, label, start, end.
 templating::Value term_value(const Term& t);
-/// `settings`: count, list (as entity_value), by_la (la_name, count).
+/// `settings`: count, list (as entity_value), by_la (la_name, count); the list and by_la are
+/// built when a template first names them, from `settings`, which must outlive the value.
 templating::Value settings_value(const data::EntityTable& settings);
 /// `activity_summary`: total, by_kind, by_leader, by_la.
 templating::Value activity_value(const metrics::ActivitySummary& s);

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <utility>
 
 namespace engine::data {
 
 namespace {
-
-constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
 
 std::uint64_t mix(std::uint64_t h) {  // splitmix64's finaliser
     h ^= h >> 30;
@@ -38,11 +38,6 @@ void insert_sorted(std::vector<std::string>& v, const std::string& s) {
     if (it == v.end() || *it != s) v.insert(it, s);
 }
 
-std::optional<double> count_of(double d) {
-    if (std::isnan(d)) return std::nullopt;
-    return d;
-}
-
 }  // namespace
 
 // ---- rows -------------------------------------------------------------------------------------
@@ -54,8 +49,23 @@ const std::string& ObservationRef::group() const { return table_->groups_.name(t
 const std::string& ObservationRef::measure() const { return table_->measures_.name(table_->measure_[index_]); }
 Missing ObservationRef::missing() const { return static_cast<Missing>(table_->missing_[index_]); }
 bool ObservationRef::has_number() const { return missing() == Missing::None; }
-std::optional<double> ObservationRef::cohort() const { return count_of(table_->cohort_[index_]); }
-std::optional<double> ObservationRef::numerator() const { return count_of(table_->numerator_[index_]); }
+std::optional<double> ObservationRef::cohort() const { return table_->count(table_->cohort_, index_, false); }
+std::optional<double> ObservationRef::numerator() const { return table_->count(table_->numerator_, index_, true); }
+
+std::uint32_t ObservationTable::count_code(std::optional<double> c, std::uint32_t row, bool numerator) {
+    if (!c || std::isnan(*c)) return kNoCount;
+    if (*c >= 0 && !std::signbit(*c) && *c < kCountLimit && std::floor(*c) == *c) return static_cast<std::uint32_t>(*c);
+    counts_.emplace(std::uint64_t{row} << 1 | numerator, *c);
+    return kOtherCount;
+}
+
+std::optional<double> ObservationTable::count(const std::vector<std::uint32_t>& column, std::uint32_t row,
+                                              bool numerator) const {
+    const std::uint32_t c = column[row];
+    if (c == kNoCount) return std::nullopt;
+    if (c == kOtherCount) return counts_.at(std::uint64_t{row} << 1 | numerator);
+    return static_cast<double>(c);
+}
 
 Value ObservationRef::value() const {
     if (has_number()) return Value::of(table_->number(index_));
@@ -169,8 +179,8 @@ int ObservationTable::add(const Observation& o) {
     }
     missing_.push_back(static_cast<std::uint8_t>(has_number ? Missing::None : o.value.missing));
     symbol_.push_back(static_cast<std::uint8_t>(symbols_.intern(has_number ? "" : o.value.symbol)));
-    cohort_.push_back(o.cohort.value_or(kUnknown));
-    numerator_.push_back(o.numerator.value_or(kUnknown));
+    cohort_.push_back(count_code(o.cohort, row, false));
+    numerator_.push_back(count_code(o.numerator, row, true));
     file_.push_back(file);
     line_.push_back(static_cast<std::uint32_t>(std::max(o.where.line, 0)));
     column_.push_back(static_cast<std::uint16_t>(std::clamp(o.where.column, 0, 0xFFFF)));
@@ -185,6 +195,7 @@ int ObservationTable::add(const Observation& o) {
                                                   static_cast<std::uint32_t>(slices_.size()));
     if (new_slice) slices_.emplace_back();
     Slice& sl = slices_[sit->second];
+    unshare(sl);
     auto p = std::lower_bound(sl.periods.begin(), sl.periods.end(), o.period);
     if (p == sl.periods.end() || !(*p == o.period)) sl.periods.insert(p, o.period);
     add_unique(sl.groups, group);
@@ -203,6 +214,47 @@ int ObservationTable::add(const Observation& o) {
     if (measures_.size() > measures_before) insert_sorted(sorted_measures_, o.measure);
     if (groups_.size() > groups_before) insert_sorted(sorted_groups_, o.group);
     return -1;
+}
+
+namespace {
+
+// Moves `own` into `lists` (or finds the same list there), leaving it empty; its id in `shared`.
+template <class T>
+void share(std::vector<T>& own, std::uint32_t& shared, std::vector<std::vector<T>>& lists,
+           std::map<std::vector<T>, std::uint32_t>& ids) {
+    auto [it, fresh] = ids.try_emplace(own, static_cast<std::uint32_t>(lists.size()));
+    if (fresh) {
+        lists.push_back(std::move(own));
+        lists.back().shrink_to_fit();
+    }
+    shared = it->second;
+    std::vector<T>().swap(own);
+}
+
+template <class T>
+std::map<std::vector<T>, std::uint32_t> ids_of(const std::vector<std::vector<T>>& lists) {
+    std::map<std::vector<T>, std::uint32_t> ids;
+    for (std::size_t i = 0; i < lists.size(); ++i) ids.emplace(lists[i], static_cast<std::uint32_t>(i));
+    return ids;
+}
+
+}  // namespace
+
+void ObservationTable::unshare(Slice& s) {
+    if (s.shared_periods != kOwnList) s.periods = period_lists_[std::exchange(s.shared_periods, kOwnList)];
+    if (s.shared_groups != kOwnList) s.groups = group_lists_[std::exchange(s.shared_groups, kOwnList)];
+    if (s.shared_files != kOwnList) s.files = file_lists_[std::exchange(s.shared_files, kOwnList)];
+}
+
+void ObservationTable::share_lists() {
+    auto periods = ids_of(period_lists_);
+    auto groups = ids_of(group_lists_);
+    auto files = ids_of(file_lists_);
+    for (Slice& s : slices_) {
+        if (s.shared_periods == kOwnList) share(s.periods, s.shared_periods, period_lists_, periods);
+        if (s.shared_groups == kOwnList) share(s.groups, s.shared_groups, group_lists_, groups);
+        if (s.shared_files == kOwnList) share(s.files, s.shared_files, file_lists_, files);
+    }
 }
 
 // ---- reading ----------------------------------------------------------------------------------
@@ -239,14 +291,14 @@ const std::vector<Period>& ObservationTable::periods(std::string_view measure, s
                                                      std::string_view area) const {
     static const std::vector<Period> none;
     const Slice* s = slice(measure, level, area);
-    return s ? s->periods : none;
+    return s ? slice_periods(*s) : none;
 }
 
 std::vector<std::string> ObservationTable::groups_in(std::string_view measure, std::string_view level,
                                                      std::string_view area) const {
     std::vector<std::string> out;
     if (const Slice* s = slice(measure, level, area))
-        for (Id g : s->groups) out.push_back(groups_.name(g));
+        for (Id g : slice_groups(*s)) out.push_back(groups_.name(g));
     return out;
 }
 
@@ -285,11 +337,11 @@ std::vector<std::string> ObservationTable::files_of(std::string_view level, std:
     if (measure.empty()) {
         ids = levels_[*l].files;
     } else if (!area.empty()) {
-        if (const Slice* s = slice(measure, level, area)) ids = s->files;
+        if (const Slice* s = slice(measure, level, area)) ids = slice_files(*s);
     } else {
         for (const auto& a : levels_[*l].areas)
             if (const Slice* s = slice(measure, level, a))
-                for (auto f : s->files) add_unique(ids, f);
+                for (auto f : slice_files(*s)) add_unique(ids, f);
     }
     std::vector<std::string> out;
     for (auto f : ids) out.push_back(files_.name(f));
@@ -312,8 +364,11 @@ std::size_t ObservationTable::bytes() const {
     auto cap = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     std::size_t n = cap(period_) + cap(measure_) + cap(group_) + cap(area_) + cap(level_) + cap(num_) + cap(den_) + cap(big_) +
                     cap(missing_) + cap(symbol_) + cap(cohort_) + cap(numerator_) + cap(file_) + cap(line_) +
-                    cap(column_) + cap(slots_);
+                    cap(column_) + cap(slots_) + counts_.size() * (sizeof(std::uint64_t) + sizeof(double));
     for (const auto& s : slices_) n += sizeof(Slice) + cap(s.periods) + cap(s.groups) + cap(s.files);
+    for (const auto& l : period_lists_) n += sizeof(l) + cap(l);
+    for (const auto& l : group_lists_) n += sizeof(l) + cap(l);
+    for (const auto& l : file_lists_) n += sizeof(l) + cap(l);
     return n;
 }
 

@@ -148,6 +148,12 @@ public:
     /// hold every report to that.
     std::uint64_t full_passes() const { return passes_.n.load(std::memory_order_relaxed); }
 
+    /// Keeps each distinct list of periods, groups or files of a slice once, shared by every
+    /// (measure, level, area) that has it (most settings have the same periods and groups), so
+    /// that a slice holds three ids rather than three lists. load_batch calls it when the data
+    /// are read; rows added after it still go in (their slices get lists of their own again).
+    void share_lists();
+
     /// Makes room for `n` rows in all (a hint: the table still grows past it).
     void reserve(std::size_t n);
 
@@ -158,12 +164,24 @@ public:
 private:
     friend class ObservationRef;
 
-    /// (measure, level, area): the periods and groups that have rows, and the files they are in.
+    /// (measure, level, area): the periods and groups that have rows, and the files they are in;
+    /// each list its own while rows are added, then one of the shared lists (share_lists).
+    static constexpr std::uint32_t kOwnList = ~std::uint32_t{0};
     struct Slice {
         std::vector<Period> periods;  // ascending
         std::vector<Id> groups;       // first appearance
         std::vector<std::uint16_t> files;
+        std::uint32_t shared_periods = kOwnList, shared_groups = kOwnList, shared_files = kOwnList;
     };
+    template <class T>
+    static const std::vector<T>& list_of(const std::vector<T>& own, std::uint32_t shared,
+                                         const std::vector<std::vector<T>>& lists) {
+        return shared == kOwnList ? own : lists[shared];
+    }
+    const std::vector<Period>& slice_periods(const Slice& s) const { return list_of(s.periods, s.shared_periods, period_lists_); }
+    const std::vector<Id>& slice_groups(const Slice& s) const { return list_of(s.groups, s.shared_groups, group_lists_); }
+    const std::vector<std::uint16_t>& slice_files(const Slice& s) const { return list_of(s.files, s.shared_files, file_lists_); }
+    void unshare(Slice& s);
     /// (level, area): the measures there and the latest period.
     struct Place {
         std::vector<Id> measures;
@@ -204,7 +222,14 @@ private:
     core::Exact number(std::uint32_t i) const;
     std::vector<std::uint8_t> missing_;  // a Missing
     std::vector<std::uint8_t> symbol_;  // into symbols_ (as written: "c", ":" …)
-    std::vector<double> cohort_, numerator_;  // NaN when unknown
+    // Counts as whole numbers below kCountLimit (4 bytes a row each, not a double's 8);
+    // kNoCount when unknown, kOtherCount for any other number (a fraction, a negative or a
+    // huge count), which counts_ holds by row number.
+    static constexpr std::uint32_t kNoCount = 0xFFFFFFFF, kOtherCount = 0xFFFFFFFE, kCountLimit = kOtherCount;
+    std::vector<std::uint32_t> cohort_, numerator_;
+    std::unordered_map<std::uint64_t, double> counts_;  // (row << 1 | numerator) -> the count
+    std::uint32_t count_code(std::optional<double> c, std::uint32_t row, bool numerator);
+    std::optional<double> count(const std::vector<std::uint32_t>& column, std::uint32_t row, bool numerator) const;
     std::vector<std::uint16_t> file_;
     std::vector<std::uint32_t> line_;
     std::vector<std::uint16_t> column_;
@@ -215,6 +240,9 @@ private:
     std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> slots_;
 
     std::vector<Slice> slices_;
+    std::vector<std::vector<Period>> period_lists_;  // shared lists (share_lists)
+    std::vector<std::vector<Id>> group_lists_;
+    std::vector<std::vector<std::uint16_t>> file_lists_;
     std::unordered_map<std::uint64_t, std::uint32_t> slice_of_;  // slice_key -> slices_
     std::unordered_map<std::uint64_t, Place> places_;            // (area << 3 | level)
     std::unordered_set<std::uint64_t> measure_group_level_;      // has_rows

@@ -197,8 +197,54 @@ TEST_CASE("the store holds rows in under 88 bytes each, indexes included", "[dat
                 }
     REQUIRE(t.size() == 288000);
     INFO("bytes per row: " << t.bytes() / t.size());
-    CHECK(t.bytes() / t.size() < 88);  // 75 with 32-bit values (83 with 64-bit): 58 in the columns, the rest the index
+    CHECK(t.bytes() / t.size() < 88);  // 67 with 32-bit counts (75 with doubles, 83 with 64-bit values): 50 in the columns, the rest the index
     CHECK(*t.find("gld", "Total", kSetting, "S11999", {2013, PeriodKind::SummerTerm})->cohort() == 29);
+}
+
+TEST_CASE("a count held in four bytes comes back as it was given, fractions and huge counts included", "[data][store]") {
+    ObservationTable t;
+    const std::optional<double> counts[] = {std::nullopt, 0.0, 29.0, 4294967293.0, 4294967294.0, 1e12, 12.5, -3.0};
+    int line = 2;
+    for (const auto& c : counts) {
+        Observation o = row(kSetting, "S" + std::to_string(line), "Total", "gld", ay(2018), Value::of(core::Exact::ratio(1, 2)), line);
+        o.cohort = c;
+        o.numerator = c ? std::optional<double>(*c / 2) : std::nullopt;
+        REQUIRE(t.add(o) == -1);
+        ++line;
+    }
+    for (std::size_t i = 0; i < std::size(counts); ++i) {
+        INFO(i);
+        const ObservationRef r = t.row(static_cast<std::uint32_t>(i));
+        CHECK(r.cohort() == counts[i]);
+        CHECK(r.numerator() == (counts[i] ? std::optional<double>(*counts[i] / 2) : std::nullopt));
+    }
+}
+
+TEST_CASE("slices with the same periods share one list and still take rows added after", "[data][store]") {
+    ObservationTable t;
+    int line = 2;
+    for (const char* area : {"S1", "S2", "S3"})
+        for (int y : {2017, 2016, 2018})
+            for (const char* g : {"Disadvantaged", "Total"})
+                REQUIRE(t.add(row(kSetting, area, g, "gld", ay(y), Value::of(core::Exact(50)), line++)) == -1);
+    const std::size_t before = t.bytes();
+    t.share_lists();
+    CHECK(t.bytes() < before);
+    const std::vector<Period> three = {ay(2016), ay(2017), ay(2018)};
+    CHECK(t.periods("gld", kSetting, "S1") == three);
+    CHECK(&t.periods("gld", kSetting, "S1") == &t.periods("gld", kSetting, "S3"));  // one list
+    CHECK(t.groups_in("gld", kSetting, "S2") == std::vector<std::string>{"Disadvantaged", "Total"});
+    CHECK(t.files_of(kSetting, "S2", "gld") == std::vector<std::string>{"data/obs.csv"});
+    // A row added afterwards gives its slice a list of its own; the others keep theirs.
+    REQUIRE(t.add(row(kSetting, "S2", "Not disadvantaged", "gld", ay(2019), Value::of(core::Exact(40)), line++, "data/more.csv")) == -1);
+    CHECK(t.periods("gld", kSetting, "S2") == std::vector<Period>{ay(2016), ay(2017), ay(2018), ay(2019)});
+    CHECK(t.groups_in("gld", kSetting, "S2") == std::vector<std::string>{"Disadvantaged", "Total", "Not disadvantaged"});
+    CHECK(t.files_of(kSetting, "S2", "gld") == std::vector<std::string>{"data/more.csv", "data/obs.csv"});
+    CHECK(t.periods("gld", kSetting, "S1") == three);
+    t.share_lists();
+    CHECK(t.periods("gld", kSetting, "S3") == three);
+    CHECK(t.periods("gld", kSetting, "S2").size() == 4);
+    CHECK(t.find("gld", "Not disadvantaged", kSetting, "S2", ay(2019))->where().file == "data/more.csv");
 }
 
 TEST_CASE("no report walks the whole observation table: loading does, once per batch", "[data][store][batch]") {
