@@ -4,6 +4,7 @@
 // two different counts) are refused; a disk that fills part way still gets its manifest.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <regex>
 #include <thread>
 
@@ -31,9 +33,23 @@ fs::path base_copy(const test::TempDir& dir) {
 
 // Waits (up to 2 s) until a lock file names the process holding it.
 void wait_for_lock(const fs::path& lock) {
-    for (int i = 0; i < 200 && test::read_text_file(lock).empty(); ++i)
+    for (int i = 0; i < 6000 && test::read_text_file(lock).empty(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
 }
+
+// Keeps a run that holds its lock stopped (SIGSTOP) while the other runs are tried, so that it
+// cannot finish and let go of the lock first, however fast it is; continued when it goes out of
+// scope.
+class HeldStill {
+public:
+    explicit HeldStill(int pid) : pid_(pid) { ::kill(pid_, SIGSTOP); }
+    ~HeldStill() { ::kill(pid_, SIGCONT); }
+    HeldStill(const HeldStill&) = delete;
+    HeldStill& operator=(const HeldStill&) = delete;
+
+private:
+    int pid_;
+};
 
 }  // namespace
 
@@ -116,6 +132,7 @@ TEST_CASE("a full run and shards of another count are refused while shards write
                            "--shard", "1/2"});
     REQUIRE(pid > 0);
     wait_for_lock(out / ".boardpack-shard-1-of-2.lock");
+    std::optional<HeldStill> held{std::in_place, pid};
 
     auto full = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
     CHECK(full.exit_code == 2);
@@ -135,6 +152,7 @@ TEST_CASE("a full run and shards of another count are refused while shards write
     auto sibling = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "2/2"});
     INFO(sibling.err);
     CHECK(sibling.exit_code == 0);
+    held.reset();
     CHECK(test::wait_for(pid) == 0);
 }
 
@@ -144,10 +162,12 @@ TEST_CASE("shards are refused while a full run writes the folder", "[e2e][output
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1"});
     REQUIRE(pid > 0);
     wait_for_lock(out / ".boardpack.lock");
+    std::optional<HeldStill> held{std::in_place, pid};
     auto shard = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "1/2"});
     CHECK(shard.exit_code == 2);
     CHECK(shard.err.find("another boardpack run is writing to this folder (pid " + std::to_string(pid) + ")") !=
           std::string::npos);
+    held.reset();
     CHECK(test::wait_for(pid) == 0);
 }
 
