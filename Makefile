@@ -1,8 +1,8 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
-#   make test   set up, build (warnings are errors) and run every test, then every test again in
-#               the sanitizer build $(ASAN_BUILD) (ASan + UBSan; scripts/test.sh, docs/testing.md);
-#               make test-sanitizers is the same (an older name)
+#   make test   set up, build (warnings are errors) and run every test
+#   make test-sanitizers  the same, then every test again in the sanitizer build $(ASAN_BUILD)
+#               (ASan + UBSan; the two trees overlap on the cores: scripts/test.sh, docs/testing.md)
 #   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast).
@@ -33,10 +33,11 @@ demo: build
 	  for d in $$(find out -type d -name setting-summaries | sort); do \
 	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries (PDF), $$(find $$d -name '*.html' | wc -l) (HTML)"; done
 
-test: setup
-	@bash scripts/test.sh $(BUILD) $(ASAN_BUILD) $(JOBS) $(CMAKE_FLAGS)
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-test-sanitizers: test
+test-sanitizers: setup
+	@bash scripts/test.sh $(BUILD) $(ASAN_BUILD) $(JOBS) $(CMAKE_FLAGS)
 
 package: build
 	@cd $(BUILD) && cpack -G DEB >/dev/null && ls -1 $(CURDIR)/$(BUILD)/boardpack_*.deb

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make test (after make setup): every ctest test twice, in the plain build and in the
+# make test-sanitizers (after make setup): every ctest test twice, in the plain build and in the
 # sanitizer build (BOARDPACK_SANITIZE: ASan with leak checks + UBSan, any report fatal;
 # docs/testing.md). On 2 cores the two trees overlap: the sanitizer tree compiles at a lower
 # priority from the start, on whatever the plain build and then the plain suite leave idle
@@ -14,7 +14,7 @@ configure() {  # configure DIR [OPTIONS...]
   shift
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON "$@" >/dev/null
 }
-configure "$asan" -DBOARDPACK_SANITIZE=ON "$@" || { echo "make test: configuring $asan failed" >&2; exit 1; }
+configure "$asan" -DBOARDPACK_SANITIZE=ON "$@" || { echo "make test-sanitizers: configuring $asan failed" >&2; exit 1; }
 rm -f "$asan/build.rc"
 # In a process group of its own (setsid), so that it can be stopped whole.
 setsid nice -n 10 bash -c 'cmake --build "$0" -j "$1" >"$0/build.log" 2>&1; echo $? >"$0/build.rc"' \
@@ -25,7 +25,7 @@ trap 'stop_compiling; exit 1' INT TERM
 
 if ! { configure "$build" "$@" && cmake --build "$build" -j "$jobs"; }; then
   stop_compiling
-  echo "make test: the plain build in $build failed" >&2
+  echo "make test-sanitizers: the plain build in $build failed" >&2
   exit 1
 fi
 (cd "$build" && ctest --output-on-failure -j "$jobs")
@@ -33,15 +33,15 @@ plain=$?
 wait "$compiling"
 if [ "$(cat "$asan/build.rc" 2>/dev/null)" != 0 ]; then
   tail -50 "$asan/build.log"
-  echo "make test: the sanitizer build in $asan failed (whole log: $asan/build.log)" >&2
+  echo "make test-sanitizers: the sanitizer build in $asan failed (whole log: $asan/build.log)" >&2
   exit 1
 fi
-[ "$plain" -eq 0 ] || echo "make test: the plain suite in $build failed (ctest exit $plain); the sanitizer suite runs all the same" >&2
-echo "make test: the same suite with AddressSanitizer and UBSan ($asan)"
+[ "$plain" -eq 0 ] || echo "make test-sanitizers: the plain suite in $build failed (ctest exit $plain); the sanitizer suite runs all the same" >&2
+echo "make test-sanitizers: the same suite with AddressSanitizer and UBSan ($asan)"
 (cd "$asan" && ctest --output-on-failure -j "$jobs")
 sanitized=$?
 if [ "$plain" -ne 0 ] || [ "$sanitized" -ne 0 ]; then
-  echo "make test: failed ($build: ctest exit $plain, $asan: ctest exit $sanitized)" >&2
+  echo "make test-sanitizers: failed ($build: ctest exit $plain, $asan: ctest exit $sanitized)" >&2
   exit 1
 fi
-echo "make test: both suites passed ($build and $asan)"
+echo "make test-sanitizers: both suites passed ($build and $asan)"
