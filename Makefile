@@ -1,18 +1,18 @@
 # The two commands of README.md's Quick start live here:
 #   make demo   set up, build and run every sample batch; prints where the PDFs and HTML pages are
-#   make test   set up, build (warnings are errors) and run every test
-#   make test-sanitizers  the same, then every test again in the sanitizer build $(ASAN_BUILD)
-#               (ASan + UBSan; the two trees overlap on the cores: scripts/test.sh, docs/testing.md)
+#   make test   set up, build (warnings are errors) and run every test twice: in $(BUILD) and in
+#               the sanitizer build $(ASAN_BUILD) (ASan + UBSan; scripts/test.sh, docs/testing.md)
 #   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
-# Both install what they need first (scripts/setup.sh is idempotent and fast).
+# Both install what they need first (scripts/setup.sh is idempotent and fast). Both trees compile
+# through ccache, its cache in build-ccache/ (BOARDPACK_CCACHE in CMakeLists.txt).
 
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 SAMPLES := accelerating-achievement tracking-for-success eyqip peer-challenge
 
-.PHONY: demo test test-sanitizers build setup clean package fuzz
+.PHONY: demo test build setup clean package fuzz
 
 FUZZ_BUILD ?= build-fuzz
 ASAN_BUILD ?= build-asan
@@ -21,7 +21,8 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON -DBOARDPACK_CCACHE=ON \
+	  $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
@@ -33,10 +34,7 @@ demo: build
 	  for d in $$(find out -type d -name setting-summaries | sort); do \
 	    echo "  $$d/: $$(find $$d -name '*.pdf' | wc -l) setting summaries (PDF), $$(find $$d -name '*.html' | wc -l) (HTML)"; done
 
-test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-
-test-sanitizers: setup
+test: setup
 	@bash scripts/test.sh $(BUILD) $(ASAN_BUILD) $(JOBS) $(CMAKE_FLAGS)
 
 package: build
@@ -52,4 +50,4 @@ fuzz:
 	@bash tests/fuzz/make_corpus.sh $(FUZZ_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-ccache out

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config
+  g++ cmake ninja-build pkg-config ccache
   libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev libpng-dev libharfbuzz-dev
   libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
   nlohmann-json3-dev libkainjow-mustache-dev nettle-dev

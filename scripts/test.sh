@@ -1,47 +1,68 @@
 #!/usr/bin/env bash
-# make test-sanitizers (after make setup): every ctest test twice, in the plain build and in the
-# sanitizer build (BOARDPACK_SANITIZE: ASan with leak checks + UBSan, any report fatal;
-# docs/testing.md). On 2 cores the two trees overlap: the sanitizer tree compiles at a lower
-# priority from the start, on whatever the plain build and then the plain suite leave idle
-# (links, the serial browser checks); its suite runs last. Exit 1 if either suite or either
-# build fails, saying which.
+# make test (after make setup): every ctest test twice, in the plain build and in the sanitizer
+# build (BOARDPACK_SANITIZE: ASan with leak checks + UBSan, any report fatal; docs/testing.md).
+# On 2 cores the two trees share the machine in this order:
+#   1. the plain tree builds at full priority; the sanitizer tree's libraries and tools build
+#      beside it at the lowest priority, on whatever the plain build leaves idle;
+#   2. the plain suite runs; the rest of the sanitizer tree builds beside it, still at the lowest
+#      priority. Its test files come from the plain tree's objects (BOARDPACK_CCACHE: both trees
+#      compile them with the same command);
+#   3. the sanitizer suite runs.
+# "Lowest priority" is nice 19 for a scheduler autogroup of its own: the background build runs
+# in a session of its own (setsid, so that it can be stopped whole), and Linux shares the CPU
+# between autogroups before it looks at nice values, so the autogroup's own nice is set too.
+# Exit 1 if either build or either suite fails, saying which.
 #   scripts/test.sh BUILD ASAN_BUILD JOBS [CMAKE_FLAGS...]
 set -uo pipefail
 build=$1 asan=$2 jobs=$3
 shift 3
+say() { echo "make test: $*" >&2; }
 configure() {  # configure DIR [OPTIONS...]
   local dir=$1
   shift
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON -DBOARDPACK_CCACHE=ON "$@" >/dev/null
 }
-configure "$asan" -DBOARDPACK_SANITIZE=ON "$@" || { echo "make test-sanitizers: configuring $asan failed" >&2; exit 1; }
-rm -f "$asan/build.rc"
-# In a process group of its own (setsid), so that it can be stopped whole.
-setsid nice -n 10 bash -c 'cmake --build "$0" -j "$1" >"$0/build.log" 2>&1; echo $? >"$0/build.rc"' \
-  "$asan" "$jobs" &
-compiling=$!
-stop_compiling() { kill -- "-$compiling" 2>/dev/null; }
-trap 'stop_compiling; exit 1' INT TERM
+configure "$build" "$@" || { say "configuring $build failed"; exit 1; }
+configure "$asan" -DBOARDPACK_SANITIZE=ON "$@" || { say "configuring $asan failed"; exit 1; }
+rm -f "$asan/build.rc" "$asan/plain-built"
 
-if ! { configure "$build" "$@" && cmake --build "$build" -j "$jobs"; }; then
-  stop_compiling
-  echo "make test-sanitizers: the plain build in $build failed" >&2
+# The sanitizer tree in the background: its libraries, boardpack and pdf_tag_check first, then,
+# once the plain tree is built (the file plain-built), everything else.
+setsid bash -c '
+  echo 19 >/proc/self/autogroup 2>/dev/null
+  renice -n 19 -p $$ >/dev/null
+  asan=$0 jobs=$1
+  {
+    cmake --build "$asan" -j "$jobs" --target boardpack pdf_tag_check &&
+      until [ -e "$asan/plain-built" ]; do sleep 1; done &&
+      cmake --build "$asan" -j "$jobs"
+  } >"$asan/build.log" 2>&1
+  echo $? >"$asan/build.rc"' "$asan" "$jobs" &
+background=$!
+stop_background() { kill -- "-$background" 2>/dev/null; }
+trap 'stop_background; exit 1' INT TERM
+
+if ! cmake --build "$build" -j "$jobs"; then
+  stop_background
+  say "the plain build in $build failed"
   exit 1
 fi
+touch "$asan/plain-built"
 (cd "$build" && ctest --output-on-failure -j "$jobs")
 plain=$?
-wait "$compiling"
+[ -e "$asan/build.rc" ] || say "waiting for the sanitizer build in $asan to finish"
+wait "$background"
 if [ "$(cat "$asan/build.rc" 2>/dev/null)" != 0 ]; then
   tail -50 "$asan/build.log"
-  echo "make test-sanitizers: the sanitizer build in $asan failed (whole log: $asan/build.log)" >&2
+  say "the sanitizer build in $asan failed (whole log: $asan/build.log)"
   exit 1
 fi
-[ "$plain" -eq 0 ] || echo "make test-sanitizers: the plain suite in $build failed (ctest exit $plain); the sanitizer suite runs all the same" >&2
-echo "make test-sanitizers: the same suite with AddressSanitizer and UBSan ($asan)"
+[ "$plain" -eq 0 ] || say "the plain suite in $build failed (ctest exit $plain); the sanitizer suite runs all the same"
+echo "make test: the same suite with AddressSanitizer and UBSan ($asan)"
 (cd "$asan" && ctest --output-on-failure -j "$jobs")
 sanitized=$?
 if [ "$plain" -ne 0 ] || [ "$sanitized" -ne 0 ]; then
-  echo "make test-sanitizers: failed ($build: ctest exit $plain, $asan: ctest exit $sanitized)" >&2
+  say "failed ($build: ctest exit $plain, $asan: ctest exit $sanitized)"
   exit 1
 fi
-echo "make test-sanitizers: both suites passed ($build and $asan)"
+echo "make test: both suites passed ($build and $asan)"

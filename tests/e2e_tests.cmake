@@ -32,8 +32,12 @@ add_executable(e2e_tests
 )
 target_link_libraries(e2e_tests PRIVATE test_support tag_checker qpdf::libqpdf nlohmann_json::nlohmann_json project_warnings)
 target_compile_definitions(e2e_tests PRIVATE POINTERHOLDER_TRANSITION=4)
-target_compile_definitions(e2e_tests PRIVATE BOARDPACK_EXE="$<TARGET_FILE:boardpack>"
-  PDF_TAG_CHECK_EXE="$<TARGET_FILE:pdf_tag_check>")
+# The tools under test, as paths relative to e2e_tests' own folder (tests/support/e2e.h): the
+# test files then compile to the same objects in both trees of make test, which the sanitizer
+# tree takes from the plain tree's (BOARDPACK_CCACHE).
+target_compile_definitions(e2e_tests PRIVATE
+  BOARDPACK_EXE="$<PATH:RELATIVE_PATH,$<TARGET_FILE:boardpack>,$<TARGET_FILE_DIR:e2e_tests>>"
+  PDF_TAG_CHECK_EXE="$<PATH:RELATIVE_PATH,$<TARGET_FILE:pdf_tag_check>,$<TARGET_FILE_DIR:e2e_tests>>")
 add_dependencies(e2e_tests boardpack pdf_tag_check)
 # Every sample rendered once per ctest run (run and charts), for the tests that only read the
 # outputs (tests/support/sample_outputs.h); one fixture test per sample, so two run at once.

@@ -5,7 +5,6 @@
 namespace engine::data {
 
 namespace {
-std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
 }  // namespace
 
 bool load_actions(const std::string& path, const EntityTable& settings, ActionPlan& into,
@@ -41,7 +40,7 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         if (!id || !action) ok = false;
         if (id) a.id = *id;
         if (action) a.action = into.text(*action);
-        a.entity = std::string(core::trim(txt(cols, row, c_entity)));
+        a.entity = std::string(core::trim(cols.owned_text(row, c_entity)));
         if (!a.entity.empty() && !settings.empty() && !settings.find(a.entity)) {
             cols.error(row, c_entity, "unknown setting '" + a.entity + "': it is not in the settings file",
                        {core::valid_values_hint("settings", a.entity, settings.ids(), 6)});
@@ -52,7 +51,7 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         a.progress = into.text(core::trim(cols.text(row, c_progress)));
 
         a.start = cols.date(row, c_start, false);
-        if (c_start >= 0 && !core::trim(txt(cols, row, c_start)).empty() && !a.start) ok = false;
+        if (c_start >= 0 && !core::trim(cols.owned_text(row, c_start)).empty() && !a.start) ok = false;
         auto due = cols.date(row, c_due, true);
         if (!due) ok = false;
         else a.due = *due;
@@ -63,22 +62,22 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
             ok = false;
         }
         a.last_updated = cols.date(row, c_updated, false);
-        if (c_updated >= 0 && !core::trim(txt(cols, row, c_updated)).empty() && !a.last_updated)
+        if (c_updated >= 0 && !core::trim(cols.owned_text(row, c_updated)).empty() && !a.last_updated)
             ok = false;
 
-        auto state = parse_action_state(txt(cols, row, c_status));
+        auto state = parse_action_state(cols.owned_text(row, c_status));
         if (!state) {
-            cols.error(row, c_status, "unknown status '" + txt(cols, row, c_status) + "'",
-                       {core::valid_values_hint("statuses", txt(cols, row, c_status),
+            cols.error(row, c_status, "unknown status '" + cols.owned_text(row, c_status) + "'",
+                       {core::valid_values_hint("statuses", cols.owned_text(row, c_status),
                                                 action_state_names())});
             ok = false;
         } else {
             a.state = *state;
         }
-        auto rag = parse_rag(txt(cols, row, c_rag));
+        auto rag = parse_rag(cols.owned_text(row, c_rag));
         if (!rag) {
-            cols.error(row, c_rag, "unknown RAG override '" + txt(cols, row, c_rag) + "'",
-                       {core::valid_values_hint("values", txt(cols, row, c_rag), rag_names()) +
+            cols.error(row, c_rag, "unknown RAG override '" + cols.owned_text(row, c_rag) + "'",
+                       {core::valid_values_hint("values", cols.owned_text(row, c_rag), rag_names()) +
                         ", or leave it empty"});
             ok = false;
         } else {

@@ -36,6 +36,7 @@ public:
 
     // Typed cell readers. Each reports a problem at the cell and returns nullopt.
     std::string_view text(const CsvRecord& rec, int col) const;
+    std::string owned_text(const CsvRecord& rec, int col) const { return std::string(text(rec, col)); }
     std::optional<std::string> required_text(const CsvRecord& rec, int col) const;
     /// A number or an EES missing-value symbol; range checks are the caller's.
     std::optional<Value> value(const CsvRecord& rec, int col) const;

@@ -10,7 +10,6 @@ namespace engine::data {
 namespace {
 
 constexpr long long kMaxValue = 1000000000000LL;  // 10^12
-std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
 }  // namespace
 
 namespace {
@@ -132,7 +131,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             bool ident_bad = perr.rfind("unknown time_identifier", 0) == 0;
             cols.error(row, ident_bad ? c_ident : c_period, perr,
                        ident_bad ? std::vector<std::string>{core::valid_values_hint(
-                                       "identifiers", txt(cols, row, c_ident),
+                                       "identifiers", cols.owned_text(row, c_ident),
                                        period_identifiers())}
                                  : std::vector<std::string>{});
             ok = false;
@@ -142,8 +141,8 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
 
         std::string level = canonical_level(core::trim(cols.text(row, c_level)));
         if (level.empty()) {
-            cols.error(row, c_level, "unknown geographic level '" + txt(cols, row, c_level) + "'",
-                       {core::valid_values_hint("levels", txt(cols, row, c_level),
+            cols.error(row, c_level, "unknown geographic level '" + cols.owned_text(row, c_level) + "'",
+                       {core::valid_values_hint("levels", cols.owned_text(row, c_level),
                                                 geographic_levels())});
             ok = false;
         } else {
@@ -153,7 +152,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 int col = -1;
                 for (const auto& c : l.area_columns)
                     if (area_cols[c] >= 0 && col < 0) col = area_cols[c];
-                std::string area = col >= 0 ? std::string(core::trim(txt(cols, row, col))) : "";
+                std::string area = col >= 0 ? std::string(core::trim(cols.owned_text(row, col))) : "";
                 if (area.empty() && l.default_area) area = l.default_area;
                 if (area.empty()) {
                     if (col >= 0) {
@@ -199,21 +198,21 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                     (*value->number < 0 || *value->number > 100)) {
                     cols.error(row, so.value,
                                "a percentage must lie between 0 and 100, got '" +
-                                   core::excerpt(txt(cols, row, so.value)) + "'");
+                                   core::excerpt(cols.owned_text(row, so.value)) + "'");
                     good = false;
                 } else if (mi && mi->scale && value->number &&
                            (*value->number < mi->scale->min || *value->number > mi->scale->max)) {
                     cols.error(row, so.value,
                                "a value of '" + obs.measure + "' must lie on its scale, " +
                                    std::to_string(mi->scale->min) + " to " + std::to_string(mi->scale->max) +
-                                   ", got '" + core::excerpt(txt(cols, row, so.value)) + "'");
+                                   ", got '" + core::excerpt(cols.owned_text(row, so.value)) + "'");
                     good = false;
                 } else if (value->number && (*value->number > kMaxValue || *value->number < -kMaxValue)) {
                     // Finite but absurd: no education figure is this large, and charts and
                     // text could not show it.
                     cols.error(row, so.value,
                                "a value must lie between -1000000000000 and 1000000000000, got '" +
-                                   core::excerpt(txt(cols, row, so.value)) + "'");
+                                   core::excerpt(cols.owned_text(row, so.value)) + "'");
                     good = false;
                 }
             }
@@ -230,7 +229,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                     *v->number > 1000000000000LL) {
                     cols.error(row, col,
                                std::string("a ") + what + " must be a whole number of children, 0 or "
-                               "more, got '" + core::excerpt(txt(cols, row, col)) + "'");
+                               "more, got '" + core::excerpt(cols.owned_text(row, col)) + "'");
                     good = false;
                     return;
                 }
@@ -240,8 +239,8 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             count(so.numerator, obs.numerator, "numerator");
             if (obs.cohort && obs.numerator && *obs.numerator > *obs.cohort) {
                 cols.error(row, so.numerator,
-                           "the numerator (" + txt(cols, row, so.numerator) +
-                               ") is larger than the cohort (" + txt(cols, row, so.cohort) + ")");
+                           "the numerator (" + cols.owned_text(row, so.numerator) +
+                               ") is larger than the cohort (" + cols.owned_text(row, so.cohort) + ")");
                 good = false;
             }
             // A percentage published with its counts: the counts give the unrounded value
@@ -252,7 +251,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 core::Exact exact = core::Exact::ratio(
                     100 * static_cast<core::Int128>(*obs.numerator),
                     static_cast<core::Int128>(*obs.cohort));
-                std::string shown(core::trim(txt(cols, row, so.value)));
+                std::string shown(core::trim(cols.owned_text(row, so.value)));
                 auto dot = shown.find('.');
                 int dp = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
                 // The published value must be the exact one rounded at its own places (half
@@ -263,7 +262,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 if ((*obs.value.number - exact).abs() > half) {
                     cols.error(row, so.value,
                                "the value '" + shown + "' does not agree with numerator / cohort (" +
-                                   txt(cols, row, so.numerator) + " / " + txt(cols, row, so.cohort) +
+                                   cols.owned_text(row, so.numerator) + " / " + cols.owned_text(row, so.cohort) +
                                    " = " + core::format_fixed(exact, std::max(dp, 1)) + "%)");
                     good = false;
                 } else {

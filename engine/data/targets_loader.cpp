@@ -7,7 +7,6 @@
 namespace engine::data {
 
 namespace {
-std::string txt(const CsvColumns& c, const CsvRecord& r, int col) { return std::string(c.text(r, col)); }
 }  // namespace
 
 namespace {
@@ -85,7 +84,7 @@ bool load_targets(const std::string& path, const Catalog& catalog,
                                              names.begin());
         }
 
-        std::string comp(core::trim(txt(cols, row, c_comp)));
+        std::string comp(core::trim(cols.owned_text(row, c_comp)));
         if (comp.empty()) {
             if (kind_name && needs_comparator(t.kind)) {
                 if (c_comp < 0) {
@@ -120,16 +119,16 @@ bool load_targets(const std::string& path, const Catalog& catalog,
             t.comparator = {false, false, comp};
         }
 
-        std::string ident = c_ident >= 0 ? txt(cols, row, c_ident) : "Academic year";
+        std::string ident = c_ident >= 0 ? cols.owned_text(row, c_ident) : "Academic year";
         std::string perr;
-        auto period = parse_period(txt(cols, row, c_period), ident, perr);
+        auto period = parse_period(cols.owned_text(row, c_period), ident, perr);
         if (!period) {
             cols.error(row, c_period, perr);
             ok = false;
         } else {
             t.period = *period;
         }
-        std::string base(core::trim(txt(cols, row, c_base)));
+        std::string base(core::trim(cols.owned_text(row, c_base)));
         if (!base.empty()) {
             auto bp = parse_period(base, ident, perr);
             if (!bp) {
@@ -155,9 +154,9 @@ bool load_targets(const std::string& path, const Catalog& catalog,
         auto value = cols.number(row, c_value);
         if (!value) ok = false;
         else t.value = *value;
-        t.area = std::string(core::trim(txt(cols, row, c_area)));
+        t.area = std::string(core::trim(cols.owned_text(row, c_area)));
 
-        std::string id(core::trim(txt(cols, row, c_id)));
+        std::string id(core::trim(cols.owned_text(row, c_id)));
         t.id = id.empty() ? t.measure + "/" + t.group + "/" + t.period.code() : id;
         if (ok) into.push_back(std::move(t));
     }

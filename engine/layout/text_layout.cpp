@@ -11,7 +11,7 @@ namespace engine::layout {
 namespace {
 
 // A piece of a word or a space in one style.
-struct Piece {
+struct TextPiece {
     std::string text;
     const StyledText* style;
     double width;
@@ -19,7 +19,7 @@ struct Piece {
 
 // A word: pieces with no break between them ("**bold**," gives "bold" + ",").
 struct Word {
-    std::vector<Piece> pieces;
+    std::vector<TextPiece> pieces;
     double width = 0;
     double space_before = 0;          // width of the space that precedes it (0 at line start)
     const StyledText* space_style = nullptr;

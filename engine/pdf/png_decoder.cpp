@@ -18,7 +18,7 @@ constexpr std::array<unsigned char, 8> kPngSignature = {0x89, 'P', 'N', 'G', '\r
                                                         '\n'};
 constexpr std::uint64_t kMaxPixels = 40'000'000;  // a logo; keeps memory bounded
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) {
+[[noreturn]] void png_fail(const std::string& path, const std::string& message) {
     throw core::EngineError(core::SourceLocation{path, 0, 0}, message);
 }
 
@@ -34,14 +34,14 @@ DecodedPng decode_png_file(const std::string& path) {
     std::string bytes;
     {
         std::ifstream in(path, std::ios::binary);
-        if (!in) fail(path, "cannot open image file");
+        if (!in) png_fail(path, "cannot open image file");
         in.seekg(0, std::ios::end);
         auto size = in.tellg();
-        if (size < 0) fail(path, "cannot read image file");
+        if (size < 0) png_fail(path, "cannot read image file");
         bytes.resize(static_cast<std::size_t>(size));
         in.seekg(0);
         in.read(bytes.data(), size);
-        if (!in) fail(path, "cannot read image file");
+        if (!in) png_fail(path, "cannot read image file");
     }
     if (bytes.size() < kPngSignature.size() ||
         std::memcmp(bytes.data(), kPngSignature.data(), kPngSignature.size()) != 0) {
@@ -55,10 +55,10 @@ DecodedPng decode_png_file(const std::string& path) {
     image.version = PNG_IMAGE_VERSION;
     ImageGuard guard{&image};
     if (png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()) == 0) {
-        fail(path, std::string("damaged PNG: ") + image.message);
+        png_fail(path, std::string("damaged PNG: ") + image.message);
     }
     if (static_cast<std::uint64_t>(image.width) * image.height > kMaxPixels) {
-        fail(path, "PNG too large for a logo (" + std::to_string(image.width) + " x " +
+        png_fail(path, "PNG too large for a logo (" + std::to_string(image.width) + " x " +
                        std::to_string(image.height) + " pixels)");
     }
 
@@ -71,7 +71,7 @@ DecodedPng decode_png_file(const std::string& path) {
                             : (has_alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB);
     std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
     if (png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr) == 0) {
-        fail(path, std::string("damaged PNG: ") + image.message);
+        png_fail(path, std::string("damaged PNG: ") + image.message);
     }
 
     if (!has_alpha) {

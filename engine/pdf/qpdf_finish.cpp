@@ -35,7 +35,7 @@ constexpr int kZlibLevel = 3;
 
 constexpr const char* kProducer = "boardpack " BOARDPACK_VERSION " (libharu, qpdf)";
 
-[[noreturn]] void fail(const std::string& message) { throw core::EngineError({}, message); }
+[[noreturn]] void finish_fail(const std::string& message) { throw core::EngineError({}, message); }
 
 // One Type0 font object per font file: libharu's own for the faces the pages use, a new one
 // for faces only charts use. Filled in by embed_font once every code is known.
@@ -76,7 +76,7 @@ void register_haru_fonts(Pages& pages, const PageFonts& page_fonts, FontRegistry
             }
             const std::string name = haru_font_name(font.getKey("/BaseFont").getName().substr(1));
             auto file = files.find(name);
-            if (file == files.end()) fail("libharu wrote font '" + name + "', from no known file");
+            if (file == files.end()) finish_fail("libharu wrote font '" + name + "', from no known file");
             auto [it, added] = registry.fonts.emplace(file->second, font);
             if (!added && it->second.getObjGen() != font.getObjGen()) fonts.replaceKey(item.first, it->second);
             auto codes = page_fonts.codes.find(file->second);
@@ -153,7 +153,7 @@ void fill_slot(QPDFPageObjectHelper& page, int page_number, const std::string& s
     }
     auto at = data.find(slot);
     if (at == std::string::npos) {
-        fail("page " + std::to_string(page_number + 1) + " has no place for a chart (" +
+        finish_fail("page " + std::to_string(page_number + 1) + " has no place for a chart (" +
              slot.substr(0, slot.size() - 1) + ")");
     }
     data.replace(at, slot.size(), drawing);
@@ -198,11 +198,11 @@ void place_charts(QPDF& out, Pages& pages, const std::vector<charts::render::Pdf
     for (std::size_t i = 0; i < placements.size(); ++i) {
         const ChartOnPage& c = placements[i];
         if (c.page < 0 || static_cast<std::size_t>(c.page) >= pages.size()) {
-            fail("chart placed on page " + std::to_string(c.page + 1) + " but the report has " +
+            finish_fail("chart placed on page " + std::to_string(c.page + 1) + " but the report has " +
                  std::to_string(pages.size()) + " page(s)");
         }
         if (c.chart_page < 0 || static_cast<std::size_t>(c.chart_page) >= charts.size()) {
-            fail("page " + std::to_string(c.page + 1) + " places chart " +
+            finish_fail("page " + std::to_string(c.page + 1) + " places chart " +
                  std::to_string(c.chart_page + 1) + " but the report has " +
                  std::to_string(charts.size()) + " chart(s)");
         }
@@ -293,7 +293,7 @@ std::string finish_pdf(std::string_view haru_pdf, const std::vector<charts::rend
     } catch (const core::EngineError&) {
         throw;
     } catch (const std::exception& e) {
-        fail(std::string("qpdf could not finish the PDF: ") + e.what());
+        finish_fail(std::string("qpdf could not finish the PDF: ") + e.what());
     }
 }
 

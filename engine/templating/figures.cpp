@@ -137,7 +137,7 @@ std::optional<std::pair<std::string, std::string>> comparator_place(const State&
     return std::nullopt;
 }
 
-NumberUnit unit_of(const data::MeasureInfo& m) {
+NumberUnit figure_unit_of(const data::MeasureInfo& m) {
     return m.unit == data::Unit::Percent ? NumberUnit::Percent
            : m.unit == data::Unit::Number ? NumberUnit::Count
                                           : NumberUnit::Plain;
@@ -247,10 +247,10 @@ private:
     }
 
     Value value_at(const std::optional<data::Period>& p, bool comparator) const {
-        if (!p) return Value(MissingNumber{Missing::NotAvailable, unit_of(m_)});
+        if (!p) return Value(MissingNumber{Missing::NotAvailable, figure_unit_of(m_)});
         const metrics::Cell c = comparator ? st_.in.view->cell(s_.measure, s_.comparator->group, clevel_, carea_, *p)
                                            : st_.in.view->cell(s_.measure, s_.group, s_.level, s_.area, *p);
-        return Value::number(c.value, unit_of(m_), m_.dp, c.missing);
+        return Value::number(c.value, figure_unit_of(m_), m_.dp, c.missing);
     }
     // comparator − group (the measure's polarity), or missing as the first side that is.
     Value gap_at(const std::optional<data::Period>& p) const {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -35,6 +37,30 @@ std::map<std::string, std::string> outputs(const fs::path& dir) {
         out[fs::relative(e.path(), dir).string()] = test::read_text_file(e.path());
     }
     return out;
+}
+
+// The inode at each file's name under `dir`: outputs are renamed into place, so a file a run
+// has replaced has a new one.
+std::map<std::string, ino_t> inodes(const fs::path& dir) {
+    std::map<std::string, ino_t> out;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        struct stat st {};
+        if (e.is_regular_file() && ::stat(e.path().c_str(), &st) == 0) out[e.path().string()] = st.st_ino;
+    }
+    return out;
+}
+
+// Waits until the run `pid` has replaced at least one file under `dir`, so that a kill lands
+// part-way through its reports however fast they are. False if it ended first, or after 60 s.
+bool wait_for_first_replaced(const fs::path& dir, int pid) {
+    const auto before = inodes(dir);
+    for (int i = 0; i < 60000; ++i) {
+        if (inodes(dir) != before) return true;
+        int status = 0;
+        if (::waitpid(pid, &status, WNOHANG) == pid) return false;  // it ended (and is reaped)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
 }
 
 // A copy of the fan-out fixture, optionally with S4's bad row (a GLD of 159.5%) mended.
@@ -160,13 +186,15 @@ TEST_CASE("a second concurrent run on the same folder is refused", "[e2e][batch]
     auto out = dir.path() / "out";
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1"});
     REQUIRE(pid > 0);
-    // Wait until the first run holds the lock.
-    for (int i = 0; i < 200 && test::read_text_file(out / ".boardpack.lock").empty(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    auto second = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
-    CHECK(second.exit_code == 2);
-    CHECK(second.err.find("another boardpack run is writing to this folder (pid " +
-                          std::to_string(pid) + ")") != std::string::npos);
+    // Once the first run holds the lock, it is kept stopped while the second one is tried.
+    test::wait_for_lock(out / ".boardpack.lock");
+    {
+        test::HeldStill held(pid);
+        auto second = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
+        CHECK(second.exit_code == 2);
+        CHECK(second.err.find("another boardpack run is writing to this folder (pid " +
+                              std::to_string(pid) + ")") != std::string::npos);
+    }
     CHECK(test::wait_for(pid) == 0);
     // Once the first run has ended the folder is free again.
     auto third = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
@@ -185,7 +213,7 @@ TEST_CASE("a run killed with SIGKILL leaves no partial PDF and the earlier outpu
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs",
                            "1", "--force"});
     REQUIRE(pid > 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    REQUIRE(wait_for_first_replaced(out, pid));
     ::kill(pid, SIGKILL);
     CHECK(test::wait_for(pid) == 128 + SIGKILL);
     // Every PDF is whole and identical to before (the rebuilt ones too: output is

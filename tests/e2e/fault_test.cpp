@@ -63,7 +63,9 @@ TEST_CASE("a 500-setting batch killed at random points keeps every earlier PDF w
     test::TempDir dir;
     const fs::path config = big_fanout(dir);
     const fs::path out = dir.path() / "out";
+    const auto started = std::chrono::steady_clock::now();
     auto first = test::run_boardpack({"run", config.string(), "--out", out.string(), "--format", "pdf"});
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     INFO(first.err);
     REQUIRE(first.exit_code == 0);
     const auto before = pdfs_under(out);
@@ -72,7 +74,10 @@ TEST_CASE("a 500-setting batch killed at random points keeps every earlier PDF w
     std::random_device rd;
     const unsigned seed = rd();
     std::mt19937 rng(seed);
-    std::uniform_int_distribution<int> delay_ms(150, 2500);
+    // Kills at random points of a run as long as the first one took (not a timing assertion: the
+    // points scale with however fast this machine renders, so they land part-way on any).
+    const int full_ms = static_cast<int>(took.count());
+    std::uniform_int_distribution<int> delay_ms(full_ms / 20, full_ms * 9 / 10);
     int interrupted = 0;
     for (int kill = 0; kill < 4; ++kill) {
         const int ms = delay_ms(rng);

@@ -31,26 +31,6 @@ fs::path base_copy(const test::TempDir& dir) {
     return dir.path() / "batch";
 }
 
-// Waits (up to 2 s) until a lock file names the process holding it.
-void wait_for_lock(const fs::path& lock) {
-    for (int i = 0; i < 6000 && test::read_text_file(lock).empty(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-}
-
-// Keeps a run that holds its lock stopped (SIGSTOP) while the other runs are tried, so that it
-// cannot finish and let go of the lock first, however fast it is; continued when it goes out of
-// scope.
-class HeldStill {
-public:
-    explicit HeldStill(int pid) : pid_(pid) { ::kill(pid_, SIGSTOP); }
-    ~HeldStill() { ::kill(pid_, SIGCONT); }
-    HeldStill(const HeldStill&) = delete;
-    HeldStill& operator=(const HeldStill&) = delete;
-
-private:
-    int pid_;
-};
-
 }  // namespace
 
 TEST_CASE("a symlink at the lock file's name is refused and its target left untouched", "[e2e][output-safety]") {
@@ -131,8 +111,8 @@ TEST_CASE("a full run and shards of another count are refused while shards write
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1",
                            "--shard", "1/2"});
     REQUIRE(pid > 0);
-    wait_for_lock(out / ".boardpack-shard-1-of-2.lock");
-    std::optional<HeldStill> held{std::in_place, pid};
+    test::wait_for_lock(out / ".boardpack-shard-1-of-2.lock");
+    std::optional<test::HeldStill> held{std::in_place, pid};
 
     auto full = test::run_boardpack({"run", kTfs.string(), "--out", out.string()});
     CHECK(full.exit_code == 2);
@@ -161,8 +141,8 @@ TEST_CASE("shards are refused while a full run writes the folder", "[e2e][output
     const fs::path out = dir.path() / "out";
     int pid = test::spawn({test::boardpack(), "run", kTfs.string(), "--out", out.string(), "--jobs", "1"});
     REQUIRE(pid > 0);
-    wait_for_lock(out / ".boardpack.lock");
-    std::optional<HeldStill> held{std::in_place, pid};
+    test::wait_for_lock(out / ".boardpack.lock");
+    std::optional<test::HeldStill> held{std::in_place, pid};
     auto shard = test::run_boardpack({"run", kTfs.string(), "--out", out.string(), "--shard", "1/2"});
     CHECK(shard.exit_code == 2);
     CHECK(shard.err.find("another boardpack run is writing to this folder (pid " + std::to_string(pid) + ")") !=

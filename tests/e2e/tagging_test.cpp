@@ -154,7 +154,7 @@ TEST_CASE("the annual report's contents page is a TOC whose entries link to thei
 
 TEST_CASE("pdf_tag_check exits 0 for a sample report, 1 for an untagged PDF and 2 without a file",
           "[e2e][tagging][cli]") {
-    const std::string checker = PDF_TAG_CHECK_EXE;
+    const std::string checker = test::pdf_tag_check();
     auto good = test::run({checker, board_paper().string()});
     CHECK(good.exit_code == 0);
     CHECK(good.out.find(": ok: 5 page(s)") != std::string::npos);

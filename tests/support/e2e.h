@@ -15,8 +15,15 @@
 
 namespace test {
 
+/// A program built beside the running test binary, from its path relative to the binary's
+/// folder (set by CMake, tests/e2e_tests.cmake).
+inline std::string built_program(const std::string& relative) {
+    return (std::filesystem::canonical("/proc/self/exe").parent_path() / relative).lexically_normal().string();
+}
+
 /// The boardpack binary under test and the repository root (set by CMake).
-inline std::string boardpack() { return BOARDPACK_EXE; }
+inline std::string boardpack() { return built_program(BOARDPACK_EXE); }
+inline std::string pdf_tag_check() { return built_program(PDF_TAG_CHECK_EXE); }
 inline std::filesystem::path source_dir() { return BOARDPACK_SOURCE_DIR; }
 
 /// Every sample batch: the folders of samples/ that hold a batch.yaml, sorted by name, so a new

@@ -2,13 +2,17 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -116,5 +120,16 @@ std::string pdf_text(const std::string& pdf_path, bool layout) {
 }
 
 std::string pdf_info(const std::string& pdf_path) { return run({"pdfinfo", pdf_path}).out; }
+
+void wait_for_lock(const std::filesystem::path& lock) {
+    for (int i = 0; i < 6000; ++i) {
+        std::ifstream in(lock);
+        if (in && in.peek() != std::ifstream::traits_type::eof()) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+HeldStill::HeldStill(int pid) : pid_(pid) { ::kill(pid_, SIGSTOP); }
+HeldStill::~HeldStill() { ::kill(pid_, SIGCONT); }
 
 }  // namespace test
