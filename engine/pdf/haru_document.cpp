@@ -198,8 +198,7 @@ void HaruDocument::use_utf8() {
     check(HPDF_SetCurrentEncoder(doc_, "UTF-8"), "selecting the UTF-8 encoder");
 }
 
-HPDF_Font HaruDocument::load_font(const std::string& path) {
-    if (auto it = fonts_.find(path); it != fonts_.end()) return it->second;
+const std::string& HaruDocument::definition_name(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
         throw core::EngineError(
@@ -209,22 +208,35 @@ HPDF_Font HaruDocument::load_font(const std::string& path) {
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
     const std::filesystem::file_time_type modified = std::filesystem::last_write_time(path, ec);
     auto known = loaded_files_.find(path);
-    const char* name = nullptr;
     if (known != loaded_files_.end() && known->second.size == size &&
         known->second.modified == modified) {
-        name = known->second.name.c_str();  // parsed by an earlier document of this thread
-    } else {
-        // Not embedded by libharu: the qpdf pass embeds a HarfBuzz subset of the same file
-        // (font_embedding), so libharu neither keeps the file open nor writes its own program.
-        name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
-        if (name == nullptr || error_.error_no != HPDF_OK) {
-            auto rec = error_;
-            fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
-                 "loading the TrueType font file", path);
-        }
-        known = loaded_files_.insert_or_assign(path, LoadedFile{name, size, modified}).first;
-        name = known->second.name.c_str();
+        return known->second.name;  // parsed by an earlier document of this thread
     }
+    // Not embedded by libharu: the qpdf pass embeds a HarfBuzz subset of the same file
+    // (font_embedding), so libharu neither keeps the file open nor writes its own program.
+    const char* name = HPDF_LoadTTFontFromFile(doc_, path.c_str(), HPDF_FALSE);
+    if (name == nullptr || error_.error_no != HPDF_OK) {
+        auto rec = error_;
+        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
+             "loading the TrueType font file", path);
+    }
+    return loaded_files_.insert_or_assign(path, LoadedFile{name, size, modified}).first->second.name;
+}
+
+HPDF_FontDef HaruDocument::font_def(const std::string& path) {
+    const std::string& name = definition_name(path);
+    HPDF_FontDef def = HPDF_GetFontDef(doc_, name.c_str());
+    if (def == nullptr || error_.error_no != HPDF_OK) {
+        auto rec = error_;
+        fail(rec.error_no != HPDF_OK ? rec.error_no : HPDF_INVALID_FONTDEF_DATA, rec.detail_no,
+             "finding the definition of font '" + name + "'", path);
+    }
+    return def;
+}
+
+HPDF_Font HaruDocument::load_font(const std::string& path) {
+    if (auto it = fonts_.find(path); it != fonts_.end()) return it->second;
+    const char* name = definition_name(path).c_str();
     HPDF_Font font = nullptr;
     {
         ShortCmapWhileGettingFont short_cmap(HPDF_GetFontDef(doc_, name));

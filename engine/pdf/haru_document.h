@@ -55,6 +55,10 @@ public:
     /// disk once while its size and modification time stay the same. Throws EngineError
     /// naming the file when it is missing or unusable.
     HPDF_Font load_font(const std::string& path);
+    /// The TrueType definition of the file, read and parsed once per thread as for load_font,
+    /// without a font object in this document (the pages name their fonts by resource and the
+    /// qpdf pass writes them). Throws EngineError naming the file as load_font does.
+    HPDF_FontDef font_def(const std::string& path);
     /// Embeds a PNG file (once per path), with its alpha channel as a soft mask. The file is
     /// decoded by png_decoder, never by libharu's PNG loader (which lets libpng abort() on a
     /// damaged file; see also libharu #216/#71). Throws EngineError naming the file.
@@ -75,6 +79,9 @@ public:
 private:
     [[noreturn]] void fail(HPDF_STATUS error_no, HPDF_STATUS detail_no, const std::string& what,
                            const std::string& file = {});
+    /// libharu's name of the file's definition, loading it if this thread has not (or the file
+    /// changed since).
+    const std::string& definition_name(const std::string& path);
 
     /// A TrueType file libharu has parsed (its definition outlives documents).
     struct LoadedFile {

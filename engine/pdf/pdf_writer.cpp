@@ -1,6 +1,7 @@
 #include "engine/pdf/pdf_writer.h"
 
 #include <array>
+#include <map>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -21,7 +22,15 @@ namespace engine::pdf {
 namespace {
 
 using layout::kFontFaceCount;
-using FontTable = std::array<HPDF_Font, kFontFaceCount>;
+
+// The faces the pages' text uses: libharu's definition of each file (for widths) and its
+// path; the pages name them as font resources ("BF<face>") that the qpdf pass adds.
+struct FontTable {
+    std::array<HPDF_FontDef, kFontFaceCount> defs{};
+    const layout::FontFiles* files = nullptr;
+};
+
+std::string font_resource(std::size_t face) { return "BF" + std::to_string(face); }
 
 HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
 HPDF_REAL channel(std::uint8_t c) { return static_cast<HPDF_REAL>(c / 255.0); }
@@ -33,8 +42,9 @@ HPDF_REAL channel(std::uint8_t c) { return static_cast<HPDF_REAL>(c / 255.0); }
 class PageCanvas {
 public:
     PageCanvas(HaruDocument& haru, HPDF_Page page, double height, const FontTable& fonts,
-               TextShower& text)
-        : haru_(haru), page_(page), height_(height), fonts_(fonts), text_(text) {}
+               TextShower& text, std::map<std::string, std::string>& resources)
+        : haru_(haru), page_(page), height_(height), fonts_(fonts), text_(text),
+          resources_(resources) {}
 
     void draw(const layout::Rect& r) {
         if (!r.fill && !r.stroke) return;
@@ -68,17 +78,28 @@ public:
             haru_.check(HPDF_Page_BeginText(page_), "beginning a text object");
             in_text_ = true;
         }
-        HPDF_Font font = fonts_[static_cast<std::size_t>(t.face)];
-        if (font != font_ || t.size != size_) {
-            haru_.check(HPDF_Page_SetFontAndSize(page_, font, real(t.size)), "setting the font");
-            font_ = font;
+        const auto face = static_cast<std::size_t>(t.face);
+        const std::string& file = fonts_.files->paths[face];
+        if (face != face_ || t.size != size_) {
+            const std::string resource = font_resource(face);
+            haru_.check(select_font(page_, resource, t.size), "setting the font");
+            resources_.emplace(resource, file);
+            face_ = face;
             size_ = t.size;
         }
         fill_color(t.color);
         // An absolute text matrix per run: no drift from chains of relative moves.
         haru_.check(HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, real(t.x), real(height_ - t.y)),
                     "positioning text");
-        haru_.check(text_.show(page_, font, t.text), "drawing text");
+        // What only libharu can encode it shows in a font of its own for the same file (the
+        // qpdf pass makes it the same font object); the next run selects the face again.
+        auto by_libharu = [&]() -> HPDF_STATUS {
+            haru_.check(HPDF_Page_SetFontAndSize(page_, haru_.load_font(file), real(t.size)),
+                        "setting the font");
+            face_ = kFontFaceCount;
+            return HPDF_Page_ShowText(page_, t.text.c_str());
+        };
+        haru_.check(text_.show(page_, fonts_.defs[face], t.text, by_libharu), "drawing text");
     }
 
     void draw(const layout::Image& img) {
@@ -126,10 +147,11 @@ private:
     double height_;
     const FontTable& fonts_;
     TextShower& text_;
+    std::map<std::string, std::string>& resources_;  // the font resources this page names
     // The PDF initial graphics state: black fill and stroke, 1 pt lines.
     layout::Rgb fill_{}, stroke_{};
     double width_ = 1.0;
-    HPDF_Font font_ = nullptr;
+    std::size_t face_ = kFontFaceCount;  // none yet
     double size_ = 0;
     bool in_text_ = false;
 };
@@ -148,11 +170,11 @@ FontTable load_used_fonts(HaruDocument& haru, const layout::Document& doc,
             }
         }
     }
-    FontTable fonts{};
+    FontTable fonts;
+    fonts.files = &files;
     for (std::size_t f = 0; f < kFontFaceCount; ++f) {
-        if (used[f]) fonts[f] = haru.load_font(files.paths[f]);
+        if (used[f]) fonts.defs[f] = haru.font_def(files.paths[f]);
     }
-    page_fonts.files = haru.font_files();
     for (const auto& page : doc.pages) {
         for (const auto& item : page.items) {
             if (const auto* t = std::get_if<layout::TextRun>(&item); t && !t->text.empty()) {
@@ -246,10 +268,11 @@ const char* item_kind(const layout::PageItem& item) {
 std::vector<ContentRef> draw_page(HaruDocument& haru, const layout::Document& doc,
                                   const std::vector<HPDF_Page>& pages, std::size_t index,
                                   const FontTable& fonts, TextShower& text,
-                                  std::vector<ChartOnPage>& charts) {
+                                  std::vector<ChartOnPage>& charts,
+                                  std::map<std::string, std::string>& font_resources) {
     const layout::Page& p = doc.pages[index];
     const bool tagged = doc.structure.size() > 1;
-    PageCanvas canvas(haru, pages[index], p.height, fonts, text);
+    PageCanvas canvas(haru, pages[index], p.height, fonts, text, font_resources);
     PageMarker marker(doc.structure);
     for (const auto& item : p.items) {
         const layout::Tag& tag = std::visit([](const auto& it) -> const layout::Tag& { return it.tag; }, item);
@@ -311,9 +334,10 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
     }
 
     TextShower text;
+    page_fonts.resources.resize(doc.pages.size());
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         try {
-            refs.push_back(draw_page(haru, doc, pages, i, fonts, text, charts));
+            refs.push_back(draw_page(haru, doc, pages, i, fonts, text, charts, page_fonts.resources[i]));
         } catch (const core::EngineError& e) {
             core::Diagnostic d = e.diagnostic();
             d.message = "page " + std::to_string(i + 1) + ": " + d.message;
@@ -321,6 +345,7 @@ std::string draw_with_haru(const layout::Document& doc, const layout::FontFiles&
         }
     }
 
+    page_fonts.files = haru.font_files();  // only for text libharu showed itself
     add_outline(haru, pages, doc);
     set_info(haru, doc.info);
     return haru.save();

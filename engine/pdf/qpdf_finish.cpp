@@ -57,6 +57,32 @@ std::string haru_font_name(const std::string& base_font) {
     return name.substr(0, name.find(','));
 }
 
+// The fonts the pages' text names by resource ("/BF0 10 Tf"): one Type0 font per file, shared
+// with the charts and with any font libharu wrote, filled in by embed_font. Runs first.
+void add_page_fonts(QPDF& pdf, Pages& pages, const PageFonts& page_fonts, FontRegistry& registry) {
+    std::set<std::string> merged;
+    for (std::size_t i = 0; i < pages.size() && i < page_fonts.resources.size(); ++i) {
+        if (page_fonts.resources[i].empty()) continue;
+        QPDFObjectHandle resources = pages[i].getAttribute("/Resources", true);
+        if (!resources.isDictionary()) {
+            resources = QPDFObjectHandle::newDictionary();
+            pages[i].getObjectHandle().replaceKey("/Resources", resources);
+        }
+        QPDFObjectHandle fonts = resources.getKey("/Font");
+        if (!fonts.isDictionary()) {
+            fonts = QPDFObjectHandle::newDictionary();
+            resources.replaceKey("/Font", fonts);
+        }
+        for (const auto& [name, file] : page_fonts.resources[i]) {
+            fonts.replaceKey("/" + name, registry.font_for(pdf, file));
+            auto codes = page_fonts.codes.find(file);
+            if (codes != page_fonts.codes.end() && merged.insert(file).second) {
+                merge_codes(registry.codes[file], codes->second, file);
+            }
+        }
+    }
+}
+
 // libharu's UTF-8 fonts are Type0/Identity-H with codes equal to Unicode code points. Their
 // "subsets" hold every glyph's metrics and a malformed ToUnicode: each is rebuilt later from
 // the file it came from. Runs before the charts are placed.
@@ -281,6 +307,7 @@ std::string finish_pdf(std::string_view haru_pdf, const std::vector<charts::rend
         Pages pages = QPDFPageDocumentHelper(out).getAllPages();
 
         FontRegistry registry;
+        add_page_fonts(out, pages, fonts, registry);
         register_haru_fonts(pages, fonts, registry);
         keep_reader_zoom_everywhere(out, pages);
         place_charts(out, pages, charts, placements, registry);

@@ -28,9 +28,11 @@ struct ChartOnPage {
     double llx = 0, lly = 0, urx = 0, ury = 0;
 };
 
-/// What libharu's fonts are: the file of each font name it was given (its BaseFont without
-/// subset tag and style), and the codes the pages show in each file's font.
+/// The pages' fonts: the font resources each page's text names (written by the pdf stage,
+/// not by libharu), the file of each font name libharu was given for text only it could show
+/// (its BaseFont without subset tag and style), and the codes the pages show in each file.
 struct PageFonts {
+    std::vector<std::map<std::string, std::string>> resources;  ///< per page: "BF0" -> its .ttf
     std::map<std::string, std::string> files;  ///< "LiberationSans-Bold" -> its .ttf
     std::map<std::string, charts::render::GlyphCodes> codes;  ///< file -> codes used
 };

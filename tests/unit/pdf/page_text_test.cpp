@@ -12,11 +12,22 @@
 #include <thread>
 #include <vector>
 
+#include "engine/core/text.h"
 #include "engine/layout/fonts.h"
 #include "engine/pdf/pdf_writer.h"
 #include "tests/unit/pdf/pdf_fixtures.h"
 
 namespace {
+
+// The document's bytes; frees it.
+std::string saved_and_freed(HPDF_Doc doc) {
+    REQUIRE(HPDF_SaveToStream(doc) == HPDF_OK);
+    std::string bytes(HPDF_GetStreamSize(doc), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
+    HPDF_Free(doc);
+    return bytes;
+}
 
 // Every text, shown by libharu on page 1 and by TextShower on page 2 of one libharu document
 // (uncompressed); returns the two pages' content streams.
@@ -38,16 +49,13 @@ std::pair<std::string, std::string> both_ways(const std::vector<std::string>& te
         REQUIRE(HPDF_Page_SetFontAndSize(page, font, 10) == HPDF_OK);
         for (const auto& text : texts) {
             REQUIRE(HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, 40, 700) == HPDF_OK);
-            REQUIRE((way == 0 ? HPDF_Page_ShowText(page, text.c_str())
-                              : shower.show(page, font, text)) == HPDF_OK);
+            auto by_libharu = [&] { return HPDF_Page_ShowText(page, text.c_str()); };
+            REQUIRE((way == 0 ? by_libharu()
+                              : shower.show(page, HPDF_GetFontDef(doc, name), text, by_libharu)) == HPDF_OK);
         }
         REQUIRE(HPDF_Page_EndText(page) == HPDF_OK);
     }
-    REQUIRE(HPDF_SaveToStream(doc) == HPDF_OK);
-    std::string bytes(HPDF_GetStreamSize(doc), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    HPDF_Free(doc);
+    const std::string bytes = saved_and_freed(doc);
 
     QPDF pdf;
     pdf.processMemoryFile("libharu", bytes.data(), bytes.size());
@@ -61,6 +69,41 @@ std::pair<std::string, std::string> both_ways(const std::vector<std::string>& te
 }
 
 }  // namespace
+
+TEST_CASE("a run of any one character up to U+FFFF is shown or skipped as libharu shows or skips it",
+          "[pdf]") {
+    // The shower asks the font's definition for widths (no libharu font object); libharu asks
+    // its font. Every code point of the Basic Multilingual Plane but the surrogates, one a run.
+    std::vector<std::string> texts;
+    for (char32_t cp = 1; cp <= 0xFFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string text;
+        engine::core::append_utf8(text, cp);
+        texts.push_back(text);
+    }
+    auto [by_libharu, by_shower] = both_ways(texts);
+    CHECK(by_shower.size() == by_libharu.size());
+    CHECK(by_shower == by_libharu);
+    CHECK(by_libharu.find("<0041> Tj") != std::string::npos);
+    CHECK(by_libharu.find("<0301> Tj") == std::string::npos);  // a combining accent has no width
+}
+
+TEST_CASE("a font chosen without libharu is the operator libharu writes for the same resource name",
+          "[pdf]") {
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    REQUIRE(doc != nullptr);
+    REQUIRE(HPDF_SetCompressionMode(doc, HPDF_COMP_NONE) == HPDF_OK);
+    HPDF_Page page = HPDF_AddPage(doc);
+    CHECK(engine::pdf::select_font(page, "BF0", 10) == HPDF_PAGE_INVALID_GMODE);  // not in BT
+    REQUIRE(HPDF_Page_BeginText(page) == HPDF_OK);
+    CHECK(engine::pdf::select_font(page, "BF0", 0) == HPDF_PAGE_INVALID_FONT_SIZE);
+    CHECK(engine::pdf::select_font(page, "BF0", 601) == HPDF_PAGE_INVALID_FONT_SIZE);
+    CHECK(engine::pdf::select_font(page, "BF3", 9.5) == HPDF_OK);
+    CHECK(engine::pdf::select_font(page, "BF0", 12) == HPDF_OK);
+    REQUIRE(HPDF_Page_EndText(page) == HPDF_OK);
+    const std::string bytes = saved_and_freed(doc);
+    CHECK(bytes.find("BT\012/BF3 9.5 Tf\012/BF0 12 Tf\012ET") != std::string::npos);
+}
 
 TEST_CASE("a text run shown without libharu measuring it is the operator libharu writes",
           "[pdf]") {
