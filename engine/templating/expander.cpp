@@ -8,8 +8,10 @@
 #pragma GCC diagnostic pop
 
 #include <deque>
+#include <memory>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "engine/core/text.h"
 #include "engine/templating/cross_refs.h"
@@ -212,6 +214,42 @@ void collect_lazy_names(const Value& v, const std::string& prefix, int depth, bo
     }
 }
 
+// Template texts parsed once per thread: the same texts are expanded for every report of a
+// batch (about 120 a setting report), and kainjow's parse was about 1.5 % of a report's
+// instructions. Only texts that parse are kept (a bad one is parsed again where it is
+// reported); one whose render set an error is dropped. At most 4,096 texts, then it starts
+// again.
+class ParsedTemplates {
+public:
+    static ParsedTemplates& for_thread() {
+        thread_local ParsedTemplates cache;
+        return cache;
+    }
+    // Shared: a render that expands other texts may clear the cache under it.
+    std::shared_ptr<km::mustache> get(const std::string& text) {
+        if (auto it = parsed_.find(text); it != parsed_.end()) return it->second;
+        auto tmpl = std::make_shared<km::mustache>(mark_sections(text));
+        if (!tmpl->is_valid()) return nullptr;
+        tmpl->set_custom_escape([](const std::string& s) { return s; });
+        if (parsed_.size() >= 4096) parsed_.clear();
+        return parsed_.emplace(text, std::move(tmpl)).first->second;
+    }
+    void drop(const std::string& text) { parsed_.erase(text); }
+
+private:
+    std::unordered_map<std::string, std::shared_ptr<km::mustache>> parsed_;
+};
+
+// What kainjow's render writes, appended to one string (its own render makes an ostringstream
+// per call).
+struct StringSink {
+    std::string text;
+    StringSink& operator<<(const std::string& more) {
+        text += more;
+        return *this;
+    }
+};
+
 }  // namespace
 
 Expander::Expander(const Value& root, core::DiagnosticSink& sink) : root_(root), sink_(sink) {}
@@ -328,9 +366,11 @@ std::string Expander::expand(const std::string& text, const core::SourceLocation
     } restore{escape_, escape_};
     escape_ = !raw;
     std::vector<Problem> problems;
-    km::mustache tmpl(mark_sections(text));
-    if (!tmpl.is_valid()) {
-        std::string msg = tmpl.error_message();
+    ParsedTemplates& templates = ParsedTemplates::for_thread();
+    std::shared_ptr<km::mustache> tmpl = templates.get(text);
+    if (tmpl == nullptr) {
+        km::mustache bad(mark_sections(text));
+        std::string msg = bad.error_message();
         // kainjow says e.g. 'Unclosed section "?x" at 12': drop our marker.
         for (std::size_t p; (p = msg.find("\"?")) != std::string::npos;) msg.erase(p + 1, 1);
         std::size_t at = msg.rfind(" at ");
@@ -343,9 +383,11 @@ std::string Expander::expand(const std::string& text, const core::SourceLocation
                     {"sections open with {{#name}} or {{^name}} and close with {{/name}}"});
         return text;
     }
-    tmpl.set_custom_escape([](const std::string& s) { return s; });
     StrictContext ctx(*this, scopes, problems);
-    std::string out = locate_cross_refs(tmpl.render(ctx), *this, where);
+    StringSink rendered;
+    tmpl->render(ctx, rendered);
+    if (!tmpl->is_valid()) templates.drop(text);
+    std::string out = locate_cross_refs(rendered.text, *this, where);
     for (const auto& p : problems) sink_.error(locate(where, p.tag), p.message, p.hints);
     return out;
 }

@@ -96,6 +96,33 @@ TEST_CASE("unknown filters and unclosed sections are errors", "[templating]") {
     CHECK(sink.diagnostics()[2].message.find("is a list") != std::string::npos);
 }
 
+TEST_CASE("a template text expanded again on the same thread reads the values and errors of its own expansion",
+          "[templating]") {
+    // The parsed text is kept per thread; what it renders and reports must not be.
+    const std::string text = "{{#rows}}{{name}}:{{#ok}}yes{{/ok}}{{^ok}}no{{/ok}};{{/rows}} {{ gap.ks2.fsm.direction }}";
+    Value first = sample();
+    core::DiagnosticSink sink;
+    CHECK(Expander(first, sink).expand(text, {}) == "EYFS:yes;KS2:no; narrowed");
+    ValueMap row;
+    row["name"] = Value("KS4");
+    row["ok"] = Value(true);
+    ValueMap root = first.map();
+    root["rows"] = Value(ValueList{Value(row)});
+    Value second(root);
+    CHECK(Expander(second, sink).expand(text, {}) == "KS4:yes; narrowed");
+    CHECK(sink.error_count() == 0);
+    root.erase("gap");
+    Value third(root);
+    CHECK(Expander(third, sink).expand(text, {"t.yaml", 3, 1}) == "KS4:yes; ");
+    REQUIRE(sink.error_count() == 1);
+    CHECK(sink.diagnostics()[0].message == "unknown placeholder 'gap.ks2.fsm.direction'");
+    // A text that does not parse is reported at each expansion, not only the first.
+    Expander(first, sink).expand("{{#rows}}open", {});
+    Expander(first, sink).expand("{{#rows}}open", {});
+    REQUIRE(sink.error_count() == 3);
+    CHECK(sink.diagnostics()[2].message == "template error: unclosed section \"rows\"");
+}
+
 TEST_CASE("words agree with the numbers beside them: ppt, plural and agree", "[templating][words]") {
     ValueMap counts;
     for (int n : {0, 1, 8, 1234}) counts["n" + std::to_string(n)] = Value(number_of(n, NumberUnit::Count, 0));
