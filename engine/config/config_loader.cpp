@@ -6,6 +6,7 @@
 
 #include "engine/config/language_tag.h"
 #include "engine/config/status_config.h"
+#include "engine/config/yaml_fingerprint.h"
 #include "engine/config/yaml_reader.h"
 #include "engine/core/text.h"
 
@@ -420,9 +421,7 @@ ReportConfig read_report(const YAML::Node& n, const std::string& file, const std
                          const std::string& base_dir, core::DiagnosticSink& sink) {
     ReportConfig r;
     r.where = location_of(n, file);
-    YAML::Emitter em;
-    em << n;
-    r.fingerprint = em.c_str();
+    append_fingerprint(r.fingerprint, n);
     MapReader m(n, file, path, sink);
     r.id = m.string("id", true).value_or("");
     // "setting", "local_authority" or any column of the settings file (checked against its
@@ -516,12 +515,12 @@ std::optional<BatchConfig> read_batch_config(const std::string& path, core::Diag
 
     MapReader top(*root, path, "", sink);
     if (root->IsMap()) {
-        YAML::Emitter em;
-        em << YAML::BeginMap;
-        for (const auto& kv : *root)
-            if (kv.first.IsScalar() && kv.first.Scalar() != "reports") em << YAML::Key << kv.first << YAML::Value << kv.second;
-        em << YAML::EndMap;
-        cfg.fingerprint = em.c_str();
+        for (const auto& kv : *root) {
+            if (kv.first.IsScalar() && kv.first.Scalar() != "reports") {
+                append_fingerprint(cfg.fingerprint, kv.first);
+                append_fingerprint(cfg.fingerprint, kv.second);
+            }
+        }
     }
     YAML::Node batch = top.map("batch");
     MapReader b(batch, path, "batch", sink);

@@ -209,3 +209,27 @@ TEST_CASE("a measure's title phrase is given or made from a sentence-case label"
     CHECK(cat.measure("eal")->phrase == "EAL pupils at the expected standard");  // acronym kept
     CHECK(engine::data::default_measure_phrase("Maths in Year 6", "Y6 maths") == "Y6 maths");
 }
+
+TEST_CASE("the fingerprints of a batch and its reports change with their settings and with nothing else",
+          "[config]") {
+    auto base = load(kMinimal);
+    REQUIRE(base.cfg);
+    // Layout only (a flow map, comments, quotes): the same settings, the same fingerprints.
+    auto restyled = load("data: {observations: obs.csv}   # comment\nreports:\n"
+                         "  - {id: r1, template: t.yaml, title: \"Report one\"}\n");
+    REQUIRE(restyled.cfg);
+    auto retitled = load("data:\n  observations: obs.csv\nreports:\n  - id: r1\n    template: t.yaml\n"
+                         "    title: Report one.\n");
+    REQUIRE(retitled.cfg);
+    auto other_data = load("data:\n  observations: obs2.csv\nreports:\n  - id: r1\n    template: t.yaml\n"
+                           "    title: Report one\n");
+    REQUIRE(other_data.cfg);
+    CHECK(!base.cfg->fingerprint.empty());
+    CHECK(!base.cfg->reports.at(0).fingerprint.empty());
+    CHECK(restyled.cfg->reports.at(0).fingerprint != base.cfg->reports.at(0).fingerprint);  // "…" is tagged "!"
+    CHECK(restyled.cfg->fingerprint == base.cfg->fingerprint);
+    CHECK(retitled.cfg->reports.at(0).fingerprint != base.cfg->reports.at(0).fingerprint);
+    CHECK(retitled.cfg->fingerprint == base.cfg->fingerprint);  // the reports are not the batch's
+    CHECK(other_data.cfg->fingerprint != base.cfg->fingerprint);
+    CHECK(other_data.cfg->reports.at(0).fingerprint == base.cfg->reports.at(0).fingerprint);
+}
