@@ -10,6 +10,14 @@ void append_counted(std::string& out, const std::string& text) {
     out += text;
 }
 
+// A list or map: its kind, tag and number of entries, then the entries between brackets.
+void append_collection(std::string& out, const YAML::Node& node, char kind, char open) {
+    out += kind;
+    append_counted(out, node.Tag());
+    out += std::to_string(node.size());
+    out += open;
+}
+
 }  // namespace
 
 void append_fingerprint(std::string& out, const YAML::Node& node) {
@@ -28,18 +36,12 @@ void append_fingerprint(std::string& out, const YAML::Node& node) {
             append_counted(out, node.Scalar());
             return;
         case YAML::NodeType::Sequence:
-            out += 'L';
-            append_counted(out, node.Tag());
-            out += std::to_string(node.size());
-            out += '[';
+            append_collection(out, node, 'L', '[');
             for (const auto& item : node) append_fingerprint(out, item);
             out += ']';
             return;
         case YAML::NodeType::Map:
-            out += 'M';
-            append_counted(out, node.Tag());
-            out += std::to_string(node.size());
-            out += '{';
+            append_collection(out, node, 'M', '{');
             for (const auto& kv : node) {
                 append_fingerprint(out, kv.first);
                 append_fingerprint(out, kv.second);
