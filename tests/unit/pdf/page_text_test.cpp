@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -142,4 +143,44 @@ TEST_CASE("a report written after others on the same thread, its fonts cached, i
     CHECK(after_others == first_on_a_thread);
     CHECK(sample_after == sample_first);
     CHECK(sample_after != after_others);
+}
+
+TEST_CASE("text only libharu can encode shares the page's one font of its file", "[pdf]") {
+    // A run with a character above U+FFFF goes through a libharu font of the file; the qpdf
+    // pass makes that the same font object as the one the page's other runs name.
+    namespace el = engine::layout;
+    el::Document doc = pdftest::regular_and_bold_document();
+    doc.pages[0].items.push_back(el::TextRun{56, 120, el::FontFace::Regular, 11, el::Rgb{},
+                                             "Smile \xF0\x9F\x98\x80 then text", {}});
+    doc.pages[0].items.push_back(el::TextRun{56, 140, el::FontFace::Regular, 11, el::Rgb{},
+                                             "More body text", {}});
+    const std::string bytes = engine::pdf::write_pdf(doc, {}, engine::layout::FontFiles{});
+    QPDF pdf;
+    pdf.processMemoryFile("report", bytes.data(), bytes.size());
+    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    REQUIRE(pages.size() == 1);
+    QPDFObjectHandle fonts = pages[0].getObjectHandle().getKey("/Resources").getKey("/Font");
+    REQUIRE(fonts.isDictionary());
+    std::set<QPDFObjGen> objects;
+    std::set<std::string> base_fonts;
+    for (auto item : fonts.ditems()) {
+        QPDFObjectHandle font = item.second;
+        objects.insert(font.getObjGen());
+        base_fonts.insert(font.getKey("/BaseFont").getName());
+        CHECK(font.getKey("/ToUnicode").isStream());
+    }
+    CHECK(fonts.getKeys().size() == 3);  // BF0, BF1 and libharu's name for the same regular file
+    CHECK(objects.size() == 2);          // regular and bold: one font object each
+    CHECK(base_fonts.size() == 2);
+    auto content = pages[0].getObjectHandle().getKey("/Contents").getStreamData(qpdf_dl_generalized);
+    const std::string ops(reinterpret_cast<const char*>(content->getBuffer()), content->getSize());
+    auto count = [&ops](const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = ops.find(what); at != std::string::npos; at = ops.find(what, at + 1)) ++n;
+        return n;
+    };
+    CHECK(count("/BF1 16 Tf") == 1);
+    CHECK(count("/BF0 11 Tf") == 2);  // the body text, and again after libharu's own font
+    CHECK(count(" 11 Tf") == 3);
+    CHECK(ops.find("<004D006F00720065") != std::string::npos);  // "More…"
 }
