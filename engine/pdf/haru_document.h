@@ -51,7 +51,8 @@ public:
     /// Switches the document (text, outline titles, info strings) to UTF-8.
     void use_utf8();
     /// Returns the TrueType file's font in the UTF-8 encoding (not embedded by libharu: the
-    /// qpdf pass embeds a subset). The same path is loaded once per document, and read from
+    /// qpdf pass embeds a subset), for text only libharu can encode (the pages' other text
+    /// names its font by resource, see page_text.h). The same path is loaded once per document, and read from
     /// disk once while its size and modification time stay the same. Throws EngineError
     /// naming the file when it is missing or unusable.
     HPDF_Font load_font(const std::string& path);

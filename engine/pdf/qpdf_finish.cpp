@@ -37,8 +37,9 @@ constexpr const char* kProducer = "boardpack " BOARDPACK_VERSION " (libharu, qpd
 
 [[noreturn]] void finish_fail(const std::string& message) { throw core::EngineError({}, message); }
 
-// One Type0 font object per font file: libharu's own for the faces the pages use, a new one
-// for faces only charts use. Filled in by embed_font once every code is known.
+// One Type0 font object per font file, shared by the pages' font resources, the charts and any
+// font libharu wrote for text only it could encode. Filled in by embed_font once every code is
+// known.
 struct FontRegistry {
     std::map<std::string, QPDFObjectHandle> fonts;  // file -> font dictionary (indirect)
     std::map<std::string, GlyphCodes> codes;        // file -> codes shown
