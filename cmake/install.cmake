@@ -29,10 +29,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 # Shared libraries: worked out by dpkg-shlibdeps from the binary (libhpdf-2.3.0, libcairo2,
-# libpango-1.0-0, libqpdf29, libyaml-cpp0.7, libboost-program-options1.74.0, …). Files the
-# binary opens at run time: the fonts it embeds and the sRGB profile of the output intent.
+# libpango-1.0-0, libqpdf29, libyaml-cpp0.7, libboost-program-options1.74.0, liblcms2-2 …).
+# Files the binary opens at run time: the fonts it embeds (the output intent's sRGB profile is
+# built in, engine/pdf/srgb_profile.h).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2, fonts-dejavu-core, icc-profiles-free")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-liberation2, fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "poppler-utils, qpdf")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -11,7 +11,7 @@ packages=(
   g++ cmake ninja-build pkg-config ccache
   libhpdf-dev libcairo2-dev libpango1.0-dev libfreetype-dev libpng-dev libharfbuzz-dev
   libyaml-cpp-dev libboost-program-options-dev libqpdf-dev
-  nlohmann-json3-dev libkainjow-mustache-dev nettle-dev
+  nlohmann-json3-dev libkainjow-mustache-dev nettle-dev liblcms2-dev
   catch2 qpdf poppler-utils fonts-liberation2 fonts-dejavu-core libxml2-utils
   icc-profiles-free
   python3-html5lib python3-jsonschema python3-yaml

@@ -16,6 +16,7 @@
 #include "engine/data/records.h"
 #include "engine/layout/font_choice.h"
 #include "engine/metrics/coverage.h"
+#include "engine/pdf/srgb_profile.h"
 #include "engine/templating/template_loader.h"
 
 namespace engine::batch {
@@ -46,14 +47,18 @@ void check_target_references(const BatchData& b, core::DiagnosticSink& sink) {
     }
 }
 
-// The output intent's profile, read once for every report; errors point at batch.icc_profile
-// (or at the batch file when the default is missing).
+// The output intent's profile, read once for every report (the built-in sRGB profile when
+// the batch names none); errors point at batch.icc_profile.
 void load_document_level(const config::BatchConfig& c, pdf::DocumentLevel& level,
                          core::DiagnosticSink& sink) {
     level.language = c.language;
+    if (c.icc_profile.empty()) {
+        level.icc_profile = pdf::builtin_srgb_profile();
+        return;
+    }
     const std::vector<std::string> hints = {
-        "install icc-profiles-free (scripts/setup.sh does), or set batch.icc_profile to an sRGB "
-        "ICC profile"};
+        "set batch.icc_profile to an sRGB ICC profile file, or leave it out for the built-in "
+        "sRGB profile"};
     try {
         level.icc_profile = core::read_file(c.icc_profile);
     } catch (const core::EngineError& e) {

@@ -115,9 +115,10 @@ struct BatchConfig {
     TermCalendar terms;
     /// The reports' language, a BCP 47 tag (PDF /Lang and XMP dc:language).
     std::string language = "en-GB";
-    /// The sRGB ICC profile for the PDFs' output intent (resolved; the default is
-    /// icc-profiles-free's) and where the batch set it (the batch file when it did not).
-    std::string icc_profile = "/usr/share/color/icc/sRGB.icc";
+    /// The sRGB ICC profile file for the PDFs' output intent (resolved), empty for the built-in
+    /// sRGB profile (engine/pdf/srgb_profile.h), and where the batch set it (the batch file when
+    /// it did not).
+    std::string icc_profile;
     core::SourceLocation icc_profile_where;
     /// batch.fonts: a font family for body text and charts, found by fontconfig (empty: Liberation
     /// Sans), and a folder of font files searched before the system's (resolved; may be empty).

@@ -11,6 +11,7 @@
 
 #include "engine/core/diagnostic.h"
 #include "engine/core/file_io.h"
+#include "engine/pdf/srgb_profile.h"
 #include "engine/core/text.h"
 #include "engine/pdf/qpdf_finish.h"
 
@@ -191,12 +192,7 @@ std::string check_icc_profile(std::string_view bytes) {
 const DocumentLevel& default_document_level() {
     static const DocumentLevel level = [] {
         DocumentLevel l;
-        l.icc_profile = core::read_file(kDefaultIccProfile);
-        std::string problem = check_icc_profile(l.icc_profile);
-        if (!problem.empty()) {
-            throw core::EngineError({kDefaultIccProfile, 0, 0}, problem,
-                                    {"reinstall icc-profiles-free (scripts/setup.sh)"});
-        }
+        l.icc_profile = builtin_srgb_profile();
         return l;
     }();
     return level;

@@ -13,9 +13,6 @@ namespace engine::pdf {
 /// The PDF version written (PDF/A-2 and PDF/UA-1 are both based on PDF 1.7).
 inline constexpr const char* kPdfVersion = "1.7";
 
-/// icc-profiles-free's sRGB IEC61966-2.1 profile (ICC v2, 6,922 bytes).
-inline constexpr const char* kDefaultIccProfile = "/usr/share/color/icc/sRGB.icc";
-
 /// What the batch decides for every document.
 struct DocumentLevel {
     std::string language = "en-GB";  ///< BCP 47 tag: /Lang and dc:language
@@ -26,8 +23,8 @@ struct DocumentLevel {
 /// "an ICC profile for CMYK, not RGB"), or "" when it is an RGB display or output profile.
 std::string check_icc_profile(std::string_view bytes);
 
-/// The default level: en-GB and kDefaultIccProfile, read once per process. Throws
-/// core::EngineError naming the file and the package when it is missing or not RGB.
+/// The default level: en-GB and the built-in sRGB profile (srgb_profile.h), made once per
+/// process.
 const DocumentLevel& default_document_level();
 
 /// The XMP date of a PDF date string: "D:20150917000000Z" -> "2015-09-17T00:00:00Z",

@@ -28,8 +28,8 @@ namespace engine::pdf {
 /// EngineError naming its page and kind. Throws core::EngineError for a missing or unusable font or logo
 /// file (naming it), a link, bookmark or chart referring to a page that does not exist, or a
 /// libharu/qpdf failure. Independent per call: safe to run on several threads at once.
-/// `level` gives the language and the OutputIntent's ICC profile (the default reads
-/// kDefaultIccProfile once and throws core::EngineError when it is missing).
+/// `level` gives the language and the OutputIntent's ICC profile (by default en-GB and the
+/// built-in sRGB profile).
 std::string write_pdf(const layout::Document& doc, const std::vector<charts::render::PdfChart>& charts,
                       const layout::FontFiles& fonts,
                       const DocumentLevel& level = default_document_level());

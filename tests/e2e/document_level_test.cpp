@@ -94,8 +94,7 @@ TEST_CASE("every sample report declares its language, is marked, shows its title
     INFO(s.errors);
     REQUIRE(s.errors.empty());
     REQUIRE(s.pdfs.size() == 56);  // board paper, EYQIP, peer challenge, annual report, 52 setting summaries
-    const std::string icc = test::read_text_file("/usr/share/color/icc/sRGB.icc");
-    REQUIRE(!icc.empty());
+    std::string icc;  // the first report's profile: every report embeds the same bytes
     for (const auto& p : s.pdfs) {
         INFO(p.string());
         Opened o(p);
@@ -110,7 +109,22 @@ TEST_CASE("every sample report declares its language, is marked, shows its title
         CHECK(intents.getArrayItem(0).getKey("/S").isNameAndEquals("/GTS_PDFA1"));
         QPDFObjectHandle profile = intents.getArrayItem(0).getKey("/DestOutputProfile");
         REQUIRE(profile.isStream());
-        CHECK(stream_text(profile) == icc);
+        const std::string bytes = stream_text(profile);
+        if (icc.empty()) icc = bytes;
+        CHECK(bytes == icc);
+        // The built-in sRGB profile: an ICC v4 RGB display profile, connected through XYZ, its
+        // tone curves parametric (about 600 bytes, not a 1,024-entry table each), named for the
+        // standard and dated 2000-01-01 whatever the clock says.
+        REQUIRE(bytes.size() > 128);
+        CHECK(bytes.size() < 1024);
+        CHECK(bytes.substr(36, 4) == "acsp");
+        CHECK(bytes[8] == 4);
+        CHECK(bytes.substr(12, 12) == "mntrRGB XYZ ");
+        CHECK(bytes.substr(24, 6) == std::string("\x07\xD0\x00\x01\x00\x01", 6));
+        CHECK(bytes.find("rTRC") != std::string::npos);
+        CHECK(bytes.find("para") != std::string::npos);
+        CHECK(bytes.find("curv") == std::string::npos);
+        CHECK(bytes.find(std::string("s\0R\0G\0B\0 \0I\0E\0C\0", 16)) != std::string::npos);  // UTF-16 "sRGB IEC"
         CHECK(o.pdf.getPDFVersion() == "1.7");
         CHECK_FALSE(o.pdf.getTrailer().hasKey("/Encrypt"));
         CHECK(o.pdf.getTrailer().getKey("/ID").isArray());

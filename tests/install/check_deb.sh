@@ -23,7 +23,7 @@ info=$(dpkg-deb -I "$deb")
 depends=$(dpkg-deb -f "$deb" Depends)
 names=$(sed 's/ ([^)]*)//g; s/, /\n/g' <<<"$depends")
 for p in libhpdf-2.3.0 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libfreetype6 libpng16-16 \
-         libharfbuzz-subset0 libnettle8 libc6 fonts-liberation2 fonts-dejavu-core icc-profiles-free; do
+         libharfbuzz-subset0 libnettle8 liblcms2-2 libc6 fonts-liberation2 fonts-dejavu-core; do
   grep -qxF -- "$p" <<<"$names" || fail "Depends lacks $p: $depends"
 done
 # The C++ libraries are linked statically unless BOARDPACK_STATIC_DEPS is off

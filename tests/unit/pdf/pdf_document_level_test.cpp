@@ -12,6 +12,7 @@
 #include <string>
 
 #include "engine/core/diagnostic.h"
+#include "engine/pdf/srgb_profile.h"
 #include "engine/core/file_io.h"
 #include "engine/layout/fonts.h"
 #include "engine/pdf/pdf_writer.h"
@@ -100,7 +101,7 @@ TEST_CASE("a written PDF has one sRGB output intent that embeds the ICC profile"
     QPDFObjectHandle profile = intent.getKey("/DestOutputProfile");
     REQUIRE(profile.isStream());
     CHECK(profile.getDict().getKey("/N").getIntValue() == 3);
-    CHECK(stream_text(profile) == engine::core::read_file(engine::pdf::kDefaultIccProfile));
+    CHECK(stream_text(profile) == engine::pdf::builtin_srgb_profile());
 }
 
 TEST_CASE("every page with annotations tabs in structure order and every annotation prints",
