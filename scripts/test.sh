@@ -2,8 +2,9 @@
 # make test (after make setup): every ctest test twice, in the plain build and in the sanitizer
 # build (BOARDPACK_SANITIZE: ASan with leak checks + UBSan, any report fatal; docs/testing.md).
 # On 2 cores the two trees share the machine in this order:
-#   1. the plain tree builds at full priority; the sanitizer tree's libraries and tools build
-#      beside it at the lowest priority, on whatever the plain build leaves idle;
+#   1. the plain tree builds at full priority; the sanitizer tree's libraries (as unity
+#      batches, BOARDPACK_UNITY) and tools build beside it at the lowest priority, on whatever
+#      the plain build leaves idle;
 #   2. the plain suite runs; the rest of the sanitizer tree builds beside it, still at the lowest
 #      priority. Its test files come from the plain tree's objects (BOARDPACK_CCACHE: both trees
 #      compile them with the same command);
@@ -23,7 +24,7 @@ configure() {  # configure DIR [OPTIONS...]
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON -DBOARDPACK_CCACHE=ON "$@" >/dev/null
 }
 configure "$build" "$@" || { say "configuring $build failed"; exit 1; }
-configure "$asan" -DBOARDPACK_SANITIZE=ON "$@" || { say "configuring $asan failed"; exit 1; }
+configure "$asan" -DBOARDPACK_SANITIZE=ON -DBOARDPACK_UNITY=ON "$@" || { say "configuring $asan failed"; exit 1; }
 rm -f "$asan/build.rc" "$asan/plain-built"
 
 # The sanitizer tree in the background: its libraries, boardpack and pdf_tag_check first, then,
