@@ -795,11 +795,20 @@ public:
 private:
     bool at_top() const { return y_ <= top_ + 1e-6; }
 
-    // Takes `by` points off a chart block's chart box (it is drawn later at the new size).
+    // Takes `by` points off a chart block's chart box (it is drawn later at the new size); what
+    // is drawn under the chart (its source line, added after it) moves up with its bottom, so
+    // it stays above the page's bottom margin and the running footer.
     static void shrink_chart(Block& b, double by) {
         for (auto& p : b.pieces) {
-            for (auto& item : p.items)
-                if (auto* c = std::get_if<ChartPlacement>(&item)) c->h -= by;
+            bool under_chart = false;
+            for (auto& item : p.items) {
+                if (auto* c = std::get_if<ChartPlacement>(&item)) {
+                    c->h -= by;
+                    under_chart = true;
+                } else if (under_chart) {
+                    shift(item, 0, -by);
+                }
+            }
             p.height -= by;
         }
         b.shrink -= by;

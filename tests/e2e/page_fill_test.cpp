@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/e2e.h"
+#include "tests/support/sample_outputs.h"
 #include "tests/support/temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Word {
-    double y_min = 0, y_max = 0, x_min = 0;
+    double y_min = 0, y_max = 0, x_min = 0, x_max = 0;
     std::string text;
 };
 struct PdfPage {
@@ -48,7 +49,8 @@ std::vector<PdfPage> pages_of(const fs::path& pdf) {
         for (std::size_t w = xml.find("<word ", at); w != std::string::npos && w < end; w = xml.find("<word ", w + 1)) {
             const std::size_t open_end = xml.find('>', w) + 1;
             const std::string text = xml.substr(open_end, xml.find("</word>", open_end) - open_end);
-            p.words.push_back({attribute(xml, w, "yMin"), attribute(xml, w, "yMax"), attribute(xml, w, "xMin"), text});
+            p.words.push_back({attribute(xml, w, "yMin"), attribute(xml, w, "yMax"), attribute(xml, w, "xMin"),
+                               attribute(xml, w, "xMax"), text});
         }
         pages.push_back(std::move(p));
         at = end == std::string::npos ? end : xml.find("<page ", end);
@@ -173,4 +175,37 @@ TEST_CASE("no page of any sample but a last, title or section-ending page is mor
     }
     CHECK(pdfs >= 3);
     CHECK(pages_checked >= 10);
+}
+
+TEST_CASE("no two words overlap on any page of any sample: a shrunk chart's source line stays above the footer",
+          "[e2e][layout]") {
+    // Word boxes from pdftotext -bbox; two words overlap when their boxes share more than a
+    // point both across and down (neighbouring words touch, lines of text do not overlap).
+    int pages_checked = 0;
+    for (const std::string& name : test::sample_names()) {
+        const auto& s = test::rendered_sample(name);
+        INFO(name << ": " << s.run.err);
+        REQUIRE(s.run.exit_code == 0);
+        for (const auto& pdf : s.pdfs) {
+            const auto pages = pages_of(pdf);
+            for (std::size_t i = 0; i < pages.size(); ++i) {
+                const auto& words = pages[i].words;
+                ++pages_checked;
+                for (std::size_t a = 0; a < words.size(); ++a) {
+                    for (std::size_t b = a + 1; b < words.size(); ++b) {
+                        const Word& u = words[a];
+                        const Word& v = words[b];
+                        const double across = std::min(u.x_max, v.x_max) - std::max(u.x_min, v.x_min);
+                        const double down = std::min(u.y_max, v.y_max) - std::max(u.y_min, v.y_min);
+                        if (across <= 1 || down <= 1) continue;
+                        INFO(pdf.filename().string() << " page " << i + 1 << ": '" << u.text << "' at (" << u.x_min
+                                                     << ", " << u.y_min << ") overlaps '" << v.text << "' at ("
+                                                     << v.x_min << ", " << v.y_min << ")");
+                        CHECK(false);
+                    }
+                }
+            }
+        }
+    }
+    CHECK(pages_checked >= 100);
 }
