@@ -43,24 +43,23 @@ bool TextShower::has_width(HPDF_FontDef def, char32_t cp) {
     return entry == 2;
 }
 
-HPDF_STATUS TextShower::show(HPDF_Page page, HPDF_FontDef def, const std::string& text,
-                             const std::function<HPDF_STATUS()>& by_libharu) {
+std::optional<HPDF_STATUS> TextShower::show(HPDF_Page page, HPDF_FontDef def, const std::string& text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
-    if (text.size() > HPDF_LIMIT_MAX_STRING_LEN || def == nullptr) return by_libharu();
+    if (text.size() > HPDF_LIMIT_MAX_STRING_LEN || def == nullptr) return std::nullopt;
     ops_.assign(1, '<');
     bool any_width = false;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = core::next_code_point(text, i);
         const bool replacement_as_written = cp == 0xFFFD && text.compare(start, i - start, "\xEF\xBF\xBD") == 0;
-        if (cp == 0 || cp > 0xFFFF || (cp == 0xFFFD && !replacement_as_written)) return by_libharu();
+        if (cp == 0 || cp > 0xFFFF || (cp == 0xFFFD && !replacement_as_written)) return std::nullopt;
         if (!any_width) any_width = has_width(def, cp);
         for (int shift = 12; shift >= 0; shift -= 4) ops_ += kHex[(cp >> shift) & 0xF];
     }
     if (!any_width) return HPDF_OK;  // libharu writes nothing for a run without width
     ops_ += "> Tj\n";
     HPDF_Stream stream = text_object_stream(page);
-    if (stream == nullptr) return by_libharu();
+    if (stream == nullptr) return std::nullopt;
     return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops_.data()),
                              static_cast<HPDF_UINT>(ops_.size()));
 }

@@ -11,8 +11,8 @@
 #include <hpdf.h>
 
 #include <cstdint>
-#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +29,11 @@ HPDF_STATUS select_font(HPDF_Page page, const std::string& resource, double size
 class TextShower {
 public:
     /// Writes `text` (UTF-8) in the page's current font, whose TrueType definition is `def`, as
-    /// HPDF_Page_ShowText would, into a page in a text object. Text it cannot encode as
-    /// libharu does (code points above U+FFFF, invalid UTF-8, NUL) is left to `by_libharu`,
-    /// which shows it through libharu. Returns libharu's status.
-    HPDF_STATUS show(HPDF_Page page, HPDF_FontDef def, const std::string& text,
-                     const std::function<HPDF_STATUS()>& by_libharu);
+    /// HPDF_Page_ShowText would, into a page in a text object, and returns libharu's status.
+    /// Text it cannot encode as libharu does (code points above U+FFFF, invalid UTF-8, NUL), a
+    /// run too long or a page outside a text object it does not write: nullopt, and the caller
+    /// shows the run through libharu.
+    std::optional<HPDF_STATUS> show(HPDF_Page page, HPDF_FontDef def, const std::string& text);
 
 private:
     bool has_width(HPDF_FontDef def, char32_t cp);

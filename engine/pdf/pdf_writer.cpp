@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -91,15 +92,16 @@ public:
         // An absolute text matrix per run: no drift from chains of relative moves.
         haru_.check(HPDF_Page_SetTextMatrix(page_, 1, 0, 0, 1, real(t.x), real(height_ - t.y)),
                     "positioning text");
-        // What only libharu can encode it shows in a font of its own for the same file (the
-        // qpdf pass makes it the same font object); the next run selects the face again.
-        auto by_libharu = [&]() -> HPDF_STATUS {
+        std::optional<HPDF_STATUS> shown = text_.show(page_, fonts_.defs[face], t.text);
+        if (!shown) {
+            // What only libharu can encode it shows in a font of its own for the same file (the
+            // qpdf pass makes it the same font object); the next run selects the face again.
             haru_.check(HPDF_Page_SetFontAndSize(page_, haru_.load_font(file), real(t.size)),
                         "setting the font");
             face_ = kFontFaceCount;
-            return HPDF_Page_ShowText(page_, t.text.c_str());
-        };
-        haru_.check(text_.show(page_, fonts_.defs[face], t.text, by_libharu), "drawing text");
+            shown = HPDF_Page_ShowText(page_, t.text.c_str());
+        }
+        haru_.check(*shown, "drawing text");
     }
 
     void draw(const layout::Image& img) {
