@@ -186,3 +186,30 @@ TEST_CASE("csv reader checks a character that straddles a page-release step as o
     CHECK(last == "last");
     CHECK(sink.error_count() == 0);
 }
+
+TEST_CASE("csv reader finds separators, line ends and stray quotes at every place in a sixteen-byte step", "[csv]") {
+    // The unquoted fields are scanned sixteen bytes at a time: a field of each length from 0 to
+    // 40, so that every separator and line end falls at every offset of a step, and a stray
+    // quote at every offset of a long field.
+    std::string text = "a,b\n";
+    std::vector<std::vector<std::string>> want;
+    for (int len = 0; len <= 40; ++len) {
+        const std::string f(static_cast<std::size_t>(len), static_cast<char>('a' + len % 26));
+        text += f + "," + std::to_string(len) + (len % 3 == 0 ? "\r\n" : "\n");
+        want.push_back({f, std::to_string(len)});
+    }
+    core::DiagnosticSink sink;
+    auto doc = parse(text, sink);
+    REQUIRE(doc);
+    CHECK(sink.error_count() == 0);
+    REQUIRE(doc->rows.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) CHECK(doc->rows[i].fields == want[i]);
+    for (int at = 0; at < 40; ++at) {
+        std::string field(40, 'x');
+        field[static_cast<std::size_t>(at)] = '"';
+        core::DiagnosticSink s;
+        CHECK_FALSE(parse("a,b\n1," + field + "\n", s));
+        REQUIRE(s.error_count() == 1);
+        CHECK(s.diagnostics().at(0).where.column == 3 + at);
+    }
+}

@@ -50,3 +50,19 @@ TEST_CASE("markup escaping quotes only attributes and turns forbidden controls i
     CHECK(escape_markup("a < b & \"c\" > d", true) == "a &lt; b &amp; &quot;c&quot; &gt; d");
     CHECK(escape_markup(std::string("x\x01y\tz\n\xC3\xA9", 8), false) == "x y\tz\n\xC3\xA9");
 }
+
+TEST_CASE("an invalid UTF-8 byte is found at every place of a sixteen-byte step of ASCII", "[core][text]") {
+    // ASCII is checked sixteen bytes at a time: a bad byte (a lone continuation byte, a
+    // truncated sequence) at each offset of a run of 50 is found exactly there; a valid
+    // two-byte character anywhere is not a finding.
+    for (std::size_t at = 0; at < 50; ++at) {
+        std::string s(50, 'a');
+        s[at] = '\x80';
+        CHECK(engine::core::find_invalid_utf8(s) == at);
+        s[at] = '\xE9';  // the start of a three-byte sequence followed by ASCII
+        CHECK(engine::core::find_invalid_utf8(s) == at);
+        std::string ok(50, 'a');
+        ok.replace(at, 1, "\xC3\xA9");  // é
+        CHECK_FALSE(engine::core::find_invalid_utf8(ok));
+    }
+}
