@@ -108,10 +108,16 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     const std::size_t shared_before = shared_errors();
 
     if (!c.settings_path.empty()) data::load_entities(c.settings_path, b->settings, sink);
+    // Each setting's rows go to a spill file, read back per report: the resident memory stays
+    // flat in the number of settings. A fan-out over a settings column makes aggregates that
+    // name their members by row number (data::AggregateRow), so such a batch keeps them resident.
+    if (std::none_of(c.reports.begin(), c.reports.end(), fans_out_over_column))
+        b->observations.spill_settings();
     for (const auto& src : c.observations)  // an empty path was reported by the config
         if (!src.path.empty()) data::load_observations(src, b->config.catalog, b->observations, sink);
     if (c.records && !c.records->path.empty()) data::load_records(*c.records, b->settings, b->observations, sink);
     add_entity_groups(*b, sink);
+    b->observations.finish_loading();
     // Targets name groups and measures of the observations, so they are checked only against
     // observations that lack no shared row (a dropped row could make a sound target look
     // wrong); rows of single settings with errors are left out of those settings' reports.
@@ -168,6 +174,7 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     b->view = std::make_unique<metrics::SuppressedView>(b->observations, rules);
     b->view->protect_aggregates(b->aggregate_rows);
     for (const auto& w : b->view->warnings()) sink.add(w);
+    data::ObservationTable::release_blocks();  // those the checks above read on this thread
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);
     return b;

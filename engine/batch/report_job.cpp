@@ -403,9 +403,21 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
     }
 }
 
+namespace {
+// The settings' rows a unit read back (ObservationTable's per-thread blocks) are freed when the
+// unit is done, however it ends: nothing it returns refers to them.
+struct BlocksReleased {
+    BlocksReleased() = default;
+    BlocksReleased(const BlocksReleased&) = delete;
+    BlocksReleased& operator=(const BlocksReleased&) = delete;
+    ~BlocksReleased() { data::ObservationTable::release_blocks(); }
+};
+}  // namespace
+
 RenderedReport render_report(const BatchData& b, const Unit& unit, const core::Date& as_of,
                              const Term& term, const config::OutputFormats& formats,
                              core::DiagnosticSink& sink) {
+    const BlocksReleased released;
     return guarded<RenderedReport>(unit, sink, "rendering",
                                    [&] { return render(b, unit, as_of, term, formats, sink); });
 }
@@ -415,6 +427,7 @@ std::string report_language(const config::BatchConfig& config) { return config.l
 
 ReportCharts build_report_charts(const BatchData& b, const Unit& unit, const core::Date& as_of,
                                  const Term& term, core::DiagnosticSink& sink) {
+    const BlocksReleased released;
     return guarded<ReportCharts>(unit, sink, "building the charts", [&] {
         ReportCharts out;
         auto composed = compose(b, unit, as_of, term, sink, true);

@@ -7,6 +7,8 @@
 #include <map>
 #include <utility>
 
+#include "engine/core/diagnostic.h"
+
 namespace engine::data {
 
 namespace {
@@ -42,45 +44,83 @@ void insert_sorted(std::vector<std::string>& v, const std::string& s) {
 
 // ---- rows -------------------------------------------------------------------------------------
 
-const Period& ObservationRef::period() const { return table_->period_[index_]; }
-const std::string& ObservationRef::level() const { return table_->levels_[table_->level_[index_]].name; }
-const std::string& ObservationRef::area() const { return table_->areas_.name(table_->area_[index_]); }
-const std::string& ObservationRef::group() const { return table_->groups_.name(table_->group_[index_]); }
-const std::string& ObservationRef::measure() const { return table_->measures_.name(table_->measure_[index_]); }
-Missing ObservationRef::missing() const { return static_cast<Missing>(table_->missing_[index_]); }
+const Period& ObservationRef::period() const { return block_ ? spilled().period : table_->period_[index_]; }
+const std::string& ObservationRef::level() const {
+    return table_->levels_[block_ ? table_->setting_level_ : table_->level_[index_]].name;
+}
+const std::string& ObservationRef::area() const {
+    return table_->areas_.name(block_ ? block_->area : table_->area_[index_]);
+}
+const std::string& ObservationRef::group() const {
+    return table_->groups_.name(block_ ? spilled().group : table_->group_[index_]);
+}
+const std::string& ObservationRef::measure() const {
+    return table_->measures_.name(block_ ? spilled().measure : table_->measure_[index_]);
+}
+Missing ObservationRef::missing() const {
+    return static_cast<Missing>(block_ ? spilled().missing : table_->missing_[index_]);
+}
 bool ObservationRef::has_number() const { return missing() == Missing::None; }
-std::optional<double> ObservationRef::cohort() const { return table_->count(table_->cohort_, index_, false); }
-std::optional<double> ObservationRef::numerator() const { return table_->count(table_->numerator_, index_, true); }
+std::optional<double> ObservationRef::cohort() const {
+    if (block_) return table_->count(spilled().cohort, ObservationTable::count_key(spilled().seq, false, true));
+    return table_->count(table_->cohort_[index_], ObservationTable::count_key(index_, false, false));
+}
+std::optional<double> ObservationRef::numerator() const {
+    if (block_) return table_->count(spilled().numerator, ObservationTable::count_key(spilled().seq, true, true));
+    return table_->count(table_->numerator_[index_], ObservationTable::count_key(index_, true, false));
+}
 
-std::uint32_t ObservationTable::count_code(std::optional<double> c, std::uint32_t row, bool numerator) {
+ObservationRef::Order ObservationRef::order() const {
+    if (block_) return {true, spilled().seq, spilled().resident_before};
+    return {false, index_, index_};
+}
+
+bool ObservationRef::Order::operator<(const Order& o) const {
+    if (spilled == o.spilled) return n < o.n;
+    if (!spilled) return n < o.resident_before;  // a resident row before a spilled one
+    return resident_before <= o.n;
+}
+
+std::uint32_t ObservationTable::count_code(std::optional<double> c, std::uint64_t key) {
     if (!c || std::isnan(*c)) return kNoCount;
     if (*c >= 0 && !std::signbit(*c) && *c < kCountLimit && std::floor(*c) == *c) return static_cast<std::uint32_t>(*c);
-    counts_.emplace(std::uint64_t{row} << 1 | numerator, *c);
+    counts_.emplace(key, *c);
     return kOtherCount;
 }
 
-std::optional<double> ObservationTable::count(const std::vector<std::uint32_t>& column, std::uint32_t row,
-                                              bool numerator) const {
-    const std::uint32_t c = column[row];
-    if (c == kNoCount) return std::nullopt;
-    if (c == kOtherCount) return counts_.at(std::uint64_t{row} << 1 | numerator);
-    return static_cast<double>(c);
+std::optional<double> ObservationTable::count(std::uint32_t code, std::uint64_t key) const {
+    if (code == kNoCount) return std::nullopt;
+    if (code == kOtherCount) return counts_.at(key);
+    return static_cast<double>(code);
 }
 
 Value ObservationRef::value() const {
-    if (has_number()) return Value::of(table_->number(index_));
-    return Value::missing_as(missing(), table_->symbols_.name(table_->symbol_[index_]));
+    if (has_number())
+        return Value::of(block_ ? table_->exact_of(spilled().num, spilled().den) : table_->number(index_));
+    return Value::missing_as(missing(), table_->symbols_.name(block_ ? spilled().symbol : table_->symbol_[index_]));
 }
 
 core::SourceLocation ObservationRef::where() const {
+    if (block_) return table_->where_of(spilled());
     return {table_->files_.name(table_->file_[index_]), static_cast<int>(table_->line_[index_]),
             static_cast<int>(table_->column_[index_])};
 }
 
-core::Exact ObservationTable::number(std::uint32_t i) const {
-    if (den_[i] == 0) return big_[static_cast<std::uint32_t>(num_[i])];
-    return core::Exact::ratio(num_[i], den_[i]);
+core::SourceLocation ObservationTable::where_of(const BlockRow& r) const {
+    return {files_.name(r.file), static_cast<int>(r.line), static_cast<int>(r.column)};
 }
+
+core::SourceLocation ObservationTable::where_of(int duplicate) const {
+    if (duplicate == kSpilledDuplicate) return spilled_duplicate_;
+    return row(static_cast<std::uint32_t>(duplicate)).where();
+}
+
+core::Exact ObservationTable::exact_of(std::int32_t num, std::uint32_t den) const {
+    if (den == 0) return big_[static_cast<std::uint32_t>(num)];
+    return core::Exact::ratio(num, den);
+}
+
+core::Exact ObservationTable::number(std::uint32_t i) const { return exact_of(num_[i], den_[i]); }
 
 // ---- adding -----------------------------------------------------------------------------------
 
@@ -127,6 +167,12 @@ void ObservationTable::rebuild_index(std::size_t n) {
 }
 
 void ObservationTable::reserve(std::size_t n) {
+    if (spill_) {  // most rows may be settings': only the duplicate index is sized for them all
+        std::size_t want = 1024;
+        while (want * 3 < n * 4) want *= 2;
+        if (want > load_tags_.size()) grow_tags(want);
+        return;
+    }
     for (auto* v : {&measure_, &group_, &area_}) v->reserve(n);
     period_.reserve(n);
     level_.reserve(n);
@@ -151,11 +197,43 @@ int ObservationTable::add(const Observation& o) {
     } else {
         level = static_cast<std::uint8_t>(levels_.size());
         levels_.push_back({o.level, {}, {}});
+        if (o.level == kSetting) setting_level_ = level;
     }
     const std::size_t measures_before = measures_.size(), groups_before = groups_.size();
     const Id measure = measures_.intern(o.measure);
     const Id group = groups_.intern(o.group);
     const Id area = areas_.intern(o.area);
+    if (spill_ && level == setting_level_) {
+        const int dup = add_spilled(o, measure, group, area);
+        if (dup != -1) return dup;
+    } else if (int dup = add_resident(o, measure, group, level, area); dup != -1) {
+        return dup;
+    }
+    measure_group_level_.insert(measure_group_key(measure, group, level));
+    // A name interned by this row is new (a duplicate returns before here and adds none).
+    if (measures_.size() > measures_before) insert_sorted(sorted_measures_, o.measure);
+    if (groups_.size() > groups_before) insert_sorted(sorted_groups_, o.group);
+    return -1;
+}
+
+void ObservationTable::encode_value(const Observation& o, std::int32_t& num, std::uint32_t& den, std::uint8_t& missing,
+                                    std::uint8_t& symbol) {
+    const bool has_number = o.value.has_number() && o.value.missing == Missing::None;
+    const core::Exact x = has_number ? *o.value.number : core::Exact();
+    constexpr core::Int128 kMax = INT32_MAX, kMin = INT32_MIN, kMaxDen = UINT32_MAX;
+    if (x.num() >= kMin && x.num() <= kMax && x.den() <= kMaxDen) {
+        num = static_cast<std::int32_t>(x.num());
+        den = static_cast<std::uint32_t>(x.den());
+    } else {
+        num = static_cast<std::int32_t>(big_.size());
+        den = 0;
+        big_.push_back(x);
+    }
+    missing = static_cast<std::uint8_t>(has_number ? Missing::None : o.value.missing);
+    symbol = static_cast<std::uint8_t>(symbols_.intern(has_number ? "" : o.value.symbol));
+}
+
+int ObservationTable::add_resident(const Observation& o, Id measure, Id group, std::uint8_t level, Id area) {
     const int period = o.period.sort_key();
     if (auto dup = find_row(measure, group, level, area, period)) return static_cast<int>(*dup);
 
@@ -166,21 +244,16 @@ int ObservationTable::add(const Observation& o) {
     group_.push_back(group);
     area_.push_back(area);
     level_.push_back(level);
-    const bool has_number = o.value.has_number() && o.value.missing == Missing::None;
-    const core::Exact x = has_number ? *o.value.number : core::Exact();
-    constexpr core::Int128 kMax = INT32_MAX, kMin = INT32_MIN, kMaxDen = UINT32_MAX;
-    if (x.num() >= kMin && x.num() <= kMax && x.den() <= kMaxDen) {
-        num_.push_back(static_cast<std::int32_t>(x.num()));
-        den_.push_back(static_cast<std::uint32_t>(x.den()));
-    } else {
-        num_.push_back(static_cast<std::int32_t>(big_.size()));
-        den_.push_back(0);
-        big_.push_back(x);
-    }
-    missing_.push_back(static_cast<std::uint8_t>(has_number ? Missing::None : o.value.missing));
-    symbol_.push_back(static_cast<std::uint8_t>(symbols_.intern(has_number ? "" : o.value.symbol)));
-    cohort_.push_back(count_code(o.cohort, row, false));
-    numerator_.push_back(count_code(o.numerator, row, true));
+    std::int32_t num;
+    std::uint32_t den;
+    std::uint8_t missing, symbol;
+    encode_value(o, num, den, missing, symbol);
+    num_.push_back(num);
+    den_.push_back(den);
+    missing_.push_back(missing);
+    symbol_.push_back(symbol);
+    cohort_.push_back(count_code(o.cohort, count_key(row, false, false)));
+    numerator_.push_back(count_code(o.numerator, count_key(row, true, false)));
     file_.push_back(file);
     line_.push_back(static_cast<std::uint32_t>(std::max(o.where.line, 0)));
     column_.push_back(static_cast<std::uint16_t>(std::clamp(o.where.column, 0, 0xFFFF)));
@@ -208,11 +281,6 @@ int ObservationTable::add(const Observation& o) {
     Level& lv = levels_[level];
     if (new_place) insert_sorted(lv.areas, o.area);
     add_unique(lv.files, file);
-
-    measure_group_level_.insert(measure_group_key(measure, group, level));
-    // A name interned by this row is new (a duplicate returns before here and adds none).
-    if (measures_.size() > measures_before) insert_sorted(sorted_measures_, o.measure);
-    if (groups_.size() > groups_before) insert_sorted(sorted_groups_, o.group);
     return -1;
 }
 
@@ -257,6 +325,194 @@ void ObservationTable::share_lists() {
     }
 }
 
+// ---- rows at level Setting, spilled ------------------------------------------------------------
+
+namespace {
+
+// Pending records are written as runs when they pass this many bytes in all.
+constexpr std::size_t kPendingCap = std::size_t{1} << 20;
+
+std::atomic<std::uint64_t> next_uid{1};
+
+// The blocks this thread read back, by (table uid << 32 | area), with the row count each was
+// read at (a block read while the table was still loading is read again once it has grown).
+struct BlockCache {
+    std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::shared_ptr<AreaBlock>>> blocks;
+};
+thread_local BlockCache t_blocks;
+
+}  // namespace
+
+ObservationTable::Uid::Uid() : v(next_uid.fetch_add(1, std::memory_order_relaxed)) {}
+
+void ObservationTable::spill_settings(std::size_t spool_limit) {
+    spill_ = std::make_shared<core::SpillFile>(spool_limit);
+}
+
+void ObservationTable::grow_tags(std::size_t slots) {
+    std::vector<std::uint32_t> old(slots, 0);
+    old.swap(load_tags_);
+    const std::size_t mask = load_tags_.size() - 1;
+    for (std::uint32_t t : old) {
+        if (t == 0) continue;
+        std::size_t s = (t >> 1) & mask;
+        while (load_tags_[s] != 0) s = (s + 1) & mask;
+        load_tags_[s] = t;
+    }
+}
+
+bool ObservationTable::tag_seen(std::uint32_t tag) const {
+    if (load_tags_.empty()) return false;
+    const std::size_t mask = load_tags_.size() - 1;
+    for (std::size_t s = (tag >> 1) & mask;; s = (s + 1) & mask) {
+        if (load_tags_[s] == 0) return false;
+        if (load_tags_[s] == tag) return true;
+    }
+}
+
+void ObservationTable::insert_tag(std::uint32_t tag) {
+    if (4 * (load_tag_count_ + 1) > 3 * load_tags_.size()) grow_tags(std::max<std::size_t>(load_tags_.size() * 2, 1024));
+    const std::size_t mask = load_tags_.size() - 1;
+    std::size_t s = (tag >> 1) & mask;
+    while (load_tags_[s] != 0) s = (s + 1) & mask;
+    load_tags_[s] = tag;
+    ++load_tag_count_;
+}
+
+int ObservationTable::add_spilled(const Observation& o, Id measure, Id group, Id area) {
+    if (finished_)
+        throw core::EngineError(o.where, "internal error: a setting's row was added after the observations were loaded");
+    const int period = o.period.sort_key();
+    // Hashes of every spilled key: the rows are read back only when the hash was seen before,
+    // so a duplicate is caught here, in a pending buffer or across runs, and a new key costs a probe.
+    const std::uint32_t tag = static_cast<std::uint32_t>(key_hash(measure, group, setting_level_, area, period) >> 32) | 1u;
+    if (tag_seen(tag)) {
+        for (const BlockRow& r : read_rows(area))
+            if (r.measure == measure && r.group == group && r.period.sort_key() == period) {
+                spilled_duplicate_ = where_of(r);
+                return kSpilledDuplicate;
+            }
+    } else {
+        insert_tag(tag);
+    }
+    const auto seq = static_cast<std::uint32_t>(spilled_rows_);
+    BlockRow r;
+    r.period = o.period;
+    r.measure = measure;
+    r.group = group;
+    encode_value(o, r.num, r.den, r.missing, r.symbol);
+    r.cohort = count_code(o.cohort, count_key(seq, false, true));
+    r.numerator = count_code(o.numerator, count_key(seq, true, true));
+    r.line = static_cast<std::uint32_t>(std::max(o.where.line, 0));
+    r.column = static_cast<std::uint16_t>(std::clamp(o.where.column, 0, 0xFFFF));
+    r.file = static_cast<std::uint16_t>(files_.intern(o.where.file));
+    r.seq = seq;
+    r.resident_before = static_cast<std::uint32_t>(period_.size());
+
+    if (area >= dir_.size()) dir_.resize(area + 1);
+    const bool new_area = dir_[area].rows++ == 0;
+    ++spilled_rows_;
+    pending_[area].push_back(r);
+    Level& lv = levels_[setting_level_];
+    if (new_area) insert_sorted(lv.areas, o.area);
+    add_unique(lv.files, r.file);
+    add_unique(spilled_files_[std::uint64_t{measure} << 3 | setting_level_], r.file);
+    if (++pending_rows_ * sizeof(BlockRow) >= kPendingCap) flush_pending();
+    return -1;
+}
+
+void ObservationTable::flush_pending() {
+    for (auto& [area, rows] : pending_) {
+        const auto id = static_cast<std::uint32_t>(runs_.size());
+        runs_.push_back({spill_->append(rows.data(), rows.size() * sizeof(BlockRow)),
+                         static_cast<std::uint32_t>(rows.size())});
+        DirEntry& d = dir_[area];
+        if (d.last_run == kNoRun) d.first_run = id;
+        else runs_[d.last_run].next = id;
+        d.last_run = id;
+    }
+    pending_.clear();
+    pending_rows_ = 0;
+}
+
+void ObservationTable::finish_loading() {
+    if (!spill_ || finished_) return;
+    flush_pending();
+    spill_->finish();
+    decltype(pending_)().swap(pending_);
+    std::vector<std::uint32_t>().swap(load_tags_);
+    load_tag_count_ = 0;
+    runs_.shrink_to_fit();
+    dir_.shrink_to_fit();
+    finished_ = true;
+}
+
+std::vector<BlockRow> ObservationTable::read_rows(Id area) const {
+    std::vector<BlockRow> out;
+    if (area >= dir_.size()) return out;
+    const DirEntry& d = dir_[area];
+    out.resize(d.rows);
+    std::size_t at = 0;
+    for (std::uint32_t r = d.first_run; r != kNoRun; r = runs_[r].next) {
+        spill_->read(runs_[r].offset, out.data() + at, runs_[r].count * sizeof(BlockRow));
+        at += runs_[r].count;
+    }
+    if (auto it = pending_.find(area); it != pending_.end())
+        std::copy(it->second.begin(), it->second.end(), out.begin() + static_cast<std::ptrdiff_t>(at));
+    return out;
+}
+
+std::shared_ptr<AreaBlock> ObservationTable::materialize(Id area) const {
+    auto b = std::make_shared<AreaBlock>();
+    b->area = area;
+    b->rows = read_rows(area);
+    b->build();
+    return b;
+}
+
+const AreaBlock* ObservationTable::cached_block(Id area) const {
+    if (area >= dir_.size() || dir_[area].rows == 0) return nullptr;
+    auto& [rows, block] = t_blocks.blocks[uid_.v << 32 | area];
+    if (!block || rows != dir_[area].rows) {
+        block = materialize(area);
+        rows = dir_[area].rows;
+    }
+    return block.get();
+}
+
+const AreaBlock* ObservationTable::block_of(std::string_view area) const {
+    if (!spill_) return nullptr;
+    auto a = areas_.find(area);
+    return a ? cached_block(*a) : nullptr;
+}
+
+void ObservationTable::release_blocks() { decltype(t_blocks.blocks)().swap(t_blocks.blocks); }
+
+std::optional<ObservationRef> ObservationTable::sibling(const ObservationRef& o, std::string_view group) const {
+    auto g = groups_.find(group);
+    if (!g) return std::nullopt;
+    if (const AreaBlock* b = o.block()) {
+        const BlockRow& r = b->rows[o.index()];
+        if (auto j = b->find(r.measure, *g, r.period.sort_key())) return ObservationRef(*this, *b, *j);
+        return std::nullopt;
+    }
+    const std::uint32_t i = o.index();
+    if (auto j = find_row(measure_[i], *g, level_[i], area_[i], period_[i].sort_key())) return ObservationRef(*this, *j);
+    return std::nullopt;
+}
+
+void ObservationTable::Rows::iterator::settle() {
+    if (!block_ && i_ < t_->period_.size()) return;
+    if (block_) {
+        if (j_ < block_->rows.size()) return;
+        block_.reset();
+        ++area_;
+        j_ = 0;
+    }
+    while (area_ < t_->dir_.size() && t_->dir_[area_].rows == 0) ++area_;
+    if (area_ < t_->dir_.size()) block_ = t_->materialize(area_);
+}
+
 // ---- reading ----------------------------------------------------------------------------------
 
 std::optional<std::uint8_t> ObservationTable::level_id(std::string_view level) const {
@@ -273,6 +529,12 @@ std::optional<ObservationRef> ObservationTable::find(std::string_view measure, s
     auto g = groups_.find(group);
     auto a = areas_.find(area);
     if (!l || !m || !g || !a) return std::nullopt;
+    if (spill_ && *l == setting_level_) {
+        const AreaBlock* b = cached_block(*a);
+        if (!b) return std::nullopt;
+        if (auto r = b->find(*m, *g, period.sort_key())) return ObservationRef(*this, *b, *r);
+        return std::nullopt;
+    }
     if (auto r = find_row(*m, *g, *l, *a, period.sort_key())) return ObservationRef(*this, *r);
     return std::nullopt;
 }
@@ -287,9 +549,25 @@ const ObservationTable::Slice* ObservationTable::slice(std::string_view measure,
     return it == slice_of_.end() ? nullptr : &slices_[it->second];
 }
 
+const AreaBlock::Slice* ObservationTable::spilled_slice(std::string_view measure, std::string_view area) const {
+    auto m = measures_.find(measure);
+    auto a = areas_.find(area);
+    if (!m || !a) return nullptr;
+    const AreaBlock* b = cached_block(*a);
+    return b ? b->slice(*m) : nullptr;
+}
+
+bool ObservationTable::spilled_level(std::string_view level) const {
+    return spill_ && setting_level_ < levels_.size() && levels_[setting_level_].name == level;
+}
+
 const std::vector<Period>& ObservationTable::periods(std::string_view measure, std::string_view level,
                                                      std::string_view area) const {
     static const std::vector<Period> none;
+    if (spilled_level(level)) {
+        const AreaBlock::Slice* s = spilled_slice(measure, area);
+        return s ? s->periods : none;
+    }
     const Slice* s = slice(measure, level, area);
     return s ? slice_periods(*s) : none;
 }
@@ -297,6 +575,11 @@ const std::vector<Period>& ObservationTable::periods(std::string_view measure, s
 std::vector<std::string> ObservationTable::groups_in(std::string_view measure, std::string_view level,
                                                      std::string_view area) const {
     std::vector<std::string> out;
+    if (spilled_level(level)) {
+        if (const AreaBlock::Slice* s = spilled_slice(measure, area))
+            for (Id g : s->groups) out.push_back(groups_.name(g));
+        return out;
+    }
     if (const Slice* s = slice(measure, level, area))
         for (Id g : slice_groups(*s)) out.push_back(groups_.name(g));
     return out;
@@ -314,6 +597,11 @@ std::vector<std::string> ObservationTable::measures_at(std::string_view level, s
     auto l = level_id(level);
     auto a = areas_.find(area);
     if (!l || !a) return out;
+    if (spill_ && *l == setting_level_) {
+        if (const AreaBlock* b = cached_block(*a))
+            for (const auto& s : b->slices) out.push_back(measures_.name(s.measure));
+        return out;
+    }
     auto it = places_.find(place_key(*l, *a));
     if (it != places_.end())
         for (Id m : it->second.measures) out.push_back(measures_.name(m));
@@ -324,6 +612,10 @@ std::optional<Period> ObservationTable::latest_period(std::string_view level, st
     auto l = level_id(level);
     auto a = areas_.find(area);
     if (!l || !a) return std::nullopt;
+    if (spill_ && *l == setting_level_) {
+        if (const AreaBlock* b = cached_block(*a)) return b->latest;
+        return std::nullopt;
+    }
     auto it = places_.find(place_key(*l, *a));
     if (it == places_.end()) return std::nullopt;
     return it->second.latest;
@@ -336,6 +628,12 @@ std::vector<std::string> ObservationTable::files_of(std::string_view level, std:
     if (!l) return {};
     if (measure.empty()) {
         ids = levels_[*l].files;
+    } else if (spill_ && *l == setting_level_) {
+        if (!area.empty()) {
+            if (const AreaBlock::Slice* s = spilled_slice(measure, area)) ids = s->files;
+        } else if (auto m = measures_.find(measure)) {
+            if (auto it = spilled_files_.find(std::uint64_t{*m} << 3 | *l); it != spilled_files_.end()) ids = it->second;
+        }
     } else if (!area.empty()) {
         if (const Slice* s = slice(measure, level, area)) ids = slice_files(*s);
     } else {
@@ -369,6 +667,12 @@ std::size_t ObservationTable::bytes() const {
     for (const auto& l : period_lists_) n += sizeof(l) + cap(l);
     for (const auto& l : group_lists_) n += sizeof(l) + cap(l);
     for (const auto& l : file_lists_) n += sizeof(l) + cap(l);
+    // The spilled rows: what stays resident of them is the directory, the runs and (while
+    // loading) the pending records and the duplicate index.
+    n += cap(dir_) + cap(runs_) + cap(load_tags_);
+    for (const auto& [area, rows] : pending_) n += sizeof(area) + sizeof(rows) + cap(rows);
+    for (const auto& [key, files] : spilled_files_) n += sizeof(key) + sizeof(files) + cap(files);
+    if (spill_) n += spill_->resident_bytes();
     return n;
 }
 

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <atomic>
+#include <climits>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +19,8 @@
 
 #include "engine/core/exact.h"
 #include "engine/core/source_location.h"
+#include "engine/core/spill_file.h"
+#include "engine/data/area_blocks.h"
 #include "engine/data/huge_pages.h"
 #include "engine/data/period.h"
 #include "engine/data/string_pool.h"
@@ -47,12 +51,27 @@ struct Observation {
 class ObservationTable;
 
 /// One row of an ObservationTable, read in place: a table and a row number, cheap to copy.
-/// Valid while the table lives; the strings it hands out are the table's interned ones.
+/// Valid while the table lives; the strings it hands out are the table's interned ones. A row
+/// at level Setting of a table that spills them (spill_settings) is a row of its setting's
+/// block instead, valid until ObservationTable::release_blocks() on the thread that read it.
 class ObservationRef {
 public:
     ObservationRef(const ObservationTable& table, std::uint32_t index) : table_(&table), index_(index) {}
+    ObservationRef(const ObservationTable& table, const AreaBlock& block, std::uint32_t index)
+        : table_(&table), block_(&block), index_(index) {}
 
+    /// The row number among the resident rows, or among its block's rows (block()).
     std::uint32_t index() const { return index_; }
+    const AreaBlock* block() const { return block_; }
+    /// The row's place in the order rows were added (file order), resident or not: `a.order()
+    /// < b.order()` when a was added first. Stays meaningful after a block is freed.
+    struct Order {
+        bool spilled;
+        std::uint32_t n;                ///< the resident row number, or the spilled row's seq
+        std::uint32_t resident_before;  ///< resident rows added before it
+        bool operator<(const Order& o) const;
+    };
+    Order order() const;
     const Period& period() const;
     const std::string& level() const;
     const std::string& area() const;
@@ -67,11 +86,15 @@ public:
     /// Where the row is (file, line, column), built now.
     core::SourceLocation where() const;
 
-    bool operator==(const ObservationRef& o) const { return table_ == o.table_ && index_ == o.index_; }
+    bool operator==(const ObservationRef& o) const {
+        return table_ == o.table_ && block_ == o.block_ && index_ == o.index_;
+    }
     bool operator!=(const ObservationRef& o) const { return !(*this == o); }
 
 private:
+    const BlockRow& spilled() const { return block_->rows[index_]; }
     const ObservationTable* table_;
+    const AreaBlock* block_ = nullptr;
     std::uint32_t index_;
 };
 
@@ -80,8 +103,45 @@ public:
     using Id = StringPool::Id;
 
     /// Adds a row; returns the index of an existing row with the same key instead (a
-    /// duplicate, which is not added), or -1 when added.
+    /// duplicate, which is not added; kSpilledDuplicate when that row is a spilled one), or -1
+    /// when added. where_of(the result) names the existing row.
     int add(const Observation& o);
+    static constexpr int kSpilledDuplicate = INT32_MAX;
+    /// Where the row a duplicate returned by add() repeats is.
+    core::SourceLocation where_of(int duplicate) const;
+
+    /// From now on, rows at level Setting are kept per setting ("blocks") in a spill file
+    /// (memory up to `spool_limit` bytes, then an unlinked temporary file in $TMPDIR) rather
+    /// than in the resident columns; queries at that level read the setting's block back into a
+    /// per-thread cache. Call before the first row. load_batch does, unless a fan-out over a
+    /// settings column needs every row by number (data::AggregateRow).
+    void spill_settings(std::size_t spool_limit = core::SpillFile::kDefaultSpool);
+    bool spills_settings() const { return spill_ != nullptr; }
+    /// After the last row: the pending blocks are written, the spill file finished (reads may
+    /// then come from any thread) and the loading's duplicate index freed. Rows added later
+    /// at level Setting are an error (EngineError).
+    void finish_loading();
+    /// Frees the blocks this thread read back (of every table). The report job calls it after
+    /// each unit; ObservationRefs to block rows read on this thread are then invalid.
+    static void release_blocks();
+    /// Calls `fn(block)` for every setting's block in turn, each read back and then freed. With
+    /// a walk of the resident rows (row(i) for i below resident_size()), it walks every row:
+    /// it counts as one full pass (full_passes()).
+    template <class Fn>
+    void for_each_block(Fn&& fn) const {
+        passes_.count();
+        for (std::uint32_t a = 0; a < dir_.size(); ++a)
+            if (dir_[a].rows > 0) {
+                const auto b = materialize(a);
+                fn(*b);
+            }
+    }
+    /// The block of a setting, read back into this thread's cache; nullptr when it has none.
+    const AreaBlock* block_of(std::string_view area) const;
+    /// The row of `o`'s slice (its measure, level, area and period) for `group`. O(1).
+    std::optional<ObservationRef> sibling(const ObservationRef& o, std::string_view group) const;
+    /// Rows in the resident columns (all rows unless spill_settings).
+    std::size_t resident_size() const { return period_.size(); }
 
     /// The row with this key, or nullopt. O(1).
     std::optional<ObservationRef> find(std::string_view measure, std::string_view group, std::string_view level,
@@ -110,33 +170,46 @@ public:
     /// O(log areas).
     bool has_area(std::string_view level, std::string_view area) const;
 
-    std::size_t size() const { return period_.size(); }
-    bool empty() const { return period_.empty(); }
+    std::size_t size() const { return period_.size() + spilled_rows_; }
+    bool empty() const { return size() == 0; }
+    /// A resident row by number (i < resident_size()).
     ObservationRef row(std::uint32_t i) const { return {*this, i}; }
 
-    /// The rows in the order they were added: `for (ObservationRef o : table.rows())`.
+    /// The rows in the order they were added: `for (ObservationRef o : table.rows())`. When
+    /// settings are spilled, the resident rows come first, then each setting's block in turn
+    /// (its rows in file order), one block read back at a time: a row handed out is valid
+    /// until the iterator moves to the next block.
     class Rows {
     public:
         class iterator {
         public:
-            iterator(const ObservationTable* t, std::uint32_t i) : t_(t), i_(i) {}
-            ObservationRef operator*() const { return {*t_, i_}; }
+            iterator(const ObservationTable* t, std::uint32_t i) : t_(t), i_(i) { settle(); }
+            iterator(const ObservationTable* t, std::uint32_t i, bool /*end*/)
+                : t_(t), i_(i), area_(static_cast<std::uint32_t>(t->dir_.size())) {}
+            ObservationRef operator*() const {
+                return block_ ? ObservationRef(*t_, *block_, j_) : ObservationRef(*t_, i_);
+            }
             iterator& operator++() {
-                ++i_;
+                if (block_) ++j_;
+                else ++i_;
+                settle();
                 return *this;
             }
-            bool operator!=(const iterator& o) const { return i_ != o.i_; }
+            bool operator!=(const iterator& o) const { return i_ != o.i_ || area_ != o.area_ || j_ != o.j_; }
 
         private:
+            void settle();  ///< past the resident rows: on the next row of a block, or at the end
             const ObservationTable* t_;
             std::uint32_t i_;
+            std::uint32_t area_ = 0, j_ = 0;
+            std::shared_ptr<const AreaBlock> block_;
         };
         explicit Rows(const ObservationTable& t) : t_(&t) {}
         iterator begin() const {
             t_->passes_.count();
             return {t_, 0};
         }
-        iterator end() const { return {t_, static_cast<std::uint32_t>(t_->size())}; }
+        iterator end() const { return iterator(t_, static_cast<std::uint32_t>(t_->period_.size()), true); }
         std::size_t size() const { return t_->size(); }
 
     private:
@@ -227,9 +300,14 @@ private:
     // huge count), which counts_ holds by row number.
     static constexpr std::uint32_t kNoCount = 0xFFFFFFFF, kOtherCount = 0xFFFFFFFE, kCountLimit = kOtherCount;
     std::vector<std::uint32_t> cohort_, numerator_;
-    std::unordered_map<std::uint64_t, double> counts_;  // (row << 1 | numerator) -> the count
-    std::uint32_t count_code(std::optional<double> c, std::uint32_t row, bool numerator);
-    std::optional<double> count(const std::vector<std::uint32_t>& column, std::uint32_t row, bool numerator) const;
+    // (row << 1 | numerator) -> the count; a spilled row's key has the top bit set and its seq.
+    std::unordered_map<std::uint64_t, double> counts_;
+    static std::uint64_t count_key(std::uint32_t row, bool numerator, bool spilled) {
+        return (std::uint64_t{spilled} << 63) | (std::uint64_t{row} << 1) | numerator;
+    }
+    std::uint32_t count_code(std::optional<double> c, std::uint64_t key);
+    std::optional<double> count(std::uint32_t code, std::uint64_t key) const;
+    core::Exact exact_of(std::int32_t num, std::uint32_t den) const;
     std::vector<std::uint16_t> file_;
     std::vector<std::uint32_t> line_;
     std::vector<std::uint16_t> column_;
@@ -260,6 +338,60 @@ private:
         void count() const { n.fetch_add(1, std::memory_order_relaxed); }
     };
     Passes passes_;
+
+    // ---- rows at level Setting, spilled (spill_settings) ----
+    static constexpr std::uint32_t kNoRun = ~std::uint32_t{0};
+    /// A setting's place in the spill file: its runs (records written together), in order.
+    struct DirEntry {
+        std::uint32_t rows = 0;
+        std::uint32_t first_run = kNoRun, last_run = kNoRun;
+    };
+    struct Run {
+        std::uint64_t offset;
+        std::uint32_t count;
+        std::uint32_t next = kNoRun;
+    };
+    std::shared_ptr<core::SpillFile> spill_;  // shared by copies: only read once finished
+    std::vector<DirEntry> dir_;                // by area id (areas at other levels have no rows)
+    std::vector<Run> runs_;
+    std::size_t spilled_rows_ = 0;
+    std::uint8_t setting_level_ = 0xFF;
+    bool finished_ = false;
+    // While loading: each setting's records not yet written, and a set of the spilled rows' key
+    // hashes (32 bits each, placed by their own bits) to find duplicates; both gone once finished.
+    std::unordered_map<Id, std::vector<BlockRow>> pending_;
+    std::size_t pending_rows_ = 0;
+    std::vector<std::uint32_t> load_tags_;
+    std::size_t load_tag_count_ = 0;
+    core::SourceLocation spilled_duplicate_;  // the row the last kSpilledDuplicate repeats
+    // (measure << 3 | level) -> the files with spilled rows of it: files_of(level, "", measure).
+    std::unordered_map<std::uint64_t, std::vector<std::uint16_t>> spilled_files_;
+    /// A number no other table (or copy) has: the per-thread caches' key.
+    struct Uid {
+        std::uint64_t v;
+        Uid();
+        Uid(const Uid&) : Uid() {}
+        Uid& operator=(const Uid&) {
+            v = Uid().v;
+            return *this;
+        }
+    };
+    Uid uid_;
+
+    int add_resident(const Observation& o, Id measure, Id group, std::uint8_t level, Id area);
+    int add_spilled(const Observation& o, Id measure, Id group, Id area);
+    void encode_value(const Observation& o, std::int32_t& num, std::uint32_t& den, std::uint8_t& missing,
+                      std::uint8_t& symbol);
+    void grow_tags(std::size_t slots);
+    void flush_pending();
+    bool tag_seen(std::uint32_t tag) const;
+    void insert_tag(std::uint32_t tag);  ///< a new one
+    std::vector<BlockRow> read_rows(Id area) const;  ///< the runs and the pending records, in order
+    std::shared_ptr<AreaBlock> materialize(Id area) const;
+    const AreaBlock* cached_block(Id area) const;
+    bool spilled_level(std::string_view level) const;
+    const AreaBlock::Slice* spilled_slice(std::string_view measure, std::string_view area) const;
+    core::SourceLocation where_of(const BlockRow& r) const;
 };
 
 }  // namespace engine::data

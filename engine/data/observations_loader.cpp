@@ -275,7 +275,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 sink.error(obs.where,
                            "duplicate observation: " + obs.measure + ", " + obs.group + ", " + obs.area +
                                ", " + obs.period.label() + " already appears at " +
-                               into.row(static_cast<std::uint32_t>(dup)).where().str());
+                               into.where_of(dup).str());
             }
         }
     }

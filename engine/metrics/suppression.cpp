@@ -1,6 +1,7 @@
 #include "engine/metrics/suppression.h"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 
 #include "engine/core/text.h"
@@ -98,67 +99,93 @@ std::vector<std::vector<std::string>> effective_partitions(
     return out;
 }
 
-SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionRules rules)
-    : table_(table), rules_(std::move(rules)) {
-    // Primary suppression.
-    decisions_.assign(table_.size(), SuppressionReason::None);
-    for (data::ObservationRef o : table_.rows()) {
-        auto cohort = o.cohort();
-        if (cohort && *cohort < rules_.min_cohort && o.has_number()) decide(o, SuppressionReason::SmallCohort);
-    }
-    if (!rules_.secondary) {
-        count_decisions();
-        return;
-    }
+namespace {
+std::atomic<std::uint64_t> next_view_uid{1};
+}  // namespace
 
-    auto hidden = [&](const data::ObservationRef& m) {
-        return decision(m) != SuppressionReason::None || m.missing() == data::Missing::Suppressed;
-    };
+// The batch-wide part of secondary suppression, once: the partitions that can be complete in a
+// slice, the totals and the groups in no partition, matched against the groups of the data.
+SuppressedView::Plan SuppressedView::make_plan() const {
+    Plan plan;
     // Names are matched without regard to case once, here, against the groups of the data,
-    // so the passes over the rows below compare exact spellings only.
+    // so the passes over the rows compare exact spellings only.
     const std::vector<std::string>& groups = table_.groups();
-    auto partitions = effective_partitions(rules_.partitions, groups);
+    plan.partitions = effective_partitions(rules_.partitions, groups);
     // Only a partition all of whose groups are in the data can be complete in a slice.
-    std::map<std::string, std::vector<std::size_t>> led_by;  // group -> such partitions it comes first in
-    std::set<std::string> accounted;                         // groups in some partition
+    std::set<std::string> accounted;  // groups in some partition
     std::map<std::string, int> complete_memberships;
-    for (std::size_t i = 0; i < partitions.size(); ++i) {
+    for (std::size_t i = 0; i < plan.partitions.size(); ++i) {
         bool all_present = true;
-        for (auto& g : partitions[i]) {
+        for (auto& g : plan.partitions[i]) {
             std::string sp = spelled(groups, g);
             all_present = all_present && !sp.empty();
             if (!sp.empty()) g = sp;
             accounted.insert(g);
         }
         if (!all_present) continue;
-        led_by[partitions[i].front()].push_back(i);
-        for (const auto& g : partitions[i]) ++complete_memberships[g];
+        plan.led_by[plan.partitions[i].front()].push_back(i);
+        for (const auto& g : plan.partitions[i]) ++complete_memberships[g];
     }
     // A group in two such partitions can pass a decision from one to the other.
-    bool overlapping = std::any_of(complete_memberships.begin(), complete_memberships.end(),
+    plan.overlapping = std::any_of(complete_memberships.begin(), complete_memberships.end(),
                                    [](const auto& kv) { return kv.second > 1; });
-    std::vector<std::string> totals, loose_groups;  // as the data spells them
     for (const auto& g : groups) {
-        if (is_total_group(g, rules_.totals)) totals.push_back(g);
-        else if (!accounted.count(g)) loose_groups.push_back(g);
+        if (is_total_group(g, rules_.totals)) plan.totals.push_back(g);
+        else if (!accounted.count(g)) plan.loose_groups.push_back(g);
     }
-    auto find = [&](const data::ObservationRef& o, const std::string& g) {
-        return table_.find(o.measure(), g, o.level(), o.area(), o.period());
+    return plan;
+}
+
+namespace {
+
+// Calls fn on every resident row, or on every row of a block, in order.
+struct ResidentRows {
+    const data::ObservationTable& t;
+    template <class Fn>
+    void operator()(Fn&& fn) const {
+        for (std::uint32_t i = 0; i < t.resident_size(); ++i) fn(t.row(i));
+    }
+};
+struct BlockRows {
+    const data::ObservationTable& t;
+    const data::AreaBlock& b;
+    template <class Fn>
+    void operator()(Fn&& fn) const {
+        for (std::uint32_t i = 0; i < b.rows.size(); ++i) fn(data::ObservationRef(t, b, i));
+    }
+};
+
+}  // namespace
+
+// Decisions are made within a slice (one measure, level, area and period), so a set of whole
+// slices — the resident rows, or one setting's block — is decided on its own, in row order.
+template <class Each>
+void SuppressedView::decide_rows(const Each& each, std::map<PendingKey, Pending>* pending) {
+    // Primary suppression.
+    each([&](const data::ObservationRef& o) {
+        auto cohort = o.cohort();
+        if (cohort && *cohort < rules_.min_cohort && o.has_number()) decide(o, SuppressionReason::SmallCohort);
+    });
+    if (!rules_.secondary) return;
+
+    auto hidden = [&](const data::ObservationRef& m) {
+        return decision(m) != SuppressionReason::None || m.missing() == data::Missing::Suppressed;
     };
+    auto find = [&](const data::ObservationRef& o, const std::string& g) { return table_.sibling(o, g); };
 
     // Secondary suppression within each partition all of whose groups have a row in the
-    // slice (one measure, level, area and period): when exactly one member is hidden, hide
-    // the visible member with the smallest cohort (first in order on ties). A group can be in
-    // more than one partition, so then repeat until nothing changes.
+    // slice: when exactly one member is hidden, hide the visible member with the smallest
+    // cohort (first in order on ties). A group can be in more than one partition, so then
+    // repeat until nothing changes.
     std::vector<data::ObservationRef> members;
     bool changed = true;
-    for (std::size_t pass = 0; changed && (pass == 0 || overlapping) && pass <= partitions.size(); ++pass) {
+    for (std::size_t pass = 0; changed && (pass == 0 || plan_.overlapping) && pass <= plan_.partitions.size(); ++pass) {
         changed = false;
-        for (data::ObservationRef o : table_.rows()) {
-            auto led = led_by.find(o.group());
-            if (led == led_by.end()) continue;
+        each([&](const data::ObservationRef& o) {
+            auto led = plan_.led_by.find(o.group());
+            if (led == plan_.led_by.end()) return;
             for (std::size_t pi : led->second) {
-                const auto& part = partitions[pi];
+                const auto& part = plan_.partitions[pi];
                 members.clear();
                 for (const auto& g : part) {  // a member without a row is not published
                     auto m = g == o.group() ? std::optional(o) : find(o, g);  // o leads: no lookup
@@ -178,51 +205,65 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
                     changed = true;
                 }
             }
-        }
+        });
     }
 
     // Fail closed: in a slice with a total, a hidden group that belongs to no partition could
     // be worked out from the total and whichever groups make up its breakdown. Boardpack
     // cannot tell which those are, so it hides every group that might be one of them (every
     // group not in a partition), and says which partition entry would let it hide less.
-    struct Pending {
-        core::SourceLocation where;
-        std::string total;
-        std::string first_slice;
-        std::size_t slices = 0;
-    };
-    std::map<std::pair<std::string, std::vector<std::string>>, Pending> pending;
+    if (plan_.loose_groups.empty()) return;
+    const auto& totals = plan_.totals;
     std::vector<data::ObservationRef> loose;  // the slice's groups in no partition
-    if (!loose_groups.empty()) {
-        for (data::ObservationRef total : table_.rows()) {
-            auto t = std::find(totals.begin(), totals.end(), total.group());
-            if (t == totals.end()) continue;
-            // A slice with two totals ("Total" and "All pupils") is visited once, at the first.
-            if (std::any_of(totals.begin(), t, [&](const std::string& g) { return find(total, g).has_value(); }))
-                continue;
-            loose.clear();
-            for (const auto& g : loose_groups)
-                if (auto m = find(total, g)) loose.push_back(*m);
-            for (const auto& g : loose) {
-                if (!hidden(g) || decision(g) == SuppressionReason::Breakdown) continue;
-                std::vector<std::string> siblings;
-                for (const auto& sib : loose) {
-                    if (sib == g) continue;
-                    siblings.push_back(sib.group());
-                    if (!hidden(sib)) decide(sib, SuppressionReason::Breakdown);
-                }
-                if (siblings.empty()) continue;
-                std::sort(siblings.begin(), siblings.end());
-                auto& p = pending[{g.group(), siblings}];
-                if (p.slices++ == 0) {
-                    p.where = g.where();
-                    p.total = total.group();
-                    p.first_slice = g.measure() + ", " + g.area() + ", " + g.period().label();
-                }
+    each([&](const data::ObservationRef& total) {
+        auto t = std::find(totals.begin(), totals.end(), total.group());
+        if (t == totals.end()) return;
+        // A slice with two totals ("Total" and "All pupils") is visited once, at the first.
+        if (std::any_of(totals.begin(), t, [&](const std::string& g) { return find(total, g).has_value(); }))
+            return;
+        loose.clear();
+        for (const auto& g : plan_.loose_groups)
+            if (auto m = find(total, g)) loose.push_back(*m);
+        for (const auto& g : loose) {
+            if (!hidden(g) || decision(g) == SuppressionReason::Breakdown) continue;
+            std::vector<std::string> siblings;
+            for (const auto& sib : loose) {
+                if (sib == g) continue;
+                siblings.push_back(sib.group());
+                if (!hidden(sib)) decide(sib, SuppressionReason::Breakdown);
+            }
+            if (siblings.empty() || !pending) continue;
+            std::sort(siblings.begin(), siblings.end());
+            auto& p = (*pending)[{g.group(), siblings}];
+            // Named at the first slice in file order (the resident rows are decided first).
+            if (p.slices++ == 0 || total.order() < p.first) {
+                p.first = total.order();
+                p.where = g.where();
+                p.total = total.group();
+                p.first_slice = g.measure() + ", " + g.area() + ", " + g.period().label();
             }
         }
-    }
+    });
+}
+
+SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionRules rules)
+    : table_(table), rules_(std::move(rules)), uid_(next_view_uid.fetch_add(1, std::memory_order_relaxed)) {
+    if (rules_.secondary) plan_ = make_plan();
+    std::map<PendingKey, Pending> pending;
+    decisions_.assign(table_.resident_size(), SuppressionReason::None);
+    decide_rows(ResidentRows{table_}, &pending);
     count_decisions();
+    // Each setting's block, read back one at a time: its decisions are counted, then dropped
+    // with it, and made again from the block alone when a report reads it (block_marks).
+    table_.for_each_block([&](const data::AreaBlock& b) {
+        b.marks.assign(b.rows.size(), static_cast<std::uint8_t>(SuppressionReason::None));
+        b.marked_by = uid_;
+        decide_rows(BlockRows{table_, b}, &pending);
+        for (const auto& [reason, k] : block_counts(b)) level_counts_[data::kSetting][reason] += k;
+        spilled_suppressed_ += b.marks.size() - static_cast<std::size_t>(std::count(
+                                                    b.marks.begin(), b.marks.end(),
+                                                    static_cast<std::uint8_t>(SuppressionReason::None)));
+    });
     for (const auto& [key, p] : pending) {
         const auto& [group, siblings] = key;
         std::string more = p.slices > 1 ? " (and in " + plural(p.slices - 1, "other breakdown", "other breakdowns") + ")" : "";
@@ -237,7 +278,40 @@ SuppressedView::SuppressedView(const data::ObservationTable& table, SuppressionR
     }
 }
 
+void SuppressedView::block_marks(const data::AreaBlock& b) const {
+    if (b.marked_by == uid_) return;
+    b.marks.assign(b.rows.size(), static_cast<std::uint8_t>(SuppressionReason::None));
+    b.marked_by = uid_;
+    // Writes only the block's marks (the block is this thread's): the view itself is unchanged.
+    const_cast<SuppressedView*>(this)->decide_rows(BlockRows{table_, b}, nullptr);
+}
+
+SuppressionReason SuppressedView::decision(const data::ObservationRef& o) const {
+    if (const data::AreaBlock* b = o.block()) {
+        block_marks(*b);
+        return static_cast<SuppressionReason>(b->marks[o.index()]);
+    }
+    return decisions_[o.index()];
+}
+
+void SuppressedView::decide(const data::ObservationRef& o, SuppressionReason r) {
+    if (const data::AreaBlock* b = o.block()) b->marks[o.index()] = static_cast<std::uint8_t>(r);
+    else decisions_[o.index()] = r;
+}
+
+std::map<SuppressionReason, std::size_t> SuppressedView::block_counts(const data::AreaBlock& b) const {
+    std::map<SuppressionReason, std::size_t> n;
+    for (std::uint32_t i = 0; i < b.rows.size(); ++i) {
+        const data::ObservationRef o(table_, b, i);
+        SuppressionReason r = decision(o);
+        if (r == SuppressionReason::None && o.missing() == data::Missing::Suppressed) r = SuppressionReason::Source;
+        if (r != SuppressionReason::None) ++n[r];
+    }
+    return n;
+}
+
 void SuppressedView::protect_aggregates(const std::vector<data::AggregateRow>& aggregates) {
+    if (aggregates.empty()) return;  // (their rows are resident: load_batch spills no settings then)
     for (const auto& a : aggregates) {
         const data::ObservationRef o = table_.row(a.row);
         if (decision(o) != SuppressionReason::None || !o.has_number()) continue;
@@ -255,7 +329,8 @@ void SuppressedView::protect_aggregates(const std::vector<data::AggregateRow>& a
 }
 
 void SuppressedView::count_decisions() {
-    for (data::ObservationRef o : table_.rows()) {
+    for (std::uint32_t i = 0; i < table_.resident_size(); ++i) {
+        const data::ObservationRef o = table_.row(i);
         SuppressionReason r = decision(o);
         if (r == SuppressionReason::None && o.missing() == data::Missing::Suppressed) r = SuppressionReason::Source;
         if (r == SuppressionReason::None) continue;
@@ -290,7 +365,7 @@ Cell SuppressedView::cell(const std::string& measure, const std::string& group,
 
 std::string SuppressedView::footnote() const {
     std::map<SuppressionReason, std::size_t> n;
-    for (const auto& [area, by_reason] : counts_)
+    for (const auto& [level, by_reason] : level_counts_)
         for (const auto& [reason, k] : by_reason) n[reason] += k;
     return footnote_from(std::move(n));
 }
@@ -308,8 +383,11 @@ std::string SuppressedView::footnote(const std::vector<AreaRef>& areas) const {
             if (auto it = level_counts_.find(a.first); it != level_counts_.end()) add(it->second);
     std::set<AreaRef> named;
     for (const auto& a : areas)
-        if (!a.second.empty() && !whole_levels.count(a.first) && named.insert(a).second)
+        if (!a.second.empty() && !whole_levels.count(a.first) && named.insert(a).second) {
             if (auto it = counts_.find(a); it != counts_.end()) add(it->second);
+            else if (a.first == data::kSetting)  // a spilled setting: counted from its block
+                if (const data::AreaBlock* b = table_.block_of(a.second)) add(block_counts(*b));
+        }
     return footnote_from(std::move(n));
 }
 

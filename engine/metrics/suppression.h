@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -72,7 +73,7 @@ public:
     const SuppressionRules& rules() const { return rules_; }
     /// Number of values suppressed by rule (primary + secondary + breakdown).
     std::size_t suppressed_count() const {
-        return decisions_.size() -
+        return decisions_.size() + spilled_suppressed_ -
                static_cast<std::size_t>(std::count(decisions_.begin(), decisions_.end(), SuppressionReason::None));
     }
     /// A geographic level and an area at it; an empty area means every area of the level.
@@ -96,12 +97,38 @@ public:
 private:
     const data::ObservationTable& table_;
     SuppressionRules rules_;
-    /// The decision for every row, by row number (None: shown as published). O(1) to read.
+    std::uint64_t uid_;  ///< whose marks a block holds (AreaBlock::marked_by)
+    /// What secondary suppression needs of the whole batch, worked out once.
+    struct Plan {
+        std::vector<std::vector<std::string>> partitions;
+        std::map<std::string, std::vector<std::size_t>> led_by;  ///< group -> complete partitions it leads
+        bool overlapping = false;                                 ///< a group in two complete partitions
+        std::vector<std::string> totals, loose_groups;            ///< as the data spells them
+    };
+    Plan plan_;
+    Plan make_plan() const;
+    /// A warning to give: a suppressed group whose breakdown was suppressed whole.
+    struct Pending {
+        data::ObservationRef::Order first{};  ///< the total's row of the first such slice
+        core::SourceLocation where;
+        std::string total;
+        std::string first_slice;
+        std::size_t slices = 0;
+    };
+    using PendingKey = std::pair<std::string, std::vector<std::string>>;
+    template <class Each>
+    void decide_rows(const Each& each, std::map<PendingKey, Pending>* pending);
+    /// The decision for every resident row, by row number (None: shown as published). O(1) to
+    /// read. A spilled setting's decisions are its block's marks, made when it is read back.
     std::vector<SuppressionReason> decisions_;
-    SuppressionReason decision(const data::ObservationRef& o) const { return decisions_[o.index()]; }
-    void decide(const data::ObservationRef& o, SuppressionReason r) { decisions_[o.index()] = r; }
+    std::size_t spilled_suppressed_ = 0;
+    SuppressionReason decision(const data::ObservationRef& o) const;
+    void decide(const data::ObservationRef& o, SuppressionReason r);
+    void block_marks(const data::AreaBlock& b) const;
+    std::map<SuppressionReason, std::size_t> block_counts(const data::AreaBlock& b) const;
     std::vector<core::Diagnostic> warnings_;
-    /// Suppressed figures per (level, area) and reason, counted once for the footnotes.
+    /// Suppressed figures per (level, area) and reason, counted once for the footnotes (a
+    /// spilled setting's from its block, when asked).
     std::map<AreaRef, std::map<SuppressionReason, std::size_t>> counts_;
     /// The same summed over each level's areas.
     std::map<std::string, std::map<SuppressionReason, std::size_t>> level_counts_;
