@@ -26,6 +26,7 @@ add_executable(engine_tests
   unit/report_layout_test.cpp
   unit/report_structure_test.cpp
   unit/spill_file_test.cpp
+  unit/spilled_settings_test.cpp
   unit/status_contrast_test.cpp
   unit/text_test.cpp
 )
