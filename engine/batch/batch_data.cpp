@@ -89,9 +89,7 @@ charts::render::FontPaths chart_font_paths(const layout::FontFiles& f) {
     return p;
 }
 
-}  // namespace
-
-std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
+std::unique_ptr<BatchData> load_batch_data(const std::string& config_path, core::DiagnosticSink& sink) {
     auto cfg = config::read_batch_config(config_path, sink);
     if (!cfg) return nullptr;
     auto b = std::make_unique<BatchData>();
@@ -178,6 +176,17 @@ std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::Diag
     b->settings_context = settings_value(b->settings);
     b->tables_context = tables_value(b->tables);
     return b;
+}
+
+}  // namespace
+
+std::unique_ptr<BatchData> load_batch(const std::string& config_path, core::DiagnosticSink& sink) {
+    try {
+        return load_batch_data(config_path, sink);
+    } catch (const core::EngineError& e) {  // e.g. no temporary file for the settings' rows
+        sink.add(e.diagnostic());
+        return nullptr;
+    }
 }
 
 void release_report_data(BatchData& b) {

@@ -23,17 +23,11 @@ namespace {
 
 Period ay(int y) { return {y, PeriodKind::AcademicYear}; }
 
+// A row at `line`: its file and column vary with the line, so that every place is checked.
 Observation row(const std::string& level, const std::string& area, const std::string& group,
                 const std::string& measure, Period period, Value value, int line) {
-    Observation o;
-    o.period = period;
-    o.level = level;
-    o.area = area;
-    o.group = group;
-    o.measure = measure;
-    o.value = std::move(value);
-    o.where = {line % 3 ? "data/obs.csv" : "data/more.csv", line, 1 + line % 7};
-    return o;
+    return {period, level, area, group, measure, std::move(value), std::nullopt, std::nullopt,
+            {line % 3 ? "data/obs.csv" : "data/more.csv", line, 1 + line % 7}};
 }
 
 const std::vector<std::string> kGroups = {"Disadvantaged", "Not disadvantaged", "Total"};
