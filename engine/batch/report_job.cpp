@@ -367,8 +367,20 @@ bool reads_entity(const BatchData& b, const Unit& unit, const data::Entity* e) {
     return unit.entity->la_name == e->la_name;  // a local-authority fan-out: its settings
 }
 
+namespace {
+// The settings' rows a unit read back (ObservationTable's per-thread blocks) are freed when the
+// unit is done, however it ends: nothing it returns refers to them.
+struct BlocksReleased {
+    BlocksReleased() = default;
+    BlocksReleased(const BlocksReleased&) = delete;
+    BlocksReleased& operator=(const BlocksReleased&) = delete;
+    ~BlocksReleased() { data::ObservationTable::release_blocks(); }
+};
+}  // namespace
+
 void check_templates(const BatchData& b, const std::vector<Unit>& units, const core::Date& as_of,
                      const Term& term, core::DiagnosticSink& sink) {
+    const BlocksReleased released;
     std::set<const config::ReportConfig*> checked;
     for (const auto& u : units) {
         if (checked.count(u.report)) continue;
@@ -402,17 +414,6 @@ void check_templates(const BatchData& b, const std::vector<Unit>& units, const c
             if (b.data_sound || !may_be_missing_data(d)) sink.add(d);
     }
 }
-
-namespace {
-// The settings' rows a unit read back (ObservationTable's per-thread blocks) are freed when the
-// unit is done, however it ends: nothing it returns refers to them.
-struct BlocksReleased {
-    BlocksReleased() = default;
-    BlocksReleased(const BlocksReleased&) = delete;
-    BlocksReleased& operator=(const BlocksReleased&) = delete;
-    ~BlocksReleased() { data::ObservationTable::release_blocks(); }
-};
-}  // namespace
 
 RenderedReport render_report(const BatchData& b, const Unit& unit, const core::Date& as_of,
                              const Term& term, const config::OutputFormats& formats,
