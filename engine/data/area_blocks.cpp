@@ -4,6 +4,9 @@
 
 namespace engine::data {
 
+// docs/scheduling.md gives the temporary disk a batch needs as 52 bytes a setting's row.
+static_assert(sizeof(BlockRow) == 52, "a spilled row's size is in the docs");
+
 namespace {
 
 std::uint32_t slot_hash(std::uint32_t measure, std::uint32_t group, int period) {
