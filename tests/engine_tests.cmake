@@ -25,6 +25,7 @@ add_executable(engine_tests
   unit/output_filter_test.cpp
   unit/report_layout_test.cpp
   unit/report_structure_test.cpp
+  unit/settings_memory_test.cpp
   unit/spill_file_test.cpp
   unit/spilled_settings_test.cpp
   unit/status_contrast_test.cpp

@@ -46,7 +46,7 @@ boardpack_test_build(engine_tests unit
   "csv_reader_test.cpp figures_test.cpp font_choice_test.cpp html_writer_test.cpp text_test.cpp"
   "coverage_test.cpp custom_status_test.cpp entity_groups_test.cpp number_format_test.cpp output_filter_test.cpp status_contrast_test.cpp"
   "batch_memory_test.cpp batch_scope_test.cpp block_sources_test.cpp report_structure_test.cpp"
-  "exact_test.cpp observation_table_test.cpp"
+  "exact_test.cpp observation_table_test.cpp settings_memory_test.cpp"
 )
 boardpack_test_build(charts_tests unit/charts
   "chart_build_test.cpp export_test.cpp scale_axis_test.cpp ticks_test.cpp values_table_test.cpp"

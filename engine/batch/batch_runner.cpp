@@ -159,9 +159,10 @@ config::OutputFormats formats_of(const RunOptions& opt, const Unit& u) {
 // The files of a unit, PDF first: the PDF at the unit's path, the HTML page beside it.
 std::vector<OutputFile> unit_files(const RunOptions& opt, const Prepared& p, const Unit& u) {
     const config::OutputFormats f = formats_of(opt, u);
+    const std::string output = unit_output(u, p.term, p.as_of.date);
     std::vector<OutputFile> files;
-    if (f.pdf) files.push_back({"pdf", (fs::path(p.out_dir) / u.output).string(), "", 0});
-    if (f.html) files.push_back({"html", (fs::path(p.out_dir) / html_output(u.output)).string(), "", 0});
+    if (f.pdf) files.push_back({"pdf", (fs::path(p.out_dir) / output).string(), "", 0});
+    if (f.html) files.push_back({"html", (fs::path(p.out_dir) / html_output(output)).string(), "", 0});
     return files;
 }
 
@@ -200,7 +201,7 @@ bool reads_unchanged(const std::vector<InputFile>& reads) {
 // Whether the previous run's files of `u` are still what a run would write now.
 bool up_to_date(const RunOptions& opt, const Prepared& p, const Unit& u,
                 const std::map<std::string, UnitRecord>& previous, const UnitRecord*& found) {
-    auto prev = previous.find(u.key);
+    auto prev = previous.find(u.key());
     if (prev == previous.end() || prev->second.input_key != unit_key(opt, p, u) ||
         (prev->second.status != UnitStatus::Written && prev->second.status != UnitStatus::Skipped) ||
         !reads_unchanged(prev->second.reads) || !files_unchanged(unit_files(opt, p, u), prev->second))
@@ -330,7 +331,7 @@ void print_summary(std::ostream& out, const std::vector<Unit>& units, const std:
         out << "failed:\n";
         for (std::size_t i = 0; i < units.size(); ++i)
             if (results[i].started && results[i].status == UnitStatus::Failed)
-                out << "  " << units[i].key << ": "
+                out << "  " << units[i].key() << ": "
                     << (results[i].errors.empty() ? "unknown error" : results[i].errors.front()) << "\n";
     }
 }
@@ -375,7 +376,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         const Unit& u = p.units[i];
         UnitRecord r;
         auto t0 = Clock::now();
-        r.key = u.key;
+        r.key = u.key();
         r.report = u.report->id;
         r.entity = u.entity ? u.entity->id : "";
         std::vector<OutputFile> files = unit_files(opt, p, u);
@@ -490,7 +491,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         m.unit_count = done.size();
         m.unit = [&](std::size_t k) {
             const Unit& u = p.units[done[k]];
-            return expand(results[done[k]], u.key, u.report->id, u.entity ? u.entity->id : "", unit_files(opt, p, u));
+            return expand(results[done[k]], u.key(), u.report->id, u.entity ? u.entity->id : "", unit_files(opt, p, u));
         };
         reserve.reset();  // give the held space back for the manifest
         try {
@@ -520,8 +521,8 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             targets.push_back(f.path);
             listed.push_back({{"format", f.format}, {"path", f.path}});
         }
-        if (opt.json) reports.push_back({{"key", u.key}, {"up_to_date", fresh}, {"files", listed}});
-        else out << (fresh ? "up to date  " : "to build    ") << u.key << "  ->  " << core::join(targets, ", ") << "\n";
+        if (opt.json) reports.push_back({{"key", u.key()}, {"up_to_date", fresh}, {"files", listed}});
+        else out << (fresh ? "up to date  " : "to build    ") << u.key() << "  ->  " << core::join(targets, ", ") << "\n";
     }
     if (opt.json) {
         nlohmann::json doc = {{"as_of", core::format_iso(p.as_of.date)}, {"as_of_source", p.as_of.source},
@@ -574,7 +575,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
         if (rc.ok) {
             try {
                 // The same output-folder safety as run's: no writing through a symlinked folder.
-                const fs::path folder = unit_chart_folder(root, u.output);
+                const fs::path folder = unit_chart_folder(root, unit_output(u, p.term, p.as_of.date));
                 check_output_folders(root.string(), (folder / "chart").string(),
                                      p.batch->config.allow_symlinked_folders);
                 written = write_unit_charts(folder, rc, charts);
@@ -593,7 +594,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
             for (const auto& d : sink.diagnostics())
                 if (d.severity == core::Severity::Error && o.error.empty()) o.error = core::format_diagnostic(d);
             if (o.error.empty()) o.error = "failed without a message";
-            err << "FAILED " << u.key << ": " << sink.error_count() << " error"
+            err << "FAILED " << u.key() << ": " << sink.error_count() << " error"
                 << (sink.error_count() == 1 ? "" : "s") << "\n";
             if (opt.fail_fast) stop = true;
             return;
@@ -602,7 +603,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
         for (const auto& w : written)
             out << "wrote   " << w.path << " (" << w.width << " x " << w.height << size_unit
                 << kib(w.bytes) << ")\n";
-        if (written.empty()) out << "no charts in " << u.key << "\n";
+        if (written.empty()) out << "no charts in " << u.key() << "\n";
         out << std::flush;
     });
 
@@ -620,7 +621,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
     if (failed) {
         out << "failed:\n";
         for (std::size_t i = 0; i < n; ++i)
-            if (outcomes[i].failed) out << "  " << p.units[i].key << ": " << outcomes[i].error << "\n";
+            if (outcomes[i].failed) out << "  " << p.units[i].key() << ": " << outcomes[i].error << "\n";
     }
     if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
     try {

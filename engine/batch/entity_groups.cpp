@@ -55,7 +55,7 @@ void add_entity_groups(BatchData& b, core::DiagnosticSink& sink) {
         }
         for (const auto& e : b.settings.all())
             if (matches_where(e, r) && core::trim(e.get(column)).empty())
-                sink.error(e.where, "column '" + column + "' is empty for setting '" + e.id +
+                sink.error(b.settings.where(e), "column '" + column + "' is empty for setting '" + e.id +
                                         "', so report '" + r.id + "' (for_each: " + column +
                                         ") has no report to put it in",
                            {"fill in its " + column + ", or leave the setting out with the report's 'where'"});

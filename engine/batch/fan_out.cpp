@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <unordered_map>
 
 #include "engine/batch/entity_groups.h"
 #include "engine/core/text.h"
@@ -80,7 +82,8 @@ data::Entity group_entity(const std::string& column, const std::string& value,
                           const std::vector<const data::Entity*>& members) {
     data::Entity e;
     e.id = e.name = value;
-    e.where = members.front()->where;
+    e.line = members.front()->line;
+    e.column = members.front()->column;
     const data::Entity& first = *members.front();
     auto shared = [&](const std::string& key) {
         const std::string v = first.get(key);
@@ -95,19 +98,69 @@ data::Entity group_entity(const std::string& column, const std::string& value,
     return e;
 }
 
+// The placeholders of a unit's output pattern: the report's and the term's, and its entity's
+// fields and columns.
+std::map<std::string, std::string> unit_vars(const Unit& u, const Term& term, const core::Date& as_of) {
+    const config::ReportConfig& r = *u.report;
+    std::map<std::string, std::string> vars = {
+        {"id", r.id}, {"term", term.slug()}, {"as_of", core::format_iso(as_of)}, {"year", std::to_string(as_of.year)}};
+    if (const data::Entity* e = u.entity) {
+        vars["entity"] = e->id;
+        vars["setting_id"] = r.for_each == "setting" ? e->id : "";
+        vars["setting_name"] = r.for_each == "setting" ? e->name : "";
+        vars["la_name"] = e->la_name;
+        for (const auto& [k, v] : e->attributes) vars.emplace(k, v);
+    }
+    return vars;
+}
+
 }  // namespace
+
+std::string Unit::key() const { return entity ? report->id + "/" + entity->id : report->id; }
+
+config::AreaRef Unit::area() const {
+    if (!entity) return report->area;
+    if (report->for_each == "setting") return {data::kSetting, entity->id};
+    if (fans_out_over_column(*report)) return {report->for_each, entity->id};
+    return {data::kLocalAuthority, entity->id};
+}
+
+std::string Unit::action_entity() const {
+    return entity && report->for_each == "setting" ? entity->id : std::string();
+}
+
+const std::vector<const data::Entity*>& Unit::members() const {
+    static const std::vector<const data::Entity*> none;
+    return group ? *group : none;
+}
+
+void Unit::own(data::Entity e) {
+    made = std::make_shared<const data::Entity>(std::move(e));
+    entity = made.get();
+}
+
+std::string unit_output(const Unit& u, const Term& term, const core::Date& as_of) {
+    std::string error;
+    auto out = expand_pattern(u.report->output, unit_vars(u, term, as_of), error);
+    if (!out) throw std::logic_error("unit_output: " + error);  // expand_units let no such unit through
+    return *out;
+}
 
 std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core::Date& as_of,
                                core::DiagnosticSink& sink) {
     std::vector<Unit> units;
-    std::map<std::string, std::string> seen;  // output -> key
+    // Output -> the unit writing it, only while the units are made: a unit keeps no path.
+    std::unordered_map<std::string, std::size_t> seen;
     for (const auto& r : b.config.reports) {
-        std::map<std::string, std::string> base = {
-            {"id", r.id}, {"term", term.slug()}, {"as_of", core::format_iso(as_of)},
-            {"year", std::to_string(as_of.year)}};
-        std::vector<std::optional<data::Entity>> entities;
+        std::vector<Unit> candidates;
+        auto add = [&](const data::Entity* e) {
+            Unit& u = candidates.emplace_back();
+            u.report = &r;
+            u.entity = e;
+            return &u;
+        };
         if (r.for_each.empty()) {
-            entities.push_back(std::nullopt);
+            add(nullptr);
         } else if (b.settings.empty()) {
             sink.error(r.where, "report '" + r.id + "' fans out over '" + r.for_each +
                                     "', but the batch has no settings file",
@@ -115,14 +168,17 @@ std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core:
             continue;
         } else if (r.for_each == "setting") {
             for (const auto& e : b.settings.all())
-                if (matches_where(e, r)) entities.push_back(e);
+                if (matches_where(e, r)) add(&e);
         } else if (fans_out_over_column(r)) {
             auto groups = b.entity_groups.find(r.for_each);
             if (groups == b.entity_groups.end()) continue;  // an unknown column: reported at load
             for (const auto& [value, members] : groups->second)
                 if (std::any_of(members.begin(), members.end(),
-                                [&](const data::Entity* m) { return matches_where(*m, r); }))
-                    entities.push_back(group_entity(r.for_each, value, members));
+                                [&](const data::Entity* m) { return matches_where(*m, r); })) {
+                    Unit* u = add(nullptr);
+                    u->own(group_entity(r.for_each, value, members));
+                    u->group = &members;
+                }
         } else {  // local_authority
             std::set<std::string> las;
             for (const auto& e : b.settings.all())
@@ -130,58 +186,37 @@ std::vector<Unit> expand_units(const BatchData& b, const Term& term, const core:
             for (const auto& la : las) {
                 data::Entity e;
                 e.id = e.name = e.la_name = la;
-                entities.push_back(e);
+                add(nullptr)->own(std::move(e));
             }
         }
-        if (!r.for_each.empty() && entities.empty())
+        if (!r.for_each.empty() && candidates.empty())
             sink.warning(r.where, "report '" + r.id + "' fans out over no " + r.for_each +
                                       ": no entity matches its 'where'");
-        for (const auto& e : entities) {
-            Unit u;
-            u.report = &r;
-            u.entity = e;
-            u.key = e ? r.id + "/" + e->id : r.id;
-            u.area = r.area;
-            auto vars = base;
-            if (e) {
-                vars["entity"] = e->id;
-                vars["setting_id"] = r.for_each == "setting" ? e->id : "";
-                vars["setting_name"] = r.for_each == "setting" ? e->name : "";
-                vars["la_name"] = e->la_name;
-                for (const auto& [k, v] : e->attributes) vars.emplace(k, v);
-                if (r.for_each == "setting") {
-                    u.area = {data::kSetting, e->id};
-                    u.action_entity = e->id;
-                } else if (fans_out_over_column(r)) {
-                    u.area = {r.for_each, e->id};
-                    u.members = b.entity_groups.at(r.for_each).at(e->id);
-                } else {
-                    u.area = {data::kLocalAuthority, e->id};
-                }
-            }
+        for (auto& u : candidates) {
             std::string error;
-            auto out = expand_pattern(r.output, vars, error);
+            auto out = expand_pattern(r.output, unit_vars(u, term, as_of), error);
             if (!out) {
                 sink.error(r.where, "report '" + r.id + "': " + error);
                 break;
             }
-            u.output = *out;
-            auto [it, fresh] = seen.emplace(u.output, u.key);
+            auto [it, fresh] = seen.emplace(std::move(*out), units.size());
             if (!fresh) {
-                sink.error(r.where, "'" + u.key + "' and '" + it->second + "' would both write '" +
-                                        u.output + "'",
+                sink.error(r.where, "'" + u.key() + "' and '" + units[it->second].key() + "' would both write '" +
+                                        it->first + "'",
                            {"make the output pattern unique, e.g. with {entity}"});
                 continue;
             }
             units.push_back(std::move(u));
         }
     }
+    units.shrink_to_fit();
     return units;
 }
 
 bool in_shard(const Unit& u, int k, int n) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and machines
-    for (unsigned char c : u.key) {
+    const std::string key = u.key();
+    for (unsigned char c : key) {
         h ^= c;
         h *= 1099511628211ull;
     }

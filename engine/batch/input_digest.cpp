@@ -3,7 +3,9 @@
 #include <charconv>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
+#include <string_view>
 
 #include "engine/batch/report_job.h"
 #include "engine/core/file_io.h"
@@ -51,27 +53,45 @@ private:
     std::string text_;
 };
 
-// A running hash per setting and one for rows that belong to no setting.
+// A running hash per setting of the settings table (by its place there) and one for rows that
+// belong to no setting; rows of a setting the table lacks go to a hash no unit reads (their
+// files are in every other unit's key whole).
 class RowHashes {
 public:
-    core::Sha256& of(const std::string& setting) {
+    explicit RowHashes(const data::EntityTable& settings) : settings_(settings), hashes_(settings.all().size()) {}
+    core::Sha256& of(std::string_view setting) {
         if (setting.empty()) return shared_;
-        auto& h = settings_[setting];
+        if (setting != last_) {  // rows come a setting at a time
+            last_ = setting;
+            const data::Entity* e = settings_.find(setting);
+            last_index_ = e ? static_cast<std::size_t>(e - settings_.all().data()) : hashes_.size();
+        }
+        if (last_index_ == hashes_.size()) return unread_;
+        auto& h = hashes_[last_index_];
         if (!h) h = std::make_unique<core::Sha256>();
         return *h;
     }
     void finish(InputDigest& d) {
         d.shared_rows = shared_.hex();
-        for (auto& [id, h] : settings_) d.setting_rows[id] = h->hex();
+        d.setting_rows.assign(hashes_.size(), Digest{});
+        d.has_rows.assign(hashes_.size(), false);
+        for (std::size_t i = 0; i < hashes_.size(); ++i)
+            if (hashes_[i]) {
+                d.setting_rows[i] = digest_of_hex(hashes_[i]->hex());
+                d.has_rows[i] = true;
+            }
     }
 
 private:
-    core::Sha256 shared_;
-    std::map<std::string, std::unique_ptr<core::Sha256>> settings_;
+    const data::EntityTable& settings_;
+    core::Sha256 shared_, unread_;
+    std::vector<std::unique_ptr<core::Sha256>> hashes_;
+    std::string last_;
+    std::size_t last_index_ = 0;
 };
 
 void hash_rows(const BatchData& b, InputDigest& d) {
-    RowHashes rows;
+    RowHashes rows(b.settings);
     Row row;
     auto date = [](const std::optional<core::Date>& x) { return x ? core::format_iso(*x) : std::string("-"); };
     for (data::ObservationRef o : b.observations.rows()) {
@@ -80,11 +100,11 @@ void hash_rows(const BatchData& b, InputDigest& d) {
             << v.number << static_cast<int>(v.missing) << v.symbol << o.cohort() << o.numerator();
         row.into(rows.of(o.level() == data::kSetting ? o.area() : ""));
     }
-    for (const auto& a : b.actions.actions) {
+    b.actions.for_each([&](const data::Action& a) {
         row << "action" << a.id << a.entity << a.objective << a.action << a.owner << a.progress << date(a.start)
             << date(a.due) << date(a.last_updated) << static_cast<int>(a.state) << static_cast<int>(a.rag);
         row.into(rows.of(a.entity));
-    }
+    });
     for (const auto& a : b.activities) {
         auto count = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string("-"); };
         row << "activity" << a.setting_id << a.kind << a.topic << a.leader << date(a.date)
@@ -164,12 +184,14 @@ std::string unit_input_key(const InputDigest& d, const BatchData& b, const Unit&
                            const core::Date& as_of, const Term& term) {
     core::Sha256 h;
     put(h, d.shared);
-    for (const auto& s : {u.report->fingerprint, u.key, u.output, core::format_iso(as_of), term.slug()}) put(h, s);
+    for (const auto& s : {u.report->fingerprint, u.key(), unit_output(u, term, as_of), core::format_iso(as_of), term.slug()})
+        put(h, s);
     const bool own_rows = u.entity && u.report->for_each == "setting" && !reads_every_area(b, u);
     if (own_rows) {
         put(h, d.shared_rows);
-        auto rows = d.setting_rows.find(u.entity->id);
-        put(h, rows == d.setting_rows.end() ? "none" : rows->second);
+        const data::Entity* e = b.settings.find(u.entity->id);
+        const std::size_t i = e ? static_cast<std::size_t>(e - b.settings.all().data()) : d.has_rows.size();
+        put(h, i < d.has_rows.size() && d.has_rows[i] ? hex_of(d.setting_rows[i]) : std::string("none"));
     } else {
         put(h, d.all_rows);
     }

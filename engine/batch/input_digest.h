@@ -22,7 +22,10 @@ struct InputDigest {
     std::string shared;            ///< engine version, the batch file and every shared file
     std::string all_rows;          ///< the per-setting data files, whole
     std::string shared_rows;       ///< their rows that belong to no one setting
-    std::map<std::string, std::string> setting_rows;  ///< setting id -> its rows
+    /// The rows of each setting of the settings table, by its place in the table (32 bytes a
+    /// setting, not a map of hex strings); `has_rows` is false for a setting with none.
+    std::vector<Digest> setting_rows;
+    std::vector<bool> has_rows;
 };
 
 /// Hashes every input of a loaded batch: the batch file, templates, fonts, data.tables,

@@ -39,6 +39,7 @@ struct Composed {
 
 // The unit's metrics and template context (the root every placeholder is looked up in).
 struct Context {
+    data::ActionList actions;  // the unit's own, read from the plan (ReportMetrics points into it)
     metrics::MetricsInputs in;
     metrics::ReportMetrics mx;
     templating::Value root;
@@ -60,9 +61,12 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
     in.view = b.view.get();
     in.catalog = &b.config.catalog;
     in.targets = b.has_targets ? &b.targets : nullptr;
-    in.actions = b.has_actions ? &b.actions : nullptr;
-    in.area = {unit.area.level, unit.area.name, unit.entity ? unit.entity->la_name : ""};
-    in.action_entity = unit.action_entity;
+    if (b.has_actions) {
+        c->actions = b.actions.read(unit.action_entity());
+        in.actions = &c->actions;
+    }
+    const config::AreaRef area = unit.area();
+    in.area = {area.level, area.name, unit.entity ? unit.entity->la_name : ""};
     in.as_of = as_of;
     in.at_risk_days = b.config.at_risk_days;
     c->mx = metrics::compute_report_metrics(in);
@@ -76,9 +80,9 @@ std::unique_ptr<Context> context_of(const BatchData& b, const Unit& unit, const 
     ci.extra["term"] = term_value(term);
     ci.extra["settings"] = b.settings_context;
     ci.extra["activity_summary"] = activity_value(
-        metrics::summarise_activities(activities_of(b, unit.action_entity), b.settings, unit.action_entity));
+        metrics::summarise_activities(activities_of(b, unit.action_entity()), b.settings, unit.action_entity()));
     ci.extra["tables"] = b.tables_context;
-    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity, unit.members);
+    if (unit.entity) ci.extra["entity"] = entity_value(*unit.entity, unit.members());
     c->root = templating::build_context(ci, sink);
     return c;
 }
@@ -195,7 +199,7 @@ void warn_missing_glyphs(const BatchData& b, const Unit& unit, const Composed& c
     for (const auto& scene : c.scenes)
         for (const auto* t : charts::scene::collect_texts(scene)) texts.push_back(t->text);
     for (const auto& g : layout::missing_glyphs(texts, *b.fonts))
-        sink.warning(unit.report->where, "report '" + unit.key + "': " + layout::missing_glyph_message(g),
+        sink.warning(unit.report->where, "report '" + unit.key() + "': " + layout::missing_glyph_message(g),
                      {b.fonts->files().branded()
                           ? "choose a batch.fonts.family that has it, or write the text without it"
                           : "write the text without it, or choose a batch.fonts.family that has it"});
@@ -222,7 +226,7 @@ std::optional<Composed> compose(const BatchData& b, const Unit& unit, const core
     auto expanded = templating::expand_template(tmpl->second, ctx->root, sink);
     if (!expanded) return std::nullopt;
     const templating::ChartContext cc = chart_context(b, *ctx, unit);
-    state_empty_charts(*expanded, cc, cc.area_label, unit.entity.has_value());
+    state_empty_charts(*expanded, cc, cc.area_label, unit.entity != nullptr);
 
     if (!fill_data_tables(*expanded, cc, sink)) return std::nullopt;
     if (!templating::set_figure_words(*expanded, cc, sink)) return std::nullopt;
@@ -362,8 +366,8 @@ bool reads_entity(const BatchData& b, const Unit& unit, const data::Entity* e) {
     if (!e) return false;
     if (reads_every_area(b, unit)) return true;
     if (unit.report->for_each == "setting") return unit.entity->id == e->id;
-    if (!unit.members.empty())  // a fan-out over a settings-file column: its value's settings
-        return std::find(unit.members.begin(), unit.members.end(), e) != unit.members.end();
+    if (const auto& members = unit.members(); !members.empty())  // a fan-out over a column: its value's settings
+        return std::find(members.begin(), members.end(), e) != members.end();
     return unit.entity->la_name == e->la_name;  // a local-authority fan-out: its settings
 }
 

@@ -4,9 +4,6 @@
 
 namespace engine::data {
 
-namespace {
-}  // namespace
-
 bool load_actions(const std::string& path, const EntityTable& settings, ActionPlan& into,
                   core::DiagnosticSink& sink) {
     std::size_t errors_before = sink.error_count();
@@ -29,7 +26,6 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
     cols.reject_unknown();
     if (!cols.ok()) return false;
 
-    reserve_rows(into.actions, file->text.view());
     CsvRecord row;
     while (reader.next(row)) {
         Action a;
@@ -39,16 +35,16 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         auto action = cols.required_text(row, c_action);
         if (!id || !action) ok = false;
         if (id) a.id = *id;
-        if (action) a.action = into.text(*action);
+        if (action) a.action = *action;  // a view: the plan copies the row as it adds it
         a.entity = std::string(core::trim(cols.owned_text(row, c_entity)));
         if (!a.entity.empty() && !settings.empty() && !settings.find(a.entity)) {
             cols.error(row, c_entity, "unknown setting '" + a.entity + "': it is not in the settings file",
                        {core::valid_values_hint("settings", a.entity, settings.ids(), 6)});
             ok = false;
         }
-        a.objective = into.text(core::trim(cols.text(row, c_objective)));
-        a.owner = into.text(core::trim(cols.text(row, c_owner)));
-        a.progress = into.text(core::trim(cols.text(row, c_progress)));
+        a.objective = core::trim(cols.text(row, c_objective));
+        a.owner = core::trim(cols.text(row, c_owner));
+        a.progress = core::trim(cols.text(row, c_progress));
 
         a.start = cols.date(row, c_start, false);
         if (c_start >= 0 && !core::trim(cols.owned_text(row, c_start)).empty() && !a.start) ok = false;
@@ -83,9 +79,9 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         } else {
             a.rag = *rag;
         }
-        if (ok) into.actions.push_back(std::move(a));
+        if (ok) into.add(a);
     }
-    into.index();
+    into.finish();
     return sink.error_count() == errors_before;
 }
 

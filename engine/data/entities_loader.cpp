@@ -20,11 +20,14 @@ bool load_entities(const std::string& path, EntityTable& into, core::DiagnosticS
             attrs.push_back(static_cast<int>(i));
     if (!cols.ok()) return false;
     into.set_columns(reader.header());
+    into.set_file(reader.header_where(0).file);
 
     CsvRecord row;
     while (reader.next(row)) {
         Entity e;
-        e.where = reader.where(row, 0);
+        const core::SourceLocation at_row = reader.where(row, 0);
+        e.line = at_row.line;
+        e.column = at_row.column;
         auto id = cols.required_text(row, c_id);
         auto name = cols.required_text(row, c_name);
         if (!id || !name) continue;
@@ -39,8 +42,9 @@ bool load_entities(const std::string& path, EntityTable& into, core::DiagnosticS
         if (const Entity* first = into.add(std::move(e)))
             sink.error(at, "column '" + reader.header()[static_cast<std::size_t>(c_id)] +
                                "': duplicate setting '" + id_copy + "' (first at " +
-                               first->where.str() + ")");
+                               into.where(*first).str() + ")");
     }
+    into.shrink_to_fit();
     return sink.error_count() == errors_before;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "engine/core/civil_date.h"
+#include "engine/core/spill_file.h"
 #include "engine/core/source_location.h"
 #include "engine/data/observation_table.h"
 #include "engine/data/period.h"
@@ -70,8 +72,8 @@ std::optional<Rag> parse_rag(const std::string& s);
 struct Action {
     std::string id;
     std::string entity;  ///< setting_id (or other entity) for per-entity plans, else empty
-    // Texts repeated down a plan (the same objectives, actions and owners for every setting):
-    // views of the plan's one copy of each (ActionPlan::text), not a string per row.
+    // Views: of the CSV row while the plan is read, then of the ActionList the action was
+    // read back into (each distinct text once there).
     std::string_view objective;
     std::string_view action;
     std::string_view owner;
@@ -87,21 +89,77 @@ struct Action {
     int line = 0;
 };
 
-struct ActionPlan {
-    std::vector<Action> actions;  ///< in file order
-    /// Actions of one entity (or all when entity is empty), in file order. O(log n + found)
-    /// once index() has been called on the plan as it is now, else a pass over the actions.
-    std::vector<const Action*> for_entity(const std::string& entity) const;
-    /// Indexes the actions by entity; load_actions calls it when the plan is read.
-    void index();
-    /// A lasting view of `s` for an action's texts, each distinct text kept once; the views
-    /// stay good as long as this plan or a copy of it does (copies share the texts).
-    std::string_view text(std::string_view s) { return texts_->name(texts_->intern(s)); }
+/// Actions read back from a plan (ActionPlan::read): they own their texts, which the actions'
+/// views point into, each distinct text once. Move-only; moving keeps the actions in place.
+class ActionList {
+public:
+    ActionList() = default;
+    ActionList(ActionList&&) noexcept = default;
+    ActionList& operator=(ActionList&&) noexcept = default;
+    ActionList(const ActionList&) = delete;
+    ActionList& operator=(const ActionList&) = delete;
+
+    const std::vector<Action>& actions() const { return actions_; }
+    std::size_t size() const { return actions_.size(); }
+    bool empty() const { return actions_.empty(); }
+    const Action& operator[](std::size_t i) const { return actions_[i]; }
+    std::vector<Action>::const_iterator begin() const { return actions_.begin(); }
+    std::vector<Action>::const_iterator end() const { return actions_.end(); }
+    /// Every action's address, in order (what metrics::summarise_actions takes).
+    std::vector<const Action*> pointers() const;
 
 private:
-    std::shared_ptr<StringPool> texts_ = std::make_shared<StringPool>();
-    std::map<std::string, std::vector<std::size_t>, std::less<>> by_entity_;
-    std::size_t indexed_ = 0;  ///< actions.size() when index() ran (0: never)
+    friend class ActionPlan;
+    std::unique_ptr<char[]> bytes_;  ///< the runs as read; the texts are views of it
+    std::vector<Action> actions_;
+};
+
+/// An action plan kept out of the resident heap: each run of rows of one entity, in file
+/// order, is a serialized block (texts included) in a SpillFile (in memory up to its spool
+/// limit, then an unlinked temporary file); what stays resident is a directory of the runs
+/// (about 30 bytes an entity). A report reads only its own entity's blocks. Copies share the
+/// blocks; add only before the plan is copied (docs/performance.md, "Memory flat in the number
+/// of settings").
+class ActionPlan {
+public:
+    explicit ActionPlan(std::size_t spool_limit = core::SpillFile::kDefaultSpool);
+
+    /// Adds the next action of the file (load_actions, in file order).
+    void add(const Action& a);
+    /// After the last add: the plan may then be read on any number of threads at once.
+    void finish();
+    /// The number of actions.
+    std::size_t size() const { return count_; }
+    bool empty() const { return count_ == 0; }
+    /// Actions of one entity (or all when entity is empty), in file order, read back from the
+    /// blocks. O(log n + found).
+    ActionList read(std::string_view entity) const;
+    /// Calls `f` for every action in file order, one block in memory at a time.
+    void for_each(const std::function<void(const Action&)>& f) const;
+    /// Bytes the plan holds in memory: its directory and, until it spills, the blocks.
+    std::size_t resident_bytes() const;
+    /// Whether the blocks are in the temporary file.
+    bool spilled() const { return spill_ && spill_->on_disk(); }
+
+private:
+    struct Run {
+        std::uint64_t offset = 0;  ///< in the spill file
+        std::uint32_t bytes = 0;
+        std::uint32_t count = 0;     ///< actions in the run
+        std::uint32_t name_at = 0;   ///< the entity's id in names_
+        std::uint32_t name_size = 0;
+    };
+    std::string_view name_of(const Run& r) const { return std::string_view(names_).substr(r.name_at, r.name_size); }
+    void end_run();
+    ActionList decode(const std::vector<const Run*>& runs) const;
+
+    std::shared_ptr<core::SpillFile> spill_;
+    std::string names_;                    ///< the runs' entity ids, one after another
+    std::vector<Run> runs_;                ///< in file order
+    std::vector<std::uint32_t> by_entity_; ///< runs_ indexes by (entity, file order), after finish
+    std::string pending_;                  ///< the run being read
+    std::uint32_t pending_count_ = 0;
+    std::size_t count_ = 0;
 };
 
 // ---- settings and other entities ---------------------------------------------------------------
@@ -112,7 +170,10 @@ struct Entity {
     std::string name;     ///< setting_name
     std::string la_name;  ///< local authority
     std::vector<std::pair<std::string, std::string>> attributes;  ///< other columns, in file order
-    core::SourceLocation where;
+    /// The row's place in the settings file (EntityTable::where adds the file, kept once for
+    /// the table rather than a copy of its path in every setting).
+    int line = 0;
+    int column = 0;
 
     /// An attribute or a built-in field by column name ("" when absent).
     std::string get(const std::string& key) const;
@@ -122,6 +183,7 @@ class EntityTable {
 public:
     /// Adds an entity; returns the earlier one with the same id instead (a duplicate).
     const Entity* add(Entity e);
+    /// The entity of `id`: O(1), through an open-addressing index of 4 bytes a slot.
     const Entity* find(std::string_view id) const;
     const std::vector<Entity>& all() const { return entities_; }
     bool empty() const { return entities_.empty(); }
@@ -129,11 +191,20 @@ public:
     /// The settings file's header, in file order (set by load_entities).
     const std::vector<std::string>& columns() const { return columns_; }
     void set_columns(std::vector<std::string> c) { columns_ = std::move(c); }
+    /// The settings file (set by load_entities) and an entity's place in it.
+    void set_file(std::string file) { file_ = std::move(file); }
+    core::SourceLocation where(const Entity& e) const { return {file_, e.line, e.column}; }
+    /// Gives back the room kept for more entities (load_entities, once the file is read).
+    void shrink_to_fit() { entities_.shrink_to_fit(); }
 
 private:
+    std::size_t slot_of(std::string_view id) const;  ///< where `id` is, or the empty slot it would take
     std::vector<Entity> entities_;
     std::vector<std::string> columns_;
-    std::map<std::string, std::size_t, std::less<>> index_;
+    std::string file_;
+    /// Open addressing, linear probing, at most three quarters full: an entity's index + 1, or
+    /// 0 for an empty slot.
+    std::vector<std::uint32_t> slots_;
 };
 
 // ---- delivery activity ------------------------------------------------------------------------

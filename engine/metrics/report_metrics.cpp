@@ -93,7 +93,7 @@ ReportMetrics compute_report_metrics(const MetricsInputs& in) {
         }
     }
     if (in.actions) {
-        out.actions = summarise_actions(in.actions->for_entity(in.action_entity), in.as_of,
+        out.actions = summarise_actions(in.actions->pointers(), in.as_of,
                                         in.at_risk_days);
     }
     return out;

@@ -47,9 +47,9 @@ struct MetricsInputs {
     const SuppressedView* view = nullptr;
     const data::Catalog* catalog = nullptr;
     const std::vector<data::Target>* targets = nullptr;  ///< may be null
-    const data::ActionPlan* actions = nullptr;           ///< may be null
+    /// The report's actions, read from the plan (a setting's own, or every one); may be null.
+    const data::ActionList* actions = nullptr;
     AreaKey area;
-    std::string action_entity;  ///< only this entity's actions (empty = all)
     core::Date as_of;
     int at_risk_days = 14;
 };

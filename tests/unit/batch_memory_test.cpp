@@ -47,8 +47,8 @@ TEST_CASE("an action plan keeps each repeated text once and a copy of it outlive
         data::ActionPlan plan;
         core::DiagnosticSink sink;
         REQUIRE(data::load_actions(path, data::EntityTable{}, plan, sink));
-        REQUIRE(plan.actions.size() == 3);
-        const auto& a = plan.actions;
+        REQUIRE(plan.size() == 3);
+        const data::ActionList a = plan.read("");
         CHECK(a[0].objective == "Close the attainment gap");
         CHECK(a[0].objective.data() == a[1].objective.data());  // one copy of the text
         CHECK(a[2].objective == "Increase parental involvement");
@@ -57,11 +57,13 @@ TEST_CASE("an action plan keeps each repeated text once and a copy of it outlive
         CHECK(a[2].line == 4);
         copy = plan;
     }
-    REQUIRE(copy.actions.size() == 3);
-    CHECK(copy.actions[1].owner == "SENCo");
-    CHECK(copy.actions[2].action == "Coaching visit programme");
-    REQUIRE(copy.for_entity("S2").size() == 2);
-    CHECK(copy.for_entity("S2")[1]->id == "S2-A02");
+    REQUIRE(copy.size() == 3);
+    const data::ActionList all = copy.read("");
+    CHECK(all[1].owner == "SENCo");
+    CHECK(all[2].action == "Coaching visit programme");
+    const data::ActionList s2 = copy.read("S2");
+    REQUIRE(s2.size() == 2);
+    CHECK(s2[1].id == "S2-A02");
 }
 
 namespace {

@@ -104,7 +104,7 @@ TEST_CASE("a setting's rows are read by its own report its local authority's and
     auto unit = [](const config::ReportConfig& r, std::optional<data::Entity> e) {
         batch::Unit u;
         u.report = &r;
-        u.entity = std::move(e);
+        if (e) u.own(std::move(*e));
         return u;
     };
     const data::Entity s1 = *b.settings.find("S1"), s2 = *b.settings.find("S2");

@@ -202,12 +202,12 @@ TEST_CASE("a fan-out over a column gives one unit per value with its area and se
     core::DiagnosticSink sink;
     auto units = batch::expand_units(b, batch::Term{}, core::Date{2019, 7, 31}, sink);
     REQUIRE(units.size() == 2);
-    CHECK(units[0].key == "loc/North");
-    CHECK(units[0].output == "loc/North-Kent.pdf");
-    CHECK(units[0].area.level == "locality");
-    CHECK(units[0].area.name == "North");
-    CHECK(units[0].members.size() == 2);
-    CHECK(units[1].output == "loc/South-Medway.pdf");
+    CHECK(units[0].key() == "loc/North");
+    CHECK(batch::unit_output(units[0], batch::Term{}, core::Date{2019, 7, 31}) == "loc/North-Kent.pdf");
+    CHECK(units[0].area().level == "locality");
+    CHECK(units[0].area().name == "North");
+    CHECK(units[0].members().size() == 2);
+    CHECK(batch::unit_output(units[1], batch::Term{}, core::Date{2019, 7, 31}) == "loc/South-Medway.pdf");
 }
 
 TEST_CASE("reports of a fan-out over a column read their figures without walking the observations",
@@ -222,7 +222,7 @@ TEST_CASE("reports of a fan-out over a column read their figures without walking
     REQUIRE(units.size() == 4);
     const std::uint64_t after_loading = b->observations.full_passes();
     for (const auto& u : units) {
-        INFO(u.key);
+        INFO(u.key());
         auto r = batch::render_report(*b, u, as_of, term, config::OutputFormats{true, false}, sink);
         CHECK(r.ok);
     }

@@ -263,7 +263,7 @@ TEST_CASE("no report walks the whole observation table: loading does, once per b
     // Three settings' summaries and the whole-project report (which charts every setting).
     std::vector<const batch::Unit*> some = {&units[0], &units[1], &units[2], &units.back()};
     for (const batch::Unit* u : some) {
-        INFO(u->key);
+        INFO(u->key());
         auto charts = batch::build_report_charts(*b, *u, as_of, term, sink);
         CHECK(charts.ok);
         CHECK_FALSE(charts.scenes.empty());
