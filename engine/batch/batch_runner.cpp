@@ -332,7 +332,7 @@ void print_summary(std::ostream& out, const std::vector<Unit>& units, const std:
         for (std::size_t i = 0; i < units.size(); ++i)
             if (results[i].started && results[i].status == UnitStatus::Failed)
                 out << "  " << units[i].key() << ": "
-                    << (results[i].errors.empty() ? "unknown error" : results[i].errors.front()) << "\n";
+                    << (results[i].errors().empty() ? "unknown error" : results[i].errors().front()) << "\n";
     }
 }
 
@@ -485,7 +485,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         for (std::size_t i = 0; i < n; ++i) {
             if (!results[i].started) continue;
             done.push_back(i);
-            for (const auto& f : results[i].reads)
+            for (const auto& f : results[i].reads())
                 if (listed.insert(f.path).second) m.inputs.push_back(hash_file(f.path));
         }
         m.unit_count = done.size();

@@ -63,9 +63,18 @@ UnitResult compact(const UnitRecord& r) {
     c.input_key = digest_of_hex(r.input_key);
     c.file_count = static_cast<std::uint8_t>(std::min(r.files.size(), c.files.size()));
     for (std::size_t i = 0; i < c.file_count; ++i) c.files[i] = {digest_of_hex(r.files[i].sha256), r.files[i].bytes};
-    c.reads = r.reads;
-    c.errors = r.errors;
+    if (!r.reads.empty() || !r.errors.empty()) c.extra = std::make_unique<const UnitResult::Extra>(UnitResult::Extra{r.reads, r.errors});
     return c;
+}
+
+const std::vector<InputFile>& UnitResult::reads() const {
+    static const std::vector<InputFile> none;
+    return extra ? extra->reads : none;
+}
+
+const std::vector<std::string>& UnitResult::errors() const {
+    static const std::vector<std::string> none;
+    return extra ? extra->errors : none;
 }
 
 UnitRecord expand(const UnitResult& c, std::string key, std::string report, std::string entity,
@@ -89,8 +98,8 @@ UnitRecord expand(const UnitResult& c, std::string key, std::string report, std:
         r.bytes = files.front().bytes;
         r.files = std::move(files);
     }
-    r.reads = c.reads;
-    r.errors = c.errors;
+    r.reads = c.reads();
+    r.errors = c.errors();
     return r;
 }
 

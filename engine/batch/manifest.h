@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +21,7 @@ struct InputFile {
     std::size_t bytes = 0;
 };
 
-enum class UnitStatus { Written, Skipped, Failed, Valid };
+enum class UnitStatus : std::uint8_t { Written, Skipped, Failed, Valid };
 std::string status_name(UnitStatus s);
 
 /// One file a unit wrote (its PDF, its HTML page).
@@ -58,12 +59,18 @@ std::string hex_of(const Digest& d);
 
 /// What a run keeps of a unit while the other units render, until the manifest is written:
 /// only what the unit cannot give again (its key, report, entity and paths are made from the
-/// unit then), digests as bytes — under 200 bytes a unit, where its UnitRecord holds about 800
-/// in strings (docs/performance.md, "Memory at 5,000 settings").
+/// unit then), digests as bytes, the files read and errors only for the few units that have
+/// any — 136 bytes a unit, where its UnitRecord holds about 800 in strings
+/// (docs/performance.md, "Memory flat in the number of settings").
 struct UnitResult {
     struct File {
         Digest sha256{};
         std::size_t bytes = 0;
+    };
+    /// What only a few units have.
+    struct Extra {
+        std::vector<InputFile> reads;
+        std::vector<std::string> errors;
     };
     bool started = false;  ///< false: never started (--fail-fast)
     UnitStatus status = UnitStatus::Failed;
@@ -72,8 +79,10 @@ struct UnitResult {
     double seconds = 0;
     Digest input_key{};
     std::array<File, 2> files{};  ///< a unit writes at most a PDF and an HTML page
-    std::vector<InputFile> reads;
-    std::vector<std::string> errors;
+    std::unique_ptr<const Extra> extra;  ///< null when the unit read no other file and had no error
+
+    const std::vector<InputFile>& reads() const;
+    const std::vector<std::string>& errors() const;
 };
 
 /// What the run keeps of `r`.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/batch/fan_out.h"
+#include "engine/batch/manifest.h"
 #include "engine/core/diagnostic.h"
 #include "engine/data/loaders.h"
 #include "tests/support/temp_dir.h"
@@ -207,4 +208,10 @@ TEST_CASE("a unit holds its entity by pointer, not a copy of it, its key or its 
     // authority or a column's value: 40 bytes, against about 1 KB with a copy of the setting,
     // the key, the output path and the area as strings.
     CHECK(sizeof(batch::Unit) <= 48);
+}
+
+TEST_CASE("what a run keeps of each unit until the manifest is written is 136 bytes", "[batch][memory]") {
+    // Status, counts and the seconds (16 bytes), the input key and two files' digests and sizes
+    // (112), and a pointer to the files read and errors, which only a few units have.
+    CHECK(sizeof(batch::UnitResult) <= 136);
 }
