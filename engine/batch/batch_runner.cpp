@@ -144,6 +144,7 @@ std::optional<Prepared> prepare(const RunOptions& opt, std::ostream& err, bool d
     for (const auto& d : sink.diagnostics()) p.printed.insert(core::format_diagnostic(d));
     for (auto& u : units)
         if (in_shard(u, opt.shard_k, opt.shard_n)) p.units.push_back(std::move(u));
+    p.units.shrink_to_fit();  // kept for the whole run: no room for units that will never come
     if (digest) p.inputs = digest_inputs(*p.batch);
     // What loading freed goes back to the OS: the worker threads allocate from arenas of their
     // own, so the main arena's free pages would stay resident for nothing.
