@@ -26,6 +26,21 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
     cols.reject_unknown();
     if (!cols.ok()) return false;
 
+    // The plan goes to a temporary file once it outgrows its spool: a folder that cannot take
+    // it is an error of the batch (with the folder named), reported once, not an internal one.
+    bool spill_failed = false;
+    auto guarded = [&](auto&& step) {
+        if (spill_failed) return;
+        try {
+            step();
+        } catch (const core::EngineError& e) {
+            sink.add(e.diagnostic());
+            spill_failed = true;
+        }
+    };
+    auto add = [&](const Action& a) { guarded([&] { into.add(a); }); };
+    auto finish = [&] { guarded([&] { into.finish(); }); };
+
     CsvRecord row;
     while (reader.next(row)) {
         Action a;
@@ -79,9 +94,9 @@ bool load_actions(const std::string& path, const EntityTable& settings, ActionPl
         } else {
             a.rag = *rag;
         }
-        if (ok) into.add(a);
+        if (ok) add(a);
     }
-    into.finish();
+    finish();
     return sink.error_count() == errors_before;
 }
 

@@ -3,6 +3,7 @@
 // temporary file with a small directory, compact units and settings.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -214,4 +215,24 @@ TEST_CASE("what a run keeps of each unit until the manifest is written is 136 by
     // Status, counts and the seconds (16 bytes), the input key and two files' digests and sizes
     // (112), and a pointer to the files read and errors, which only a few units have.
     CHECK(sizeof(batch::UnitResult) <= 136);
+}
+
+TEST_CASE("an action plan that cannot go to its temporary folder is an error naming the folder", "[data][memory]") {
+    test::TempDir dir;
+    const std::string path = write_plan(dir, 20);
+    const char* before = std::getenv("TMPDIR");
+    const std::string saved = before ? before : "";
+    const std::string missing = (dir.path() / "no-such-folder").string();
+    ::setenv("TMPDIR", missing.c_str(), 1);
+    data::ActionPlan plan(0);
+    core::DiagnosticSink sink;
+    const bool ok = data::load_actions(path, data::EntityTable{}, plan, sink);
+    if (before) ::setenv("TMPDIR", saved.c_str(), 1);
+    else ::unsetenv("TMPDIR");
+    CHECK_FALSE(ok);
+    REQUIRE(sink.error_count() == 1);  // once, not once a row
+    CHECK(sink.diagnostics()[0].where.file == missing);
+    CHECK(sink.diagnostics()[0].message.find("cannot make a temporary file") != std::string::npos);
+    REQUIRE_FALSE(sink.diagnostics()[0].hints.empty());
+    CHECK(sink.diagnostics()[0].hints[0].find("TMPDIR") != std::string::npos);
 }
