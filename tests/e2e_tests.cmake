@@ -13,6 +13,7 @@ add_executable(e2e_tests
   e2e/eyqip_test.cpp
   e2e/figures_test.cpp
   e2e/fault_test.cpp
+  e2e/flat_memory_test.cpp
   e2e/html_output_test.cpp
   e2e/input_safety_test.cpp
   e2e/long_cell_test.cpp

@@ -12,6 +12,7 @@ struct RunResult {
     int exit_code = -1;  ///< exit status, or 128 + signal number
     std::string out;     ///< standard output
     std::string err;     ///< standard error
+    long peak_rss_kb = 0;  ///< the child's peak resident memory (getrusage's ru_maxrss), in KB
 };
 
 /// Runs argv[0] (searched on PATH) with the given arguments and environment additions
