@@ -64,4 +64,47 @@ const AreaBlock::Slice* AreaBlock::slice(std::uint32_t measure) const {
     return nullptr;
 }
 
+namespace {
+
+constexpr int kProbes = 7;        // for ten bits a key: about 1 % false positives
+constexpr std::size_t kBitsPerKey = 10;
+
+}  // namespace
+
+void SeenKeys::size_for(std::size_t n) {
+    std::size_t words = 128;  // 8 Kbit at least
+    while (words * 64 < n * kBitsPerKey) words *= 2;
+    words_.assign(words, 0);
+    capacity_ = words * 64 / kBitsPerKey;
+    count_ = 0;
+}
+
+void SeenKeys::reserve(std::size_t n) {
+    if (count_ == 0 && (words_.empty() || n > capacity_)) size_for(n);
+}
+
+void SeenKeys::grow() { size_for(2 * std::max<std::size_t>(capacity_, 1)); }
+
+void SeenKeys::clear() {
+    std::vector<std::uint64_t>().swap(words_);
+    capacity_ = count_ = 0;
+}
+
+bool SeenKeys::maybe_seen(std::uint64_t hash) const {
+    if (words_.empty()) return false;
+    const std::uint64_t mask = words_.size() * 64 - 1;
+    const std::uint64_t step = (hash >> 32 | hash << 32) | 1;  // double hashing
+    for (int i = 0; i < kProbes; ++i, hash += step)
+        if (!(words_[(hash & mask) >> 6] >> (hash & 63) & 1)) return false;
+    return true;
+}
+
+void SeenKeys::add(std::uint64_t hash) {
+    if (words_.empty()) size_for(0);
+    const std::uint64_t mask = words_.size() * 64 - 1;
+    const std::uint64_t step = (hash >> 32 | hash << 32) | 1;
+    for (int i = 0; i < kProbes; ++i, hash += step) words_[(hash & mask) >> 6] |= std::uint64_t{1} << (hash & 63);
+    ++count_;
+}
+
 }  // namespace engine::data

@@ -54,4 +54,27 @@ private:
     std::vector<std::uint32_t> slots_;  // row + 1; 0 is free; a power of two, under half full
 };
 
+/// The keys of the rows spilled so far, while loading, as a Bloom filter of their 64-bit
+/// hashes: about ten bits a row (a false "seen" one time in a hundred, which only makes the
+/// store read the setting's rows back and compare them exactly), where a table of the hashes
+/// took 32 bits a row and more.
+class SeenKeys {
+public:
+    /// Room for about `n` keys (a hint): the filter is made larger and filled again from
+    /// `all_keys` when more are added than it was sized for.
+    void reserve(std::size_t n);
+    bool maybe_seen(std::uint64_t hash) const;
+    void add(std::uint64_t hash);
+    /// Past the keys it was sized for: the caller makes it larger (grow) and adds every key again.
+    bool full() const { return count_ >= capacity_; }
+    void grow();
+    void clear();
+    std::size_t bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
+
+private:
+    void size_for(std::size_t n);
+    std::vector<std::uint64_t> words_;  // a power of two of them
+    std::size_t capacity_ = 0, count_ = 0;
+};
+
 }  // namespace engine::data

@@ -167,10 +167,8 @@ void ObservationTable::rebuild_index(std::size_t n) {
 }
 
 void ObservationTable::reserve(std::size_t n) {
-    if (spill_) {  // most rows may be settings': only the duplicate index is sized for them all
-        std::size_t want = 1024;
-        while (want * 3 < n * 4) want *= 2;
-        if (want > load_tags_.size()) grow_tags(want);
+    if (spill_) {  // most rows may be settings': only the duplicate filter is sized for them all
+        load_keys_.reserve(n);
         return;
     }
     for (auto* v : {&measure_, &group_, &area_}) v->reserve(n);
@@ -349,52 +347,31 @@ void ObservationTable::spill_settings(std::size_t spool_limit) {
     spill_ = std::make_shared<core::SpillFile>(spool_limit);
 }
 
-void ObservationTable::grow_tags(std::size_t slots) {
-    std::vector<std::uint32_t> old(slots, 0);
-    old.swap(load_tags_);
-    const std::size_t mask = load_tags_.size() - 1;
-    for (std::uint32_t t : old) {
-        if (t == 0) continue;
-        std::size_t s = (t >> 1) & mask;
-        while (load_tags_[s] != 0) s = (s + 1) & mask;
-        load_tags_[s] = t;
-    }
-}
-
-bool ObservationTable::tag_seen(std::uint32_t tag) const {
-    if (load_tags_.empty()) return false;
-    const std::size_t mask = load_tags_.size() - 1;
-    for (std::size_t s = (tag >> 1) & mask;; s = (s + 1) & mask) {
-        if (load_tags_[s] == 0) return false;
-        if (load_tags_[s] == tag) return true;
-    }
-}
-
-void ObservationTable::insert_tag(std::uint32_t tag) {
-    if (4 * (load_tag_count_ + 1) > 3 * load_tags_.size()) grow_tags(std::max<std::size_t>(load_tags_.size() * 2, 1024));
-    const std::size_t mask = load_tags_.size() - 1;
-    std::size_t s = (tag >> 1) & mask;
-    while (load_tags_[s] != 0) s = (s + 1) & mask;
-    load_tags_[s] = tag;
-    ++load_tag_count_;
+void ObservationTable::refill_seen_keys() {
+    load_keys_.grow();
+    for (Id area = 0; area < dir_.size(); ++area)
+        if (dir_[area].rows)
+            for (const BlockRow& r : read_rows(area))
+                load_keys_.add(key_hash(r.measure, r.group, setting_level_, area, r.period.sort_key()));
 }
 
 int ObservationTable::add_spilled(const Observation& o, Id measure, Id group, Id area) {
     if (finished_)
         throw core::EngineError(o.where, "internal error: a setting's row was added after the observations were loaded");
     const int period = o.period.sort_key();
-    // Hashes of every spilled key: the rows are read back only when the hash was seen before,
-    // so a duplicate is caught here, in a pending buffer or across runs, and a new key costs a probe.
-    const std::uint32_t tag = static_cast<std::uint32_t>(key_hash(measure, group, setting_level_, area, period) >> 32) | 1u;
-    if (tag_seen(tag)) {
+    // Every spilled key is in a Bloom filter: the setting's rows are read back and compared only
+    // when the filter says the key may have been seen, so a duplicate is caught here, in a
+    // pending buffer or across runs, and a new key costs a few probes.
+    const std::uint64_t hash = key_hash(measure, group, setting_level_, area, period);
+    if (load_keys_.maybe_seen(hash)) {
         for (const BlockRow& r : read_rows(area))
             if (r.measure == measure && r.group == group && r.period.sort_key() == period) {
                 spilled_duplicate_ = where_of(r);
                 return kSpilledDuplicate;
             }
-    } else {
-        insert_tag(tag);
     }
+    if (load_keys_.full()) refill_seen_keys();
+    load_keys_.add(hash);
     const auto seq = static_cast<std::uint32_t>(spilled_rows_);
     BlockRow r;
     r.period = o.period;
@@ -440,8 +417,7 @@ void ObservationTable::finish_loading() {
     flush_pending();
     spill_->finish();
     decltype(pending_)().swap(pending_);
-    std::vector<std::uint32_t>().swap(load_tags_);
-    load_tag_count_ = 0;
+    load_keys_.clear();
     runs_.shrink_to_fit();
     dir_.shrink_to_fit();
     finished_ = true;
@@ -669,7 +645,7 @@ std::size_t ObservationTable::bytes() const {
     for (const auto& l : file_lists_) n += sizeof(l) + cap(l);
     // The spilled rows: what stays resident of them is the directory, the runs and (while
     // loading) the pending records and the duplicate index.
-    n += cap(dir_) + cap(runs_) + cap(load_tags_);
+    n += cap(dir_) + cap(runs_) + load_keys_.bytes();
     for (const auto& [area, rows] : pending_) n += sizeof(area) + sizeof(rows) + cap(rows);
     for (const auto& [key, files] : spilled_files_) n += sizeof(key) + sizeof(files) + cap(files);
     if (spill_) n += spill_->resident_bytes();

@@ -357,12 +357,11 @@ private:
     std::size_t spilled_rows_ = 0;
     std::uint8_t setting_level_ = 0xFF;
     bool finished_ = false;
-    // While loading: each setting's records not yet written, and a set of the spilled rows' key
-    // hashes (32 bits each, placed by their own bits) to find duplicates; both gone once finished.
+    // While loading: each setting's records not yet written, and a Bloom filter of the spilled
+    // rows' key hashes (about ten bits a row) to find duplicates; both gone once finished.
     std::unordered_map<Id, std::vector<BlockRow>> pending_;
     std::size_t pending_rows_ = 0;
-    std::vector<std::uint32_t> load_tags_;
-    std::size_t load_tag_count_ = 0;
+    SeenKeys load_keys_;
     core::SourceLocation spilled_duplicate_;  // the row the last kSpilledDuplicate repeats
     // (measure << 3 | level) -> the files with spilled rows of it: files_of(level, "", measure).
     std::unordered_map<std::uint64_t, std::vector<std::uint16_t>> spilled_files_;
@@ -382,10 +381,8 @@ private:
     int add_spilled(const Observation& o, Id measure, Id group, Id area);
     void encode_value(const Observation& o, std::int32_t& num, std::uint32_t& den, std::uint8_t& missing,
                       std::uint8_t& symbol);
-    void grow_tags(std::size_t slots);
+    void refill_seen_keys();  ///< a larger filter, with every spilled key so far
     void flush_pending();
-    bool tag_seen(std::uint32_t tag) const;
-    void insert_tag(std::uint32_t tag);  ///< a new one
     std::vector<BlockRow> read_rows(Id area) const;  ///< the runs and the pending records, in order
     std::shared_ptr<AreaBlock> materialize(Id area) const;
     const AreaBlock* cached_block(Id area) const;
