@@ -496,7 +496,9 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         };
         reserve.reset();  // give the held space back for the manifest
         try {
-            core::write_file_atomically(manifest_path, m.to_json());
+            core::AtomicFile file(manifest_path);
+            m.write_json([&](std::string_view piece) { file.write(piece); });
+            file.commit();
         } catch (const core::EngineError& e) {
             err << core::format_diagnostic(e.diagnostic()) << "\n";
         }

@@ -139,7 +139,7 @@ void append_indented(std::string& out, const json& v, int depth) {
 
 }  // namespace
 
-std::string Manifest::to_json() const {
+void Manifest::write_json(const std::function<void(std::string_view)>& put) const {
     json j;
     j["boardpack"] = engine_version;
     j["batch"] = batch;
@@ -163,11 +163,11 @@ std::string Manifest::to_json() const {
     for (const auto& f : inputs) in.push_back({{"path", f.path}, {"sha256", f.sha256}, {"bytes", f.bytes}});
     j["inputs"] = in;
     j["reports"] = nullptr;  // its place among the sorted keys; written record by record below
-    // What j.dump(2) would give with every record in "reports", without holding them all.
+    // What j.dump(2) would give with every record in "reports", handed to `put` about 64 KB at
+    // a time: neither a JSON tree nor the text of every record is ever held.
+    constexpr std::size_t kPiece = std::size_t{64} << 10;
     std::string out = "{";
-    // Room for every record at about twice the first one's size: pages never written to are
-    // never resident, and the string is not copied as it grows.
-    if (unit_count > 0) out.reserve(j.dump(2).size() + 2 * unit_count * (record_json(unit(0)).dump(2).size() + 64));
+    out.reserve(kPiece + 4096);
     bool first = true;
     for (const auto& [key, value] : j.items()) {
         out += first ? "\n  " : ",\n  ";
@@ -182,12 +182,22 @@ std::string Manifest::to_json() const {
             for (std::size_t i = 0; i < unit_count; ++i) {
                 out += i ? ",\n    " : "\n    ";
                 append_indented(out, record_json(unit(i)), 2);
+                if (out.size() >= kPiece) {
+                    put(out);
+                    out.clear();
+                }
             }
             out += "\n  ]";
         }
     }
     out += "\n}\n";
-    return out;
+    put(out);
+}
+
+std::string Manifest::to_json() const {
+    std::string text;
+    write_json([&](std::string_view piece) { text += piece; });
+    return text;
 }
 
 std::map<std::string, UnitRecord> read_manifest_units(const std::string& path) {

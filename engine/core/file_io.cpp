@@ -152,70 +152,99 @@ fs::path temp_name(const fs::path& dir, const fs::path& path) {
 
 }  // namespace
 
-void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
-    fs::path dir = path.parent_path();
-    if (dir.empty()) dir = ".";
+AtomicFile::AtomicFile(fs::path path, Sync sync) : path_(std::move(path)), sync_(sync) {
+    dir_ = path_.parent_path();
+    if (dir_.empty()) dir_ = ".";
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) throw EngineError({path.string()}, "cannot create folder " + dir.string() + ": " +
-                                                   ec.message());
-    fs::path tmp = temp_name(dir, path);
+    fs::create_directories(dir_, ec);
+    if (ec) throw EngineError({path_.string()}, "cannot create folder " + dir_.string() + ": " + ec.message());
+    tmp_ = temp_name(dir_, path_);
 
     // Preferred: an unnamed file (O_TMPFILE) that only gets a name once it is complete, so a
     // run killed mid-write (even by SIGKILL) leaves nothing behind. Fallback: a named temp file.
-    int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-    bool unnamed = fd >= 0;
-    if (!unnamed) fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) fail(path, "creating temp file", errno);
+    fd_ = ::open(dir_.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    unnamed_ = fd_ >= 0;
+    if (!unnamed_) fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail(path_, "creating temp file", errno);
 
     // Sync::Later still flushes the data of a file that replaces an earlier one before the
     // rename, so a power cut can never leave the last good file damaged under its name; a new
     // file has nothing to lose and waits for the run's one sync_file_system.
     struct stat existing;
-    const bool replaces = ::lstat(path.c_str(), &existing) == 0;
-    const bool flush = sync == Sync::Now || replaces;
-    if (!write_all(fd, bytes) || (flush && ::fdatasync(fd) != 0)) {
+    const bool replaces = ::lstat(path_.c_str(), &existing) == 0;
+    flush_ = sync_ == Sync::Now || replaces;
+}
+
+AtomicFile::~AtomicFile() { abandon(); }
+
+void AtomicFile::abandon() {
+    if (fd_ < 0) return;
+    ::close(fd_);
+    fd_ = -1;
+    if (!unnamed_) ::unlink(tmp_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (fd_ < 0) throw EngineError({path_.string()}, "cannot write file: it was already closed");
+    if (!write_all(fd_, bytes)) {
         int e = errno;
-        ::close(fd);
-        if (!unnamed) ::unlink(tmp.c_str());
-        fail(path, "writing", e);
+        abandon();
+        fail(path_, "writing", e);
+    }
+}
+
+void AtomicFile::commit() {
+    if (fd_ < 0) throw EngineError({path_.string()}, "cannot write file: it was already closed");
+    if (flush_ && ::fdatasync(fd_) != 0) {
+        int e = errno;
+        abandon();
+        fail(path_, "writing", e);
     }
     // A file left for the run's one sync starts on its way to the disk now, while the run
     // goes on, so that the sync at the end waits for little more than the last few files.
     // Best effort: it only starts the writeback (no wait), and an error here is no loss.
-    if (!flush) ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (!flush_) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
     // The unnamed file gets a temporary name and is renamed over the target at once, before the
     // close: a SIGKILL between the two calls leaves a named temp file (Linux has no link that
     // replaces a name), which the next run removes. A named temp file is closed first.
     auto rename_into_place = [&] {
-        if (::rename(tmp.c_str(), path.c_str()) == 0) return;
+        if (::rename(tmp_.c_str(), path_.c_str()) == 0) return;
         int e = errno;
-        if (unnamed) ::close(fd);
-        ::unlink(tmp.c_str());
-        fail(path, "renaming temp file into place", e);
+        if (unnamed_) ::close(fd_);
+        fd_ = -1;
+        ::unlink(tmp_.c_str());
+        fail(path_, "renaming temp file into place", e);
     };
-    if (unnamed) {
-        std::string proc = "/proc/self/fd/" + std::to_string(fd);
-        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    if (unnamed_) {
+        std::string proc = "/proc/self/fd/" + std::to_string(fd_);
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, tmp_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
             int e = errno;
-            ::close(fd);
-            fail(path, "naming temp file", e);
+            ::close(fd_);
+            fd_ = -1;
+            fail(path_, "naming temp file", e);
         }
         rename_into_place();
     }
+    const int fd = std::exchange(fd_, -1);
     if (::close(fd) != 0) {
         int e = errno;
-        if (!unnamed) ::unlink(tmp.c_str());
-        fail(path, "flushing", e);
+        if (!unnamed_) ::unlink(tmp_.c_str());
+        fail(path_, "flushing", e);
     }
-    if (!unnamed) rename_into_place();
-    if (sync == Sync::Later) return;
+    if (!unnamed_) rename_into_place();
+    if (sync_ == Sync::Later) return;
     // Make the rename itself durable.
-    int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
+}
+
+void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
+    AtomicFile f(path, sync);
+    f.write(bytes);
+    f.commit();
 }
 
 void sync_file_system(const fs::path& dir) {

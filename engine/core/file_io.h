@@ -55,6 +55,29 @@ enum class Sync {
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Sync sync = Sync::Now);
 
+/// A file written atomically in pieces, for output too large to hold whole (a 5,000-report
+/// manifest): the same temp file, sync and rename as write_file_atomically, which is one
+/// write() and commit(). Until commit() the target is untouched; destroyed without commit()
+/// (an error, an exception on the way) the temp file is removed.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path path, Sync sync = Sync::Now);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    /// Appends to the temp file. Throws EngineError naming the target (the temp file is then gone).
+    void write(std::string_view bytes);
+    /// Flushes as `sync` says and renames the temp file over the target. Throws EngineError.
+    void commit();
+
+private:
+    void abandon();
+    std::filesystem::path path_, dir_, tmp_;
+    Sync sync_;
+    int fd_ = -1;
+    bool unnamed_ = false, flush_ = true;
+};
+
 /// Makes every file written with Sync::Later under `dir` durable (and their renames): one
 /// syncfs(2) of the file system holding `dir`, instead of two flushes of the disk per file.
 /// Throws EngineError naming `dir` if the file system reports a write error.
