@@ -198,7 +198,7 @@ struct ShapedText {
 };
 
 // At most this many texts per thread, then the cache starts again.
-constexpr std::size_t kShapedTexts = 4096;
+constexpr std::size_t kShapedTexts = 1024;
 
 const ShapedText& shaped(PangoLayout* layout, detail::FontContext& fonts, const scene::Text& text) {
     thread_local std::map<std::tuple<const detail::FontContext*, bool, double, std::string>, ShapedText> cache;
