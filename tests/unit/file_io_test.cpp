@@ -64,3 +64,29 @@ TEST_CASE("reading a missing file names the file", "[core][io]") {
         CHECK(std::string(e.what()) == "/nonexistent/data.csv: error: cannot read file: no such file");
     }
 }
+
+TEST_CASE("a file written atomically in pieces appears whole at commit, and not at all without it", "[core][io]") {
+    test::TempDir dir;
+    const fs::path p = dir.path() / "manifest.json";
+    write_file_atomically(p, "the last good one");
+    {
+        AtomicFile f(p);
+        f.write("{\"a\": ");
+        f.write("1}");
+        CHECK(read_file(p) == "the last good one");  // untouched until commit
+        f.commit();
+    }
+    CHECK(read_file(p) == "{\"a\": 1}");
+    {
+        AtomicFile f(p);
+        f.write("half a manif");
+        // destroyed without commit: an error on the way
+    }
+    CHECK(read_file(p) == "{\"a\": 1}");
+    int entries = 0;
+    for (auto& e : fs::directory_iterator(dir.path())) {
+        ++entries;
+        CHECK_FALSE(is_atomic_temp_name(e.path().filename().string()));
+    }
+    CHECK(entries == 1);
+}

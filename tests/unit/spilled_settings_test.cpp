@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/batch/batch_data.h"
+#include "engine/data/area_blocks.h"
 #include "engine/data/loaders.h"
 #include "engine/data/observation_table.h"
 #include "engine/data/records.h"
@@ -277,4 +278,29 @@ TEST_CASE("a store's resident bytes grow by at most 64 a setting when its settin
     const double kept = (resident(2000, false) - resident(200, false)) / 1800;
     INFO("bytes a setting, in memory: " << kept);
     CHECK(kept > 27 * 40);
+}
+
+TEST_CASE("the loading's filter of spilled keys never misses a key it was given and rarely says yes to another", "[data][spill]") {
+    data::SeenKeys keys;
+    keys.reserve(20000);
+    auto hash = [](std::uint64_t i) {  // a well-mixed 64-bit value per i
+        i ^= i >> 33;
+        i *= 0xff51afd7ed558ccdULL;
+        i ^= i >> 33;
+        i *= 0xc4ceb9fe1a85ec53ULL;
+        return i ^ (i >> 33);
+    };
+    std::uint64_t added = 0;
+    while (!keys.full()) keys.add(hash(added++));
+    CHECK(added >= 20000);
+    std::uint64_t missed = 0;
+    for (std::uint64_t i = 0; i < added; ++i) missed += !keys.maybe_seen(hash(i));
+    CHECK(missed == 0);
+    int false_yes = 0;
+    for (std::uint64_t i = added; i < added + 100000; ++i) false_yes += keys.maybe_seen(hash(i));
+    CHECK(false_yes < 3000);  // about 1 % at ten bits a key; 3 % would mean a broken filter
+    // Grown, it is empty again and larger: the store adds every key again.
+    keys.grow();
+    CHECK_FALSE(keys.full());
+    CHECK_FALSE(keys.maybe_seen(hash(0)));
 }
