@@ -63,8 +63,7 @@ public:
         if (setting.empty()) return shared_;
         if (setting != last_) {  // rows come a setting at a time
             last_ = setting;
-            const data::Entity* e = settings_.find(setting);
-            last_index_ = e ? static_cast<std::size_t>(e - settings_.all().data()) : hashes_.size();
+            last_index_ = settings_.index_of(setting).value_or(hashes_.size());
         }
         if (last_index_ == hashes_.size()) return unread_;
         auto& h = hashes_[last_index_];
@@ -189,8 +188,7 @@ std::string unit_input_key(const InputDigest& d, const BatchData& b, const Unit&
     const bool own_rows = u.entity && u.report->for_each == "setting" && !reads_every_area(b, u);
     if (own_rows) {
         put(h, d.shared_rows);
-        const data::Entity* e = b.settings.find(u.entity->id);
-        const std::size_t i = e ? static_cast<std::size_t>(e - b.settings.all().data()) : d.has_rows.size();
+        const std::size_t i = b.settings.index_of(u.entity->id).value_or(d.has_rows.size());
         put(h, i < d.has_rows.size() && d.has_rows[i] ? hex_of(d.setting_rows[i]) : std::string("none"));
     } else {
         put(h, d.all_rows);

@@ -151,8 +151,8 @@ bool load_records(const RecordsSpec& spec, const EntityTable& settings, Observat
         int s = setting_ids.find(sid);
         if (s < 0) {
             s = setting_ids.intern(sid);
-            const Entity* e = settings.empty() ? nullptr : settings.find(sid);
-            setting_entity.push_back(e ? static_cast<int>(e - settings.all().data()) : -1);
+            const auto at = settings.index_of(sid);
+            setting_entity.push_back(at ? static_cast<int>(*at) : -1);
         }
         if (!settings.empty() && setting_entity[static_cast<std::size_t>(s)] < 0) {
             cols.error(row, c_setting, "unknown setting '" + std::string(sid) + "': it is not in the settings file",

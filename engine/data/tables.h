@@ -185,6 +185,11 @@ public:
     const Entity* add(Entity e);
     /// The entity of `id`: O(1), through an open-addressing index of 4 bytes a slot.
     const Entity* find(std::string_view id) const;
+    /// The place of `id` in all() (what per-setting vectors are indexed by), or nullopt. O(1).
+    std::optional<std::size_t> index_of(std::string_view id) const {
+        const Entity* e = find(id);
+        return e ? std::optional<std::size_t>(static_cast<std::size_t>(e - entities_.data())) : std::nullopt;
+    }
     const std::vector<Entity>& all() const { return entities_; }
     bool empty() const { return entities_.empty(); }
     std::vector<std::string> ids() const;
