@@ -28,6 +28,7 @@
 #include "engine/batch/input_digest.h"
 #include "engine/batch/manifest.h"
 #include "engine/batch/output_lock.h"
+#include "engine/batch/previous_run.h"
 #include "engine/batch/report_job.h"
 #include "engine/batch/terms.h"
 #include "engine/core/file_io.h"
@@ -169,13 +170,13 @@ std::vector<OutputFile> unit_files(const RunOptions& opt, const Prepared& p, con
 
 // Whether every file of a unit is still the one the previous run recorded (by format and
 // content: the same folder may be named by another spelling of its path).
-bool files_unchanged(const std::vector<OutputFile>& files, const UnitRecord& prev) {
-    if (prev.files.size() != files.size()) return false;
+bool files_unchanged(const std::vector<OutputFile>& files, const PreviousUnit& prev) {
+    if (prev.result.file_count != files.size()) return false;
     for (std::size_t i = 0; i < files.size(); ++i) {
         std::error_code ec;
-        if (prev.files[i].format != files[i].format || !fs::exists(files[i].path, ec)) return false;
+        if (!prev.file_is(i, files[i].format) || !fs::exists(files[i].path, ec)) return false;
         try {
-            if (core::sha256_hex(core::MappedFile(files[i].path).view()) != prev.files[i].sha256) return false;
+            if (core::sha256_hex(core::MappedFile(files[i].path).view()) != hex_of(prev.result.files[i].sha256)) return false;
         } catch (const core::EngineError&) {
             return false;
         }
@@ -201,13 +202,13 @@ bool reads_unchanged(const std::vector<InputFile>& reads) {
 
 // Whether the previous run's files of `u` are still what a run would write now.
 bool up_to_date(const RunOptions& opt, const Prepared& p, const Unit& u,
-                const std::map<std::string, UnitRecord>& previous, const UnitRecord*& found) {
-    auto prev = previous.find(u.key());
-    if (prev == previous.end() || prev->second.input_key != unit_key(opt, p, u) ||
-        (prev->second.status != UnitStatus::Written && prev->second.status != UnitStatus::Skipped) ||
-        !reads_unchanged(prev->second.reads) || !files_unchanged(unit_files(opt, p, u), prev->second))
+                const PreviousRun& previous, const PreviousUnit*& found) {
+    const PreviousUnit* prev = previous.find(u.key());
+    if (!prev || hex_of(prev->result.input_key) != unit_key(opt, p, u) ||
+        (prev->result.status != UnitStatus::Written && prev->result.status != UnitStatus::Skipped) ||
+        !reads_unchanged(prev->result.reads()) || !files_unchanged(unit_files(opt, p, u), *prev))
         return false;
-    found = &prev->second;
+    found = prev;
     return true;
 }
 
@@ -348,7 +349,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
 
     std::unique_ptr<OutputLock> lock;
     std::optional<core::SpaceReserve> reserve;
-    std::map<std::string, UnitRecord> previous;
+    PreviousRun previous;
     const std::string manifest_path = (fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string();
     if (!opt.validate_only) {
         try {
@@ -361,7 +362,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         // Room for the manifest, however full the disk gets while the reports are written.
         reserve.emplace(fs::path(p.out_dir) / (".boardpack-reserve-" + manifest_name(opt.shard_k, opt.shard_n)),
                         16384 + 2048 * p.units.size());  // about 4 times what a unit takes
-        if (!opt.force) previous = read_manifest_units(manifest_path);
+        if (!opt.force) previous = PreviousRun::read(manifest_path);
     }
 
     const std::size_t n = p.units.size();
@@ -385,18 +386,18 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         r.input_key = unit_key(opt, p, u);
         core::DiagnosticSink sink;
 
-        const UnitRecord* prev = nullptr;
+        const PreviousUnit* prev = nullptr;
         if (up_to_date(opt, p, u, previous, prev)) {
             r.status = UnitStatus::Skipped;
             r.files = files;
             for (std::size_t k = 0; k < files.size(); ++k) {
-                r.files[k].sha256 = prev->files[k].sha256;
-                r.files[k].bytes = prev->files[k].bytes;
+                r.files[k].sha256 = hex_of(prev->result.files[k].sha256);
+                r.files[k].bytes = prev->result.files[k].bytes;
             }
-            r.sha256 = prev->sha256;
-            r.pages = prev->pages;
-            r.bytes = prev->bytes;
-            r.reads = prev->reads;
+            r.sha256 = r.files.front().sha256;
+            r.pages = prev->result.pages;
+            r.bytes = r.files.front().bytes;
+            r.reads = prev->result.reads();
             r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
             progress.report(r, "", false);
             results[i] = compact(r);
@@ -510,12 +511,12 @@ int list_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     auto prepared = prepare(opt, err, true);
     if (!prepared) return kExitUsage;
     Prepared& p = *prepared;
-    auto previous = read_manifest_units((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
+    const PreviousRun previous = PreviousRun::read((fs::path(p.out_dir) / manifest_name(opt.shard_k, opt.shard_n)).string());
     std::size_t fresh_units = 0;
     nlohmann::json reports = nlohmann::json::array();
     for (const auto& u : p.units) {
         const std::vector<OutputFile> files = unit_files(opt, p, u);
-        const UnitRecord* prev = nullptr;
+        const PreviousUnit* prev = nullptr;
         bool fresh = !opt.force && up_to_date(opt, p, u, previous, prev);
         fresh_units += fresh;
         std::vector<std::string> targets;

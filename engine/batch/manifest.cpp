@@ -200,38 +200,4 @@ std::string Manifest::to_json() const {
     return text;
 }
 
-std::map<std::string, UnitRecord> read_manifest_units(const std::string& path) {
-    std::map<std::string, UnitRecord> out;
-    std::string text;
-    try {
-        text = core::read_file(path);
-    } catch (const core::EngineError&) {
-        return out;
-    }
-    json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (!j.is_object() || !j.contains("reports") || !j["reports"].is_array()) return out;
-    for (const auto& r : j["reports"]) {
-        if (!r.is_object()) continue;
-        UnitRecord u;
-        u.key = r.value("key", "");
-        u.output = r.value("output", "");
-        std::string st = r.value("status", "");
-        u.status = st == "written" ? UnitStatus::Written : st == "skipped" ? UnitStatus::Skipped : UnitStatus::Failed;
-        u.sha256 = r.value("sha256", "");
-        u.pages = r.value("pages", 0);
-        u.bytes = r.value("bytes", std::size_t{0});
-        u.input_key = r.value("input_key", "");
-        if (r.contains("reads") && r["reads"].is_array())
-            for (const auto& f : r["reads"])
-                if (f.is_object()) u.reads.push_back({f.value("path", ""), f.value("sha256", ""), 0});
-        if (r.contains("files") && r["files"].is_array())
-            for (const auto& f : r["files"])
-                if (f.is_object())
-                    u.files.push_back({f.value("format", ""), f.value("path", ""), f.value("sha256", ""),
-                                       f.value("bytes", std::size_t{0})});
-        if (!u.key.empty()) out[u.key] = u;
-    }
-    return out;
-}
-
 }  // namespace engine::batch

@@ -117,10 +117,6 @@ struct Manifest {
     std::string to_json() const;
 };
 
-/// The previous run's records by unit key ("report-id/entity-id"), so that the same batch run
-/// by another spelling of its path finds them; empty when there is no (readable) manifest.
-std::map<std::string, UnitRecord> read_manifest_units(const std::string& path);
-
 /// File name of the manifest: "manifest.json", or "manifest-shard-K-of-N.json" for a shard.
 std::string manifest_name(int shard_k, int shard_n);
 

@@ -1,6 +1,6 @@
 // Unit tests: what a large batch keeps in memory (docs/performance.md, "Memory at 5,000
 // settings"): input files hashed in steps, the action plan's compact rows, the manifest's
-// compact records written one at a time.
+// compact records written one at a time and read back one at a time.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -10,6 +10,7 @@
 
 #include "engine/batch/input_digest.h"
 #include "engine/batch/manifest.h"
+#include "engine/batch/previous_run.h"
 #include "engine/core/file_io.h"
 #include "engine/core/sha256.h"
 #include "engine/data/loaders.h"
@@ -144,4 +145,49 @@ TEST_CASE("the manifest written record by record is the JSON a whole tree of it 
             CHECK(!j["reports"][2].contains("files"));
         }
     }
+}
+
+TEST_CASE("a re-run reads the previous manifest record by record into compact units", "[batch][memory][manifest]") {
+    test::TempDir dir;
+    const std::string path = (dir.path() / "manifest.json").string();
+    batch::Manifest m{.engine_version = "0.1.0", .batch = "batch.yaml", .as_of = "2019-07-31",
+                      .as_of_source = "batch.as_of", .term = "summer-2019", .started = "2026-01-01T00:00:00Z",
+                      .shard = "", .inputs = {{"data/a.csv", core::sha256_hex("a"), 12}},
+                      .unit_count = 4,
+                      .unit = [](std::size_t i) { return written_record(static_cast<int>(i)); }};
+    const std::string text = m.to_json();
+    std::ofstream(path, std::ios::binary) << text;
+
+    const batch::PreviousRun previous = batch::PreviousRun::read(path);
+    REQUIRE(previous.size() == 4);
+    for (int i = 0; i < 4; ++i) {
+        INFO(i);
+        const batch::UnitRecord r = written_record(i);
+        const batch::PreviousUnit* u = previous.find(r.key);
+        REQUIRE(u != nullptr);
+        CHECK(u->result.status == r.status);
+        CHECK(u->result.pages == r.pages);
+        CHECK(batch::hex_of(u->result.input_key) == r.input_key);
+        REQUIRE(u->result.file_count == r.files.size());
+        for (std::size_t k = 0; k < r.files.size(); ++k) {
+            CHECK(u->file_is(k, r.files[k].format));
+            CHECK(batch::hex_of(u->result.files[k].sha256) == r.files[k].sha256);
+            CHECK(u->result.files[k].bytes == r.files[k].bytes);
+        }
+        REQUIRE(u->result.reads().size() == r.reads.size());
+        if (!r.reads.empty()) {
+            CHECK(u->result.reads()[0].path == r.reads[0].path);
+            CHECK(u->result.reads()[0].sha256 == r.reads[0].sha256);
+        }
+    }
+    CHECK(!previous.find(written_record(0).key)->file_is(0, "html"));
+    CHECK(previous.find("setting-summary/S99999") == nullptr);
+
+    // A manifest cut short (a disk that filled up under an older version) is no manifest: every
+    // unit is built again rather than trusting the records read before the cut.
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text.substr(0, text.size() / 2);
+    CHECK(batch::PreviousRun::read(path).size() == 0);
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << "[{\"key\": \"setting-summary/S10000\"}]";
+    CHECK(batch::PreviousRun::read(path).size() == 0);
+    CHECK(batch::PreviousRun::read((dir.path() / "none.json").string()).size() == 0);
 }
