@@ -9,6 +9,7 @@ add_executable(engine_tests
   unit/custom_status_test.cpp
   unit/csv_reader_test.cpp
   unit/data_loaders_test.cpp
+  unit/deferred_sync_test.cpp
   unit/entity_groups_test.cpp
   unit/exact_test.cpp
   unit/expander_test.cpp

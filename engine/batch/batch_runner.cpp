@@ -31,6 +31,7 @@
 #include "engine/batch/previous_run.h"
 #include "engine/batch/report_job.h"
 #include "engine/batch/terms.h"
+#include "engine/core/deferred_sync.h"
 #include "engine/core/file_io.h"
 #include "engine/core/sha256.h"
 #include "engine/core/text.h"
@@ -373,6 +374,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
                 (opt.progress == RunOptions::Progress::Auto && ::isatty(STDERR_FILENO));
     Progress progress(out, err, line, n);
     std::atomic<bool> stop{false};
+    core::DeferredSync written;  // the reports' files, made durable before the manifest
 
     auto work = [&](std::size_t i) {
         const Unit& u = p.units[i];
@@ -416,7 +418,8 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
                 // unit wait on the disk (docs/performance.md, "Parallel runs").
                 for (const auto& f : files) {
                     check_output_folders(p.out_dir, f.path, p.batch->config.allow_symlinked_folders);
-                    core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html, core::Sync::Later);
+                    written.add(f.path, core::write_file_atomically(f.path, f.format == "pdf" ? rr.pdf : rr.html,
+                                                                    core::Sync::Later));
                 }
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
@@ -463,7 +466,7 @@ int run_batch(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     if (!opt.validate_only) {
         // The reports reach the disk before the manifest that vouches for them.
         try {
-            core::sync_file_system(p.out_dir);
+            written.sync(p.out_dir);
         } catch (const core::EngineError& e) {
             err << core::format_diagnostic(e.diagnostic()) << "\n";
             code = kExitReportFailed;

@@ -193,7 +193,7 @@ void AtomicFile::write(std::string_view bytes) {
     }
 }
 
-void AtomicFile::commit() {
+bool AtomicFile::commit() {
     if (fd_ < 0) throw EngineError({path_.string()}, "cannot write file: it was already closed");
     if (flush_ && ::fdatasync(fd_) != 0) {
         int e = errno;
@@ -232,19 +232,20 @@ void AtomicFile::commit() {
         fail(path_, "flushing", e);
     }
     if (!unnamed_) rename_into_place();
-    if (sync_ == Sync::Later) return;
+    if (sync_ == Sync::Later) return flush_;
     // Make the rename itself durable.
     int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
     }
+    return true;
 }
 
-void write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
+bool write_file_atomically(const fs::path& path, std::string_view bytes, Sync sync) {
     AtomicFile f(path, sync);
     f.write(bytes);
-    f.commit();
+    return f.commit();
 }
 
 void sync_file_system(const fs::path& dir) {

@@ -51,8 +51,9 @@ enum class Sync {
 /// Writes `bytes` to `path` atomically: a temp file ".<name>.tmp-<pid>-<n>" is created in the
 /// same folder, written, fsync'd (Sync::Now) and renamed over `path`; the folder is created if
 /// missing. On any failure the temp file is removed, `path` is untouched and EngineError is
-/// thrown.
-void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
+/// thrown. Returns whether the file's data was flushed before the rename (Sync::Now, or a file
+/// that replaced one), as AtomicFile::commit.
+bool write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Sync sync = Sync::Now);
 
 /// A file written atomically in pieces, for output too large to hold whole (a 5,000-report
@@ -67,8 +68,10 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
     /// Appends to the temp file. Throws EngineError naming the target (the temp file is then gone).
     void write(std::string_view bytes);
-    /// Flushes as `sync` says and renames the temp file over the target. Throws EngineError.
-    void commit();
+    /// Flushes as `sync` says and renames the temp file over the target. Returns whether the
+    /// data was flushed (false: a new file with Sync::Later, left for the run's one sync, see
+    /// DeferredSync). Throws EngineError.
+    bool commit();
 
 private:
     void abandon();
