@@ -68,42 +68,56 @@ namespace {
 
 constexpr int kProbes = 7;        // for ten bits a key: about 1 % false positives
 constexpr std::size_t kBitsPerKey = 10;
+constexpr std::size_t kBlockBits = sizeof(SeenKeys::Block) * 8;
+
+// A key's bits all lie in one 64-byte block (the hash's low bits choose it), so a lookup or an
+// insertion costs one cache miss where seven probes across the whole filter cost seven; the
+// price is a slightly higher false-positive rate (about 1.2 % rather than 0.8 %), which only
+// means an exact comparison more often. The bits within the block come from a remix of the
+// hash, nine bits each.
+template <class Visit>
+bool for_each_bit(std::uint64_t hash, std::size_t blocks, Visit visit) {
+    const std::size_t block = hash & (blocks - 1);
+    std::uint64_t bits = (hash >> 32 | hash << 32) * 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < kProbes; ++i, bits >>= 9) {
+        const unsigned bit = static_cast<unsigned>(bits) & (kBlockBits - 1);
+        if (!visit(block, bit >> 6, std::uint64_t{1} << (bit & 63))) return false;
+    }
+    return true;
+}
 
 }  // namespace
 
 void SeenKeys::size_for(std::size_t n) {
-    std::size_t words = 128;  // 8 Kbit at least
-    while (words * 64 < n * kBitsPerKey) words *= 2;
-    words_.assign(words, 0);
-    capacity_ = words * 64 / kBitsPerKey;
+    std::size_t blocks = 16;  // 8 Kbit at least
+    while (blocks * kBlockBits < n * kBitsPerKey) blocks *= 2;
+    blocks_.assign(blocks, Block{});
+    capacity_ = blocks * kBlockBits / kBitsPerKey;
     count_ = 0;
 }
 
 void SeenKeys::reserve(std::size_t n) {
-    if (count_ == 0 && (words_.empty() || n > capacity_)) size_for(n);
+    if (count_ == 0 && (blocks_.empty() || n > capacity_)) size_for(n);
 }
 
 void SeenKeys::grow() { size_for(2 * std::max<std::size_t>(capacity_, 1)); }
 
 void SeenKeys::clear() {
-    std::vector<std::uint64_t>().swap(words_);
+    std::vector<Block>().swap(blocks_);
     capacity_ = count_ = 0;
 }
 
 bool SeenKeys::maybe_seen(std::uint64_t hash) const {
-    if (words_.empty()) return false;
-    const std::uint64_t mask = words_.size() * 64 - 1;
-    const std::uint64_t step = (hash >> 32 | hash << 32) | 1;  // double hashing
-    for (int i = 0; i < kProbes; ++i, hash += step)
-        if (!(words_[(hash & mask) >> 6] >> (hash & 63) & 1)) return false;
-    return true;
+    if (blocks_.empty()) return false;
+    return for_each_bit(hash, blocks_.size(), [&](std::size_t b, unsigned w, std::uint64_t m) { return (blocks_[b].words[w] & m) != 0; });
 }
 
 void SeenKeys::add(std::uint64_t hash) {
-    if (words_.empty()) size_for(0);
-    const std::uint64_t mask = words_.size() * 64 - 1;
-    const std::uint64_t step = (hash >> 32 | hash << 32) | 1;
-    for (int i = 0; i < kProbes; ++i, hash += step) words_[(hash & mask) >> 6] |= std::uint64_t{1} << (hash & 63);
+    if (blocks_.empty()) size_for(0);
+    for_each_bit(hash, blocks_.size(), [&](std::size_t b, unsigned w, std::uint64_t m) {
+        blocks_[b].words[w] |= m;
+        return true;
+    });
     ++count_;
 }
 

@@ -69,11 +69,16 @@ public:
     bool full() const { return count_ >= capacity_; }
     void grow();
     void clear();
-    std::size_t bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
+    std::size_t bytes() const { return blocks_.capacity() * sizeof(Block); }
+
+    /// A cache line of the filter: every bit of a key is in one.
+    struct alignas(64) Block {
+        std::uint64_t words[8];
+    };
 
 private:
     void size_for(std::size_t n);
-    std::vector<std::uint64_t> words_;  // a power of two of them
+    std::vector<Block> blocks_;  // a power of two of them
     std::size_t capacity_ = 0, count_ = 0;
 };
 

@@ -93,13 +93,18 @@ std::string_view CsvColumns::text(const CsvRecord& rec, int col) const {
 }
 
 std::optional<std::string> CsvColumns::required_text(const CsvRecord& rec, int col) const {
+    if (auto v = required_view(rec, col)) return std::string(*v);
+    return std::nullopt;
+}
+
+std::optional<std::string_view> CsvColumns::required_view(const CsvRecord& rec, int col) const {
     if (col < 0) return std::nullopt;
     std::string_view v = core::trim(text(rec, col));
     if (v.empty()) {
         error(rec, col, "a value is required here, got an empty cell");
         return std::nullopt;
     }
-    return std::string(v);
+    return v;
 }
 
 std::optional<Value> CsvColumns::value(const CsvRecord& rec, int col) const {

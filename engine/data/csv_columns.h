@@ -38,6 +38,8 @@ public:
     std::string_view text(const CsvRecord& rec, int col) const;
     std::string owned_text(const CsvRecord& rec, int col) const { return std::string(text(rec, col)); }
     std::optional<std::string> required_text(const CsvRecord& rec, int col) const;
+    /// required_text as a view of the trimmed cell (valid as long as `rec`'s fields).
+    std::optional<std::string_view> required_view(const CsvRecord& rec, int col) const;
     /// A number or an EES missing-value symbol; range checks are the caller's.
     std::optional<Value> value(const CsvRecord& rec, int col) const;
     std::optional<core::Exact> number(const CsvRecord& rec, int col) const;

@@ -31,11 +31,15 @@ const std::vector<LevelInfo>& level_table() {
     return t;
 }
 
-std::string canonical_level(std::string_view s) {
-    if (core::iequals_ascii(s, "School")) return kSetting;
-    for (const auto& l : level_table())
-        if (core::iequals_ascii(s, l.name)) return l.name;
-    return "";
+/// The level's place in level_table(), or -1 when `s` names none.
+int level_index(std::string_view s) {
+    const auto& t = level_table();
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (core::iequals_ascii(s, t[i].name)) return static_cast<int>(i);
+    if (core::iequals_ascii(s, "School"))
+        for (std::size_t i = 0; i < t.size(); ++i)
+            if (std::string_view(t[i].name) == kSetting) return static_cast<int>(i);
+    return -1;
 }
 
 }  // namespace
@@ -91,24 +95,36 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
     if (std::size_t rows = estimated_rows(file->text.view())) into.reserve(into.size() + sources.size() * rows);
     std::vector<std::pair<int, std::string>> filters;
     for (const auto& [col, value] : src.filters) filters.emplace_back(cols.require({col}), value);
-    std::map<std::string, int> area_cols;
-    for (const auto& l : level_table())
-        for (const auto& c : l.area_columns) area_cols[c] = cols.optional({name(c)});
+    // Each level's area column (the first of its names the file has, or -1), worked out once
+    // rather than looked up by name on every row.
+    struct LevelColumn {
+        std::string name;
+        int column = -1;
+    };
+    std::vector<LevelColumn> level_cols;
+    for (const auto& l : level_table()) {
+        LevelColumn lc{l.name, -1};
+        for (const auto& c : l.area_columns) {
+            const int col = cols.optional({name(c)});
+            if (lc.column < 0) lc.column = col;
+        }
+        level_cols.push_back(lc);
+    }
     // EES files carry codes beside names; they are known columns we do not need.
     cols.allow({"country_code", "region_code", "new_la_code", "old_la_code", "la_code",
                 "setting_name", "school_name", "school_laestab", "lad_code", "lad_name"});
     if (!src.ignore_unknown_columns) cols.reject_unknown();
     if (!cols.ok()) return false;
 
-    // The catalogue entry of the row's measure; rows of one measure come in runs.
-    std::string last_measure;
-    const MeasureInfo* last_info = nullptr;
+    // The catalogue entry of the row's measure, from the few measures seen so far (a file has a
+    // handful, and its rows cycle through them, so a map lookup a row would dominate).
+    std::vector<std::pair<std::string, const MeasureInfo*>> seen_measures;
     auto measure_info = [&](const std::string& id) {
-        if (last_measure.empty() || id != last_measure) {
-            last_measure = id;
-            last_info = catalog.measure(id);
-        }
-        return last_info;
+        for (const auto& [m, info] : seen_measures)
+            if (m == id) return info;
+        const MeasureInfo* info = catalog.measure(id);
+        if (seen_measures.size() < 64) seen_measures.emplace_back(id, info);
+        return info;
     };
     CsvRecord row;
     Observation o;  // one for every row: its strings keep their buffers, and the table copies none
@@ -139,45 +155,46 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             o.period = *period;
         }
 
-        std::string level = canonical_level(core::trim(cols.text(row, c_level)));
-        if (level.empty()) {
+        const int li = level_index(core::trim(cols.text(row, c_level)));
+        if (li < 0) {
             cols.error(row, c_level, "unknown geographic level '" + cols.owned_text(row, c_level) + "'",
                        {core::valid_values_hint("levels", cols.owned_text(row, c_level),
                                                 geographic_levels())});
             ok = false;
         } else {
+            const LevelInfo& l = level_table()[static_cast<std::size_t>(li)];
+            const LevelColumn& lc = level_cols[static_cast<std::size_t>(li)];
+            const std::string& level = lc.name;
             o.level = level;
-            for (const auto& l : level_table()) {
-                if (l.name != level) continue;
-                int col = -1;
-                for (const auto& c : l.area_columns)
-                    if (area_cols[c] >= 0 && col < 0) col = area_cols[c];
-                std::string area = col >= 0 ? std::string(core::trim(cols.owned_text(row, col))) : "";
-                if (area.empty() && l.default_area) area = l.default_area;
-                if (area.empty()) {
-                    if (col >= 0) {
-                        cols.error(row, col, "the area is required for a '" + level + "' row");
-                    } else {
-                        sink.error(reader.where(row, c_level),
-                                   "a '" + level + "' row needs a '" + l.area_columns.front() +
-                                       "' column naming the area");
-                    }
-                    ok = false;
+            const int col = lc.column;
+            std::string_view area = col >= 0 ? core::trim(cols.text(row, col)) : std::string_view();
+            if (area.empty() && l.default_area) area = l.default_area;
+            if (area.empty()) {
+                if (col >= 0) {
+                    cols.error(row, col, "the area is required for a '" + level + "' row");
+                } else {
+                    sink.error(reader.where(row, c_level),
+                               "a '" + level + "' row needs a '" + l.area_columns.front() +
+                                   "' column naming the area");
                 }
-                o.area = area;
+                ok = false;
             }
+            o.area.assign(area);
         }
 
-        auto group = cols.required_text(row, c_group);
+        auto group = cols.required_view(row, c_group);
         if (!group) {
             ok = false;
+        } else if (src.group_names.empty()) {
+            o.group.assign(*group);
         } else {
-            auto renamed = src.group_names.find(*group);
-            o.group = renamed == src.group_names.end() ? *group : renamed->second;
+            auto renamed = src.group_names.find(std::string(*group));
+            if (renamed == src.group_names.end()) o.group.assign(*group);
+            else o.group = renamed->second;
         }
-        std::optional<std::string> measure;
+        std::optional<std::string_view> measure;
         if (!src.wide) {
-            measure = cols.required_text(row, c_measure);
+            measure = cols.required_view(row, c_measure);
             if (!measure) ok = false;
         }
         if (!ok) continue;
@@ -187,7 +204,8 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             obs.cohort.reset();
             obs.numerator.reset();
             bool good = true;
-            obs.measure = src.wide ? so.measure : *measure;
+            if (src.wide) obs.measure = so.measure;
+            else obs.measure.assign(*measure);
             auto value = cols.value(row, so.value);
             if (!value) {
                 good = false;

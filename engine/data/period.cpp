@@ -7,7 +7,7 @@ namespace engine::data {
 namespace {
 struct KindName {
     PeriodKind kind;
-    const char* name;
+    std::string_view name;  // a view, not a C string: matching a row's identifier needs no strlen
     bool six_digits;
 };
 constexpr KindName kKinds[] = {
@@ -18,6 +18,14 @@ constexpr KindName kKinds[] = {
     {PeriodKind::CalendarYear, "Calendar year", false},
     {PeriodKind::FinancialYear, "Financial year", true},
 };
+
+// The value of a run of at most six ASCII digits (checked by the caller): a million rows each
+// parse one, and std::stoi would copy it into a string and ask the locale.
+int digits_value(std::string_view digits) {
+    int v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return v;
+}
 
 std::string two_years(int y) {
     int next = (y + 1) % 100;
@@ -72,7 +80,7 @@ std::string Period::code() const {
 
 std::string Period::identifier() const {
     for (const auto& k : kKinds)
-        if (k.kind == kind) return k.name;
+        if (k.kind == kind) return std::string(k.name);
     return "";
 }
 
@@ -88,8 +96,12 @@ const std::vector<std::string>& period_identifiers() {
 std::optional<Period> parse_period(std::string_view tp, std::string_view identifier,
                                    std::string& error) {
     const KindName* kind = nullptr;
+    const std::string_view trimmed = core::trim(identifier);
     for (const auto& k : kKinds)
-        if (core::iequals_ascii(core::trim(identifier), k.name)) kind = &k;
+        if (core::iequals_ascii(trimmed, k.name)) {
+            kind = &k;  // the names differ, so the first match is the only one
+            break;
+        }
     if (!kind) {
         error = "unknown time_identifier '" + std::string(identifier) + "'";
         return std::nullopt;
@@ -108,8 +120,8 @@ std::optional<Period> parse_period(std::string_view tp, std::string_view identif
                     "' must have 6 digits (e.g. 201819), got '" + core::excerpt(tp) + "'";
             return std::nullopt;
         }
-        int y = std::stoi(std::string(tp.substr(0, 4)));
-        int y2 = std::stoi(std::string(tp.substr(4, 2)));
+        int y = digits_value(tp.substr(0, 4));
+        int y2 = digits_value(tp.substr(4, 2));
         if ((y + 1) % 100 != y2) {
             error = "time_period '" + std::string(tp) +
                     "' must name consecutive years (e.g. 201819, not 201619)";
@@ -122,7 +134,7 @@ std::optional<Period> parse_period(std::string_view tp, std::string_view identif
                 "' must have 4 digits (e.g. 2019), got '" + core::excerpt(tp) + "'";
         return std::nullopt;
     }
-    return Period{std::stoi(std::string(tp)), kind->kind};
+    return Period{digits_value(tp), kind->kind};
 }
 
 }  // namespace engine::data
