@@ -1,5 +1,6 @@
 # pdf stage: write real PDFs and read them back with poppler-utils, qpdf and the QPDF API.
 add_executable(pdf_tests
+  unit/pdf/object_stream_packer_test.cpp
   unit/pdf/pdf_document_level_test.cpp
   unit/pdf/pdf_fixtures.cpp
   unit/pdf/page_text_test.cpp
