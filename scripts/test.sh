@@ -8,7 +8,8 @@
 #   2. the plain suite runs; the rest of the sanitizer tree builds beside it, still at the lowest
 #      priority. Its test files come from the plain tree's objects (BOARDPACK_CCACHE: both trees
 #      compile them with the same command);
-#   3. the sanitizer suite runs.
+#   3. the sanitizer suite runs, all but the browser checks (label browser): chromium and axe
+#      would check the same HTML bytes again (docs/testing.md).
 # "Lowest priority" is nice 19 for a scheduler autogroup of its own: the background build runs
 # in a session of its own (setsid, so that it can be stopped whole), and Linux shares the CPU
 # between autogroups before it looks at nice values, so the autogroup's own nice is set too.
@@ -24,7 +25,7 @@ configure() {  # configure DIR [OPTIONS...]
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBOARDPACK_WERROR=ON -DBOARDPACK_CCACHE=ON "$@" >/dev/null
 }
 configure "$build" "$@" || { say "configuring $build failed"; exit 1; }
-configure "$asan" -DBOARDPACK_SANITIZE=ON -DBOARDPACK_UNITY=ON "$@" || { say "configuring $asan failed"; exit 1; }
+configure "$asan" -DBOARDPACK_SANITIZE=ON -DBOARDPACK_UNITY=ON -DBOARDPACK_PLAIN_TREE="$(realpath "$build")" "$@" || { say "configuring $asan failed"; exit 1; }
 rm -f "$asan/build.rc" "$asan/plain-built"
 
 # The sanitizer tree in the background: its libraries, boardpack and pdf_tag_check first, then,
@@ -66,7 +67,7 @@ if [ "$(cat "$asan/build.rc" 2>/dev/null)" != 0 ]; then
 fi
 [ "$plain" -eq 0 ] || say "the plain suite in $build failed (ctest exit $plain); the sanitizer suite runs all the same"
 echo "make test: the same suite with AddressSanitizer and UBSan ($asan)"
-(cd "$asan" && ctest --output-on-failure -j "$jobs")
+(cd "$asan" && ctest --output-on-failure -j "$jobs" --label-exclude browser)
 sanitized=$?
 if [ "$plain" -ne 0 ] || [ "$sanitized" -ne 0 ]; then
   say "failed ($build: ctest exit $plain, $asan: ctest exit $sanitized)"

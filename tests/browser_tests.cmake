@@ -29,3 +29,13 @@ set_tests_properties("browser: every HTML report of the tracking-for-success sam
   PROPERTIES COST 64)
 set_tests_properties("browser: the SVG charts of the tracking-for-success sample have no axe violations at 1280 and 320 px"
   PROPERTIES COST 14)
+# The sanitizer tree (configured by scripts/test.sh with BOARDPACK_PLAIN_TREE) runs every test
+# but the browser checks; this one shows that the HTML they read in the plain tree is the HTML
+# this tree's boardpack writes.
+if(BOARDPACK_PLAIN_TREE)
+  add_test(NAME "e2e: the sanitizer build writes the same HTML bytes as the plain build, whose browser checks read it"
+    COMMAND ${browser_dir}/same_html.sh ${BOARDPACK_PLAIN_TREE}/boardpack $<TARGET_FILE:boardpack>
+            ${PROJECT_SOURCE_DIR}/samples accelerating-achievement tracking-for-success eyqip peer-challenge)
+  set_tests_properties("e2e: the sanitizer build writes the same HTML bytes as the plain build, whose browser checks read it"
+    PROPERTIES LABELS e2e TIMEOUT 300)
+endif()

@@ -45,10 +45,14 @@ try {
   const page = await context.newPage();
   for (const file of files) {
     const url = pathToFileURL(resolve(file)).href;
+    // One load a file: the page is laid out again at each width (the viewport's resize
+    // re-evaluates media queries and reflows), and axe checks the DOM as it now stands.
+    await page.setViewportSize({ width: widths[0], height: 900 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ path: axePath });
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(url, { waitUntil: 'load' });
-      await page.addScriptTag({ path: axePath });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
       const result = await page.evaluate(
         (runTags) => window.axe.run(document, { runOnly: { type: 'tag', values: runTags } }),
         tags);
