@@ -571,6 +571,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
     std::vector<Outcome> outcomes(n);
     std::atomic<bool> stop{false};
     std::mutex print;
+    core::DeferredSync durable;  // every chart file, made durable once at the end
     const char* size_unit = charts.format == ChartFormat::Png ? " px, " : " pt, ";
     for_each_unit(n, opt.jobs, stop, [&](std::size_t i) {
         const Unit& u = p.units[i];
@@ -585,7 +586,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
                 const fs::path folder = unit_chart_folder(root, unit_output(u, p.term, p.as_of.date));
                 check_output_folders(root.string(), (folder / "chart").string(),
                                      p.batch->config.allow_symlinked_folders);
-                written = write_unit_charts(folder, rc, charts);
+                written = write_unit_charts(durable, folder, rc, charts);
             } catch (const core::EngineError& e) {
                 sink.add(e.diagnostic());
                 rc.ok = false;
@@ -632,7 +633,7 @@ int export_charts(const RunOptions& opt, const ChartExportOptions& charts, std::
     }
     if (not_started) out << not_started << " report" << (not_started == 1 ? "" : "s") << " not started (--fail-fast)\n";
     try {
-        core::sync_file_system(root);
+        durable.sync(root);
     } catch (const core::EngineError& e) {
         err << core::format_diagnostic(e.diagnostic()) << "\n";
         failed = std::max<std::size_t>(failed, 1);

@@ -57,7 +57,7 @@ fs::path unit_chart_folder(const fs::path& root, const std::string& unit_output)
     return root / fs::path(unit_output).replace_extension();
 }
 
-std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const ReportCharts& charts,
+std::vector<WrittenChart> write_unit_charts(core::DeferredSync& durable, const fs::path& folder, const ReportCharts& charts,
                                             const ChartExportOptions& options) {
     const bool png = options.format == ChartFormat::Png;
     struct Drawn {
@@ -86,9 +86,9 @@ std::vector<WrittenChart> write_unit_charts(const fs::path& folder, const Report
     }
     std::vector<WrittenChart> out;
     for (const Drawn& d : drawn) {
-        core::write_file_atomically(d.info.path, d.bytes, core::Sync::Later);
-        core::write_file_atomically(d.info.alt_path, d.alt, core::Sync::Later);
-        core::write_file_atomically(d.info.values_path, d.csv, core::Sync::Later);
+        for (const auto& [path, bytes] : {std::pair{&d.info.path, &d.bytes}, std::pair{&d.info.alt_path, &d.alt},
+                                          std::pair{&d.info.values_path, &d.csv}})
+            durable.add(*path, core::write_file_atomically(*path, *bytes, core::Sync::Later));
         out.push_back(d.info);
     }
     return out;

@@ -12,6 +12,7 @@
 
 #include "charts/scene/scene.h"
 #include "engine/batch/report_job.h"
+#include "engine/core/deferred_sync.h"
 
 namespace engine::batch {
 
@@ -50,9 +51,9 @@ struct WrittenChart {
 /// Draws every chart in `charts` and writes `<folder>/<stem>.<png|svg>`, `<stem>.txt` and
 /// `<stem>.csv` (charts::compose::values_csv of the scene's values) for each. All charts are drawn before the first file is written, so a chart that fails to
 /// draw leaves the folder as it was. Throws core::EngineError (a write failed) or
-/// std::exception (drawing failed). The files are written with core::Sync::Later: the caller
-/// calls core::sync_file_system once after the last unit.
-std::vector<WrittenChart> write_unit_charts(const std::filesystem::path& folder,
+/// std::exception (drawing failed). The files are written with core::Sync::Later and added to
+/// `durable`: the caller calls its sync() once after the last unit.
+std::vector<WrittenChart> write_unit_charts(core::DeferredSync& durable, const std::filesystem::path& folder,
                                             const ReportCharts& charts,
                                             const ChartExportOptions& options);
 

@@ -45,9 +45,7 @@ PreviousUnit unit_of(const json& r) {
 
 PreviousRun PreviousRun::read(const std::string& path) {
     PreviousRun out;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return out;
-    core::MappedFile file;
+    core::MappedFile file;  // a missing or unreadable manifest is no previous run
     try {
         file = core::MappedFile(path);
     } catch (const core::EngineError&) {
