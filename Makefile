@@ -5,7 +5,8 @@
 #   make fuzz   clang + libFuzzer build of tests/fuzz/ in build-fuzz/, corpus seeded (docs/testing.md)
 #   make package  build the Debian package $(BUILD)/boardpack_<version>_<arch>.deb (docs/install.md)
 # Both install what they need first (scripts/setup.sh is idempotent and fast). Both trees compile
-# through ccache, its cache in build-ccache/ (BOARDPACK_CCACHE in CMakeLists.txt).
+# through ccache, its cache the user's (~/.cache/boardpack/ccache; BOARDPACK_CCACHE_DIR in
+# CMakeLists.txt), so another clone of the same sources compiles from it.
 
 BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
@@ -50,4 +51,4 @@ fuzz:
 	@bash tests/fuzz/make_corpus.sh $(FUZZ_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-ccache out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-ccache out   # the ccache cache stays (docs/testing.md)
