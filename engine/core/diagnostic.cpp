@@ -59,6 +59,13 @@ void DiagnosticSink::append(const DiagnosticSink& other) {
     dropped_ += other.dropped_;
 }
 
+std::vector<Diagnostic> DiagnosticSink::take() {
+    std::vector<Diagnostic> out;
+    out.swap(items_);
+    error_count_ = dropped_ = 0;
+    return out;
+}
+
 std::string DiagnosticSink::str() const {
     std::string s;
     for (const auto& d : items_) s += format_diagnostic(d) + '\n';

@@ -42,6 +42,9 @@ public:
     const std::vector<Diagnostic>& diagnostics() const { return items_; }
     /// Moves every diagnostic of `other` into this sink (respecting the cap).
     void append(const DiagnosticSink& other);
+    /// Moves the stored diagnostics out and starts afresh (no errors counted, none dropped):
+    /// a loader's worker hands a block's diagnostics to the thread that reports them in order.
+    std::vector<Diagnostic> take();
 
     /// All stored diagnostics formatted, one per line, plus a line for dropped ones.
     std::string str() const;

@@ -40,7 +40,7 @@ std::optional<std::size_t> find_invalid_utf8_in_steps(std::string_view s, Done d
 
 CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSink& sink,
                      const core::MappedFile* pages)
-    : s_(text), file_(std::move(file)), sink_(sink), pages_(pages) {
+    : s_(text), file_(std::move(file)), sink_(&sink), pages_(pages) {
     if (s_.substr(0, 3) == "\xEF\xBB\xBF") {
         s_.remove_prefix(3);
     }
@@ -53,12 +53,12 @@ CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSi
         SourceLocation at = where_offset(*bad, line);
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s_[*bad]));
-        sink_.error(at, std::string("file is not valid UTF-8 (byte ") + hex + ")",
+        sink_->error(at, std::string("file is not valid UTF-8 (byte ") + hex + ")",
                     {"save the file as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')"});
         return;
     }
     if (core::trim(s_).empty()) {
-        sink_.error({file_, 1, 1}, "file is empty: expected a header row");
+        sink_->error({file_, 1, 1}, "file is empty: expected a header row");
         return;
     }
     CsvRecord rec;
@@ -68,18 +68,18 @@ CsvReader::CsvReader(std::string_view text, std::string file, core::DiagnosticSi
     }
     if (!good) return;
     header_line_ = rec.line;
-    std::size_t errors_before = sink_.error_count();
+    std::size_t errors_before = sink_->error_count();
     for (std::size_t i = 0; i < rec.fields.size(); ++i) {
         std::string name(core::trim(rec.fields[i]));
-        if (name.empty()) sink_.error(where(rec, static_cast<int>(i)), "empty column name in the header row");
+        if (name.empty()) sink_->error(where(rec, static_cast<int>(i)), "empty column name in the header row");
         for (std::size_t j = 0; j < i; ++j)
             if (header_[j] == name && !name.empty())
-                sink_.error(where(rec, static_cast<int>(i)),
+                sink_->error(where(rec, static_cast<int>(i)),
                             "duplicate column '" + name + "' in the header row");
         header_.push_back(name);
         header_offsets_.push_back(rec.offsets[i]);
     }
-    ok_ = sink_.error_count() == errors_before;
+    ok_ = sink_->error_count() == errors_before;
 }
 
 int CsvReader::column_index(std::string_view name) const {
@@ -197,7 +197,7 @@ bool CsvReader::read_record(CsvRecord& rec, bool& good) {
                 ++pos_;
             }
             if (!closed) {
-                sink_.error(where_offset(open, open_line),
+                sink_->error(where_offset(open, open_line),
                             "unterminated quoted field: the closing '\"' is missing",
                             {"a quote inside a quoted field is written twice: \"\""});
                 ++malformed_;
@@ -208,7 +208,7 @@ bool CsvReader::read_record(CsvRecord& rec, bool& good) {
             rec.fields.emplace_back(scratch_.data() + start, scratch_.size() - start);
             if (pos_ < n && s_[pos_] != ',' && s_[pos_] != '\n' && s_[pos_] != '\r') {
                 if (good)
-                    sink_.error(where_offset(pos_, line_),
+                    sink_->error(where_offset(pos_, line_),
                                 "unexpected character after a closing quote; expected ',' or the "
                                 "end of the line",
                                 {"a quote inside a quoted field is written twice: \"\""});
@@ -221,7 +221,7 @@ bool CsvReader::read_record(CsvRecord& rec, bool& good) {
                 pos_ = end_of_unquoted_run(s_.data(), pos_, n);
                 if (pos_ >= n || s_[pos_] != '"') break;
                 if (good) {
-                    sink_.error(where_offset(pos_, line_), "unexpected '\"' inside an unquoted field",
+                    sink_->error(where_offset(pos_, line_), "unexpected '\"' inside an unquoted field",
                                 {"quote the whole field and double the inner quote: "
                                  "\"say \"\"hi\"\"\""});
                     good = false;
@@ -262,7 +262,7 @@ bool CsvReader::next(CsvRecord& rec) {
         if (is_blank_record(rec)) continue;
         if (rec.fields.size() != header_.size()) {
             ++malformed_;
-            sink_.error({file_, rec.line, 1},
+            sink_->error({file_, rec.line, 1},
                         "expected " + std::to_string(header_.size()) +
                             " fields as in the header, got " + std::to_string(rec.fields.size()),
                         {"a field that contains a comma must be quoted: \"Stoke-on-Trent, north\""});

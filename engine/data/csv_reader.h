@@ -47,6 +47,10 @@ public:
     /// Location of header column `col`.
     core::SourceLocation header_where(int col) const;
 
+    /// Malformed records found from now on are reported to `sink` (which must outlive the
+    /// reader) instead of the one given to the constructor.
+    void report_to(core::DiagnosticSink& sink) { sink_ = &sink; }
+
     /// Errors found by the tokenizer so far (malformed records).
     std::size_t malformed() const { return malformed_; }
 
@@ -57,7 +61,7 @@ private:
 
     std::string_view s_;
     std::string file_;
-    core::DiagnosticSink& sink_;
+    core::DiagnosticSink* sink_;
     std::size_t pos_ = 0;
     int line_ = 1;
     bool ok_ = false;
