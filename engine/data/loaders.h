@@ -2,6 +2,7 @@
 // one CSV file against its contract (DESIGN.md §2) and reporting every bad cell.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 
@@ -47,8 +48,14 @@ const std::vector<std::string>& geographic_levels();
 /// group, level, area and period as an earlier one is a duplicate.
 /// A wide source (src.wide) is read through its indicator mapping and its meta file; measures
 /// the catalogue does not declare are added from the meta file's labels, units and dp.
-bool load_observations(const ObservationSource& src, Catalog& catalog,
-                       ObservationTable& into, core::DiagnosticSink& sink);
+/// A large file (at least `thread_min_bytes`) is checked on a worker thread while the calling
+/// thread adds the checked rows to `into`; the diagnostics and the table are the same either way.
+struct ObservationLoading {
+    std::size_t block_rows = 512;                     ///< rows handed over at a time
+    std::size_t thread_min_bytes = std::size_t{16} << 20; ///< smaller files start no thread
+};
+bool load_observations(const ObservationSource& src, Catalog& catalog, ObservationTable& into,
+                       core::DiagnosticSink& sink, const ObservationLoading& tuning = {});
 
 /// Reads an EES metadata file and checks it describes every mapped indicator; fills catalogue
 /// entries for measures it does not already declare.

@@ -1,4 +1,9 @@
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <thread>
 
 #include "engine/core/number_format.h"
 #include "engine/core/text.h"
@@ -42,6 +47,96 @@ int level_index(std::string_view s) {
     return -1;
 }
 
+
+/// A block of checked rows on their way to the table: the rows that passed their checks, the
+/// checks' diagnostics, and for each row how many of those came before it. Blocks are reused,
+/// so the rows' strings keep their buffers.
+struct CheckedBlock {
+    std::vector<Observation> rows;  ///< the first size() are this block's
+    std::vector<std::size_t> diagnostics_before;
+    std::vector<core::Diagnostic> diagnostics;
+
+    std::size_t size() const { return diagnostics_before.size(); }
+    void clear() {
+        diagnostics_before.clear();
+        diagnostics.clear();
+    }
+    /// The row after the block's rows, written in place (its strings keep their buffers);
+    /// a reference valid until the next call.
+    Observation& slot() {
+        if (rows.size() == size()) rows.emplace_back();
+        return rows[size()];
+    }
+    /// Makes slot() one of the block's rows.
+    void commit(std::size_t diagnostics_so_far) { diagnostics_before.push_back(diagnostics_so_far); }
+};
+
+/// Runs `fill` (false after the last block) on a worker thread and `drain` on this one, on a
+/// few reused blocks handed over in order, so a block is drained while the next is filled.
+/// What `drain` sees does not depend on the threads' timing: the blocks come in the order
+/// they were filled, each whole. An exception on either side stops both and is rethrown here.
+template <class Fill, class Drain>
+void run_pipelined(Fill& fill, Drain& drain) {
+    constexpr std::size_t kBlocks = 3;
+    CheckedBlock blocks[kBlocks];
+    std::mutex m;
+    std::condition_variable changed;
+    std::size_t filled = 0, drained = 0;  // blocks handed over each way, counted from the start
+    bool last_filled = false, stop = false;
+    std::exception_ptr failure;
+    std::thread worker([&] {
+        for (;;) {
+            {
+                std::unique_lock<std::mutex> lock(m);
+                changed.wait(lock, [&] { return stop || filled - drained < kBlocks; });
+                if (stop) return;
+            }
+            bool more = false;
+            try {
+                more = fill(blocks[filled % kBlocks]);
+            } catch (...) {
+                std::lock_guard<std::mutex> lock(m);
+                failure = std::current_exception();
+            }
+            {
+                std::lock_guard<std::mutex> lock(m);
+                ++filled;
+                last_filled = !more;
+            }
+            changed.notify_all();
+            if (!more) return;
+        }
+    });
+    try {
+        for (;;) {
+            bool last;
+            {
+                std::unique_lock<std::mutex> lock(m);
+                changed.wait(lock, [&] { return drained < filled; });
+                if (failure) break;
+                last = last_filled && drained + 1 == filled;
+            }
+            drain(blocks[drained % kBlocks]);
+            {
+                std::lock_guard<std::mutex> lock(m);
+                ++drained;
+            }
+            changed.notify_all();
+            if (last) break;
+        }
+    } catch (...) {
+        {
+            std::lock_guard<std::mutex> lock(m);
+            stop = true;
+        }
+        changed.notify_all();
+        worker.join();
+        throw;
+    }
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 const std::vector<std::string>& geographic_levels() {
@@ -54,8 +149,8 @@ const std::vector<std::string>& geographic_levels() {
     return v;
 }
 
-bool load_observations(const ObservationSource& src, Catalog& catalog,
-                       ObservationTable& into, core::DiagnosticSink& sink) {
+bool load_observations(const ObservationSource& src, Catalog& catalog, ObservationTable& into,
+                       core::DiagnosticSink& sink, const ObservationLoading& tuning) {
     std::size_t errors_before = sink.error_count();
     if (!src.meta_path.empty() && !load_meta(src, catalog, sink)) return false;
     auto file = open_csv(src.path, sink);
@@ -126,28 +221,35 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         if (seen_measures.size() < 64) seen_measures.emplace_back(id, info);
         return info;
     };
-    CsvRecord row;
-    Observation o;  // one for every row: its strings keep their buffers, and the table copies none
+    // The rows are checked into blocks (checks, below) and added to the table in file order
+    // (add_block): on a worker thread and the calling one for a large file, one after the
+    // other for a small one. Either way the same diagnostics reach `sink` in the same order:
+    // a block carries the checks' own, each with its place among the block's rows, and the
+    // duplicates found while adding are reported between them.
+    core::DiagnosticSink checks_sink(std::numeric_limits<std::size_t>::max());
+    reader.report_to(checks_sink);
+    CsvColumns checks(reader, checks_sink, "observations");
     std::size_t rows_seen = 0, rows_kept = 0;
-    while (reader.next(row)) {
+    auto check_record = [&](const CsvRecord& row, CheckedBlock& block) {
         ++rows_seen;
+        Observation& o = block.slot();
         // Rows the filters leave out are not checked: a DfE file may carry levels and
         // breakdowns boardpack does not know.
         bool keep = true;
         for (const auto& [fc, fv] : filters)
-            if (fc >= 0 && core::trim(cols.text(row, fc)) != fv) keep = false;
-        if (!keep) continue;
+            if (fc >= 0 && core::trim(checks.text(row, fc)) != fv) keep = false;
+        if (!keep) return;
         ++rows_kept;
         o.where = reader.where(row, 0);
         bool ok = true;
 
         std::string perr;
-        auto period = parse_period(cols.text(row, c_period), cols.text(row, c_ident), perr);
+        auto period = parse_period(checks.text(row, c_period), checks.text(row, c_ident), perr);
         if (!period) {
             bool ident_bad = perr.rfind("unknown time_identifier", 0) == 0;
-            cols.error(row, ident_bad ? c_ident : c_period, perr,
+            checks.error(row, ident_bad ? c_ident : c_period, perr,
                        ident_bad ? std::vector<std::string>{core::valid_values_hint(
-                                       "identifiers", cols.owned_text(row, c_ident),
+                                       "identifiers", checks.owned_text(row, c_ident),
                                        period_identifiers())}
                                  : std::vector<std::string>{});
             ok = false;
@@ -155,10 +257,10 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             o.period = *period;
         }
 
-        const int li = level_index(core::trim(cols.text(row, c_level)));
+        const int li = level_index(core::trim(checks.text(row, c_level)));
         if (li < 0) {
-            cols.error(row, c_level, "unknown geographic level '" + cols.owned_text(row, c_level) + "'",
-                       {core::valid_values_hint("levels", cols.owned_text(row, c_level),
+            checks.error(row, c_level, "unknown geographic level '" + checks.owned_text(row, c_level) + "'",
+                       {core::valid_values_hint("levels", checks.owned_text(row, c_level),
                                                 geographic_levels())});
             ok = false;
         } else {
@@ -167,13 +269,13 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             const std::string& level = lc.name;
             o.level = level;
             const int col = lc.column;
-            std::string_view area = col >= 0 ? core::trim(cols.text(row, col)) : std::string_view();
+            std::string_view area = col >= 0 ? core::trim(checks.text(row, col)) : std::string_view();
             if (area.empty() && l.default_area) area = l.default_area;
             if (area.empty()) {
                 if (col >= 0) {
-                    cols.error(row, col, "the area is required for a '" + level + "' row");
+                    checks.error(row, col, "the area is required for a '" + level + "' row");
                 } else {
-                    sink.error(reader.where(row, c_level),
+                    checks_sink.error(reader.where(row, c_level),
                                "a '" + level + "' row needs a '" + l.area_columns.front() +
                                    "' column naming the area");
                 }
@@ -182,7 +284,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             o.area.assign(area);
         }
 
-        auto group = cols.required_view(row, c_group);
+        auto group = checks.required_view(row, c_group);
         if (!group) {
             ok = false;
         } else if (src.group_names.empty()) {
@@ -194,19 +296,25 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
         }
         std::optional<std::string_view> measure;
         if (!src.wide) {
-            measure = cols.required_view(row, c_measure);
+            measure = checks.required_view(row, c_measure);
             if (!measure) ok = false;
         }
-        if (!ok) continue;
+        if (!ok) return;
 
+        bool slot_has_record = true;  // the record's period, level, area and group are in slot()
         for (const auto& so : sources) {
-            Observation& obs = o;  // each source sets the measure, value and counts afresh
+            if (!slot_has_record) {  // a wide record's next value: a row like the last one
+                Observation& next = block.slot();
+                next = block.rows[block.size() - 1];
+                slot_has_record = true;
+            }
+            Observation& obs = block.slot();  // each source sets the measure, value and counts afresh
             obs.cohort.reset();
             obs.numerator.reset();
             bool good = true;
             if (src.wide) obs.measure = so.measure;
             else obs.measure.assign(*measure);
-            auto value = cols.value(row, so.value);
+            auto value = checks.value(row, so.value);
             if (!value) {
                 good = false;
             } else {
@@ -214,29 +322,29 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 const MeasureInfo* mi = measure_info(obs.measure);
                 if (mi && mi->unit == Unit::Percent && value->number &&
                     (*value->number < 0 || *value->number > 100)) {
-                    cols.error(row, so.value,
+                    checks.error(row, so.value,
                                "a percentage must lie between 0 and 100, got '" +
-                                   core::excerpt(cols.owned_text(row, so.value)) + "'");
+                                   core::excerpt(checks.owned_text(row, so.value)) + "'");
                     good = false;
                 } else if (mi && mi->scale && value->number &&
                            (*value->number < mi->scale->min || *value->number > mi->scale->max)) {
-                    cols.error(row, so.value,
+                    checks.error(row, so.value,
                                "a value of '" + obs.measure + "' must lie on its scale, " +
                                    std::to_string(mi->scale->min) + " to " + std::to_string(mi->scale->max) +
-                                   ", got '" + core::excerpt(cols.owned_text(row, so.value)) + "'");
+                                   ", got '" + core::excerpt(checks.owned_text(row, so.value)) + "'");
                     good = false;
                 } else if (value->number && (*value->number > kMaxValue || *value->number < -kMaxValue)) {
                     // Finite but absurd: no education figure is this large, and charts and
                     // text could not show it.
-                    cols.error(row, so.value,
+                    checks.error(row, so.value,
                                "a value must lie between -1000000000000 and 1000000000000, got '" +
-                                   core::excerpt(cols.owned_text(row, so.value)) + "'");
+                                   core::excerpt(checks.owned_text(row, so.value)) + "'");
                     good = false;
                 }
             }
             auto count = [&](int col, std::optional<double>& out, const char* what) {
                 if (col < 0) return;
-                auto v = cols.value(row, col);
+                auto v = checks.value(row, col);
                 if (!v) {
                     good = false;
                     return;
@@ -245,9 +353,9 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 // Counts are whole and far below 2^53, so a double holds them exactly.
                 if (v->number->sign() < 0 || !v->number->is_whole() ||
                     *v->number > 1000000000000LL) {
-                    cols.error(row, col,
+                    checks.error(row, col,
                                std::string("a ") + what + " must be a whole number of children, 0 or "
-                               "more, got '" + core::excerpt(cols.owned_text(row, col)) + "'");
+                               "more, got '" + core::excerpt(checks.owned_text(row, col)) + "'");
                     good = false;
                     return;
                 }
@@ -256,9 +364,9 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
             count(so.cohort, obs.cohort, "cohort");
             count(so.numerator, obs.numerator, "numerator");
             if (obs.cohort && obs.numerator && *obs.numerator > *obs.cohort) {
-                cols.error(row, so.numerator,
-                           "the numerator (" + cols.owned_text(row, so.numerator) +
-                               ") is larger than the cohort (" + cols.owned_text(row, so.cohort) + ")");
+                checks.error(row, so.numerator,
+                           "the numerator (" + checks.owned_text(row, so.numerator) +
+                               ") is larger than the cohort (" + checks.owned_text(row, so.cohort) + ")");
                 good = false;
             }
             // A percentage published with its counts: the counts give the unrounded value
@@ -269,7 +377,7 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 core::Exact exact = core::Exact::ratio(
                     100 * static_cast<core::Int128>(*obs.numerator),
                     static_cast<core::Int128>(*obs.cohort));
-                std::string shown(core::trim(cols.owned_text(row, so.value)));
+                std::string shown(core::trim(checks.owned_text(row, so.value)));
                 auto dot = shown.find('.');
                 int dp = dot == std::string::npos ? 0 : static_cast<int>(shown.size() - dot - 1);
                 // The published value must be the exact one rounded at its own places (half
@@ -278,16 +386,34 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                 for (int k = 0; k < std::min(dp, 12); ++k) scale *= 10;
                 const core::Exact half = core::Exact::ratio(1, scale);
                 if ((*obs.value.number - exact).abs() > half) {
-                    cols.error(row, so.value,
+                    checks.error(row, so.value,
                                "the value '" + shown + "' does not agree with numerator / cohort (" +
-                                   cols.owned_text(row, so.numerator) + " / " + cols.owned_text(row, so.cohort) +
+                                   checks.owned_text(row, so.numerator) + " / " + checks.owned_text(row, so.cohort) +
                                    " = " + core::format_fixed(exact, std::max(dp, 1)) + "%)");
                     good = false;
                 } else {
                     obs.value.number = exact;
                 }
             }
-            if (!good) continue;
+            if (good) {
+                block.commit(checks_sink.diagnostics().size());
+                slot_has_record = false;
+            }
+        }
+    };
+    CsvRecord row;
+    auto fill_block = [&](CheckedBlock& out) {
+        out.clear();
+        bool more = true;
+        while (out.size() < tuning.block_rows && (more = reader.next(row))) check_record(row, out);
+        out.diagnostics = checks_sink.take();
+        return more;
+    };
+    auto add_block = [&](CheckedBlock& in) {
+        std::size_t d = 0;
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            for (; d < in.diagnostics_before[i]; ++d) sink.add(std::move(in.diagnostics[d]));
+            const Observation& obs = in.rows[i];
             int dup = into.add(obs);
             if (dup >= 0) {
                 sink.error(obs.where,
@@ -296,6 +422,16 @@ bool load_observations(const ObservationSource& src, Catalog& catalog,
                                into.where_of(dup).str());
             }
         }
+        for (; d < in.diagnostics.size(); ++d) sink.add(std::move(in.diagnostics[d]));
+    };
+    if (file->text.view().size() < tuning.thread_min_bytes) {
+        CheckedBlock block;
+        for (bool more = true; more;) {
+            more = fill_block(block);
+            add_block(block);
+        }
+    } else {
+        run_pipelined(fill_block, add_block);
     }
     // A file with no rows would give reports with blank periods and "No data": say so.
     if (reader.ok() && rows_kept == 0)

@@ -159,3 +159,109 @@ TEST_CASE("rows that filters leave out are not checked", "[data][observations]")
     CHECK(sink2.str().find("unknown geographic level 'Local authority district'") != std::string::npos);
     std::filesystem::remove(path);
 }
+
+namespace {
+// Writes `text` as an observations file and loads it with `tuning`; the diagnostics as text.
+std::string load_observation_text(const std::string& text, const ObservationLoading& tuning,
+                                  ObservationTable& obs, std::size_t max_stored = 100) {
+    auto path = std::filesystem::temp_directory_path() / "boardpack-blocks-test.csv";
+    if (std::FILE* f = std::fopen(path.c_str(), "w")) {
+        std::fputs(text.c_str(), f);
+        std::fclose(f);
+    }
+    core::DiagnosticSink sink(max_stored);
+    ObservationSource src;
+    src.path = path.string();
+    Catalog catalog;
+    load_observations(src, catalog, obs, sink, tuning);
+    std::filesystem::remove(path);
+    std::string out = sink.str();
+    // The file's name is the same in every run; only the places matter.
+    for (std::size_t at; (at = out.find(src.path)) != std::string::npos;) out.replace(at, src.path.size(), "f");
+    return out;
+}
+// Blocks of `rows` rows, checked on a worker thread whatever the file's size.
+ObservationLoading threaded_blocks(std::size_t rows) { return {rows, 0}; }
+// One block on the calling thread: the order of the loader before blocks.
+ObservationLoading one_block() { return {std::size_t{1} << 30, std::size_t{1} << 40}; }
+const char* const kObsHeader =
+    "time_period,time_identifier,geographic_level,country_name,characteristic,measure,value\n";
+}  // namespace
+
+TEST_CASE("a quoted field with a newline is read whole across a block boundary",
+          "[data][observations][blocks]") {
+    // Row 2's group spans lines 3 and 4; with a block a row, the next block starts after it.
+    const std::string text = std::string(kObsHeader) +
+                             "201819,Academic year,National,England,FSM,gld,57.0\n"
+                             "201819,Academic year,National,England,\"Not\nFSM\",gld,60.0\n"
+                             "201819,Academic year,National,England,Total,gld,5x\n";
+    for (std::size_t rows : {1, 2}) {
+        ObservationTable obs;
+        std::string diags = load_observation_text(text, threaded_blocks(rows), obs);
+        CHECK(diags ==
+              "f:5:49: error: column 'value': expected a number or a missing-value symbol, got '5x'\n"
+              "  hint: missing values use the EES symbols c (suppressed), x (not available), z (not "
+              "applicable), low or k (rounds to zero), u (low reliability)\n");
+        ObservationTable one;
+        CHECK(load_observation_text(text, one_block(), one) == diags);
+        CHECK(obs.rows().size() == 2);
+        auto not_fsm = obs.find("gld", "Not\nFSM", kNational, "England", {2018, PeriodKind::AcademicYear});
+        REQUIRE(not_fsm);
+        CHECK(*not_fsm->value().number == 60);
+    }
+}
+
+TEST_CASE("an error in the second block names its own row", "[data][observations][blocks]") {
+    const std::string text = std::string(kObsHeader) +
+                             "201819,Academic year,National,England,FSM,gld,57.0\n"
+                             "201819,Academic year,National,England,Not FSM,gld,60.0\n"
+                             "201819,Academic year,National,England,Total,gld,58.0\n"
+                             "201819,Academic yr,National,England,Other,gld,1.0\n";
+    ObservationTable obs;
+    std::string diags = load_observation_text(text, threaded_blocks(2), obs);
+    CHECK(diags.rfind("f:5:8: error: column 'time_identifier': unknown time_identifier 'Academic yr'", 0) == 0);
+    CHECK(obs.rows().size() == 3);
+}
+
+TEST_CASE("diagnostics from several blocks come in the file's order, duplicates among them",
+          "[data][observations][blocks]") {
+    // Errors found by the checks (bad values, a short row) and by the table (duplicates) in
+    // rows spread over four blocks of two rows.
+    const std::string text = std::string(kObsHeader) +
+                             "201819,Academic year,National,England,FSM,gld,57.0\n"     // 2
+                             "201819,Academic year,National,England,FSM,gld,57.0\n"     // 3 dup of 2
+                             "201819,Academic year,National,England,A,gld,bad\n"        // 4
+                             "201819,Academic year,National,England,B,gld,1.0\n"        // 5
+                             "201819,Academic year,National,England,B,gld,1.0\n"        // 6 dup of 5
+                             "201819,Academic year,National,England,C\n"                // 7 short
+                             "201819,Academic year,National,England,D,gld,1.0\n"        // 8
+                             "201819,Academic year,National,England,E,gld,-\n";         // 9
+    const std::string expected =
+        "f:3:1: error: duplicate observation: gld, FSM, England, 2018/19 already appears at f:2:1\n"
+        "f:4:45: error: column 'value': expected a number or a missing-value symbol, got 'bad'\n"
+        "f:6:1: error: duplicate observation: gld, B, England, 2018/19 already appears at f:5:1\n"
+        "f:7:1: error: expected 7 fields as in the header, got 5\n"
+        "f:9:45: error: column 'value': expected a number or a missing-value symbol, got '-'\n";
+    auto without_hints = [](const std::string& s) {
+        std::string out;
+        for (std::size_t at = 0; at < s.size();) {
+            std::size_t eol = s.find('\n', at);
+            std::string line = s.substr(at, eol - at + 1);
+            if (line.rfind("  hint:", 0) != 0) out += line;
+            at = eol + 1;
+        }
+        return out;
+    };
+    ObservationTable one, blocks;
+    const std::string sequential = load_observation_text(text, one_block(), one);
+    CHECK(without_hints(sequential) == expected);
+    CHECK(load_observation_text(text, threaded_blocks(2), blocks) == sequential);
+    CHECK(blocks.rows().size() == one.rows().size());
+    // The cap on stored errors keeps the first ones, and counts the rest.
+    ObservationTable capped;
+    const std::string first_two = load_observation_text(text, threaded_blocks(2), capped, 2);
+    CHECK(first_two.rfind("f:3:1: error: duplicate", 0) == 0);
+    CHECK(first_two.find("f:4:45:") != std::string::npos);
+    CHECK(first_two.find("f:6:1:") == std::string::npos);
+    CHECK(first_two.find("note: 3 more errors not shown") != std::string::npos);
+}
