@@ -5,6 +5,7 @@
 #include "engine/data/loaders.h"
 #include "engine/data/records.h"
 #include "tests/support/exact.h"
+#include "tests/support/temp_dir.h"
 
 using namespace engine;
 using namespace engine::data;
@@ -164,7 +165,9 @@ namespace {
 // Writes `text` as an observations file and loads it with `tuning`; the diagnostics as text.
 std::string load_observation_text(const std::string& text, const ObservationLoading& tuning,
                                   ObservationTable& obs, std::size_t max_stored = 100) {
-    auto path = std::filesystem::temp_directory_path() / "boardpack-blocks-test.csv";
+    // A folder of its own: ctest runs these test cases as concurrent processes.
+    test::TempDir dir;
+    auto path = dir.path() / "blocks-test.csv";
     if (std::FILE* f = std::fopen(path.c_str(), "w")) {
         std::fputs(text.c_str(), f);
         std::fclose(f);
@@ -176,7 +179,7 @@ std::string load_observation_text(const std::string& text, const ObservationLoad
     load_observations(src, catalog, obs, sink, tuning);
     std::filesystem::remove(path);
     std::string out = sink.str();
-    // The file's name is the same in every run; only the places matter.
+    // The file's name differs from run to run; only the places matter.
     for (std::size_t at; (at = out.find(src.path)) != std::string::npos;) out.replace(at, src.path.size(), "f");
     return out;
 }
