@@ -86,9 +86,12 @@ std::vector<WrittenChart> write_unit_charts(core::DeferredSync& durable, const f
     }
     std::vector<WrittenChart> out;
     for (const Drawn& d : drawn) {
-        for (const auto& [path, bytes] : {std::pair{&d.info.path, &d.bytes}, std::pair{&d.info.alt_path, &d.alt},
-                                          std::pair{&d.info.values_path, &d.csv}})
-            durable.add(*path, core::write_file_atomically(*path, *bytes, core::Sync::Later));
+        auto write = [&](const std::string& path, const std::string& bytes) {
+            durable.add(path, core::write_file_atomically(path, bytes, core::Sync::Later));
+        };
+        write(d.info.path, d.bytes);
+        write(d.info.alt_path, d.alt);
+        write(d.info.values_path, d.csv);
         out.push_back(d.info);
     }
     return out;
